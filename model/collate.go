@@ -1,0 +1,65 @@
+package model
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// Sorting follows Finnish collation: Å, Ä and Ö come after Z, W sorts with V
+// only at the secondary level, and case is ignored at the primary level.
+//
+// collate.Collator is not safe for concurrent use, so each caller borrows one
+// from a pool.
+var collators = sync.Pool{New: func() any {
+	return collate.New(language.Finnish, collate.IgnoreCase, collate.Numeric)
+}}
+
+// SortKey returns a byte key that orders s in Finnish collation. Keys compare
+// with bytes.Compare.
+func SortKey(s string) []byte {
+	c := collators.Get().(*collate.Collator)
+	defer collators.Put(c)
+	var buf collate.Buffer
+	k := c.KeyFromString(&buf, s)
+	out := make([]byte, len(k))
+	copy(out, k)
+	return out
+}
+
+// CompareNames compares two names in Finnish collation.
+func CompareNames(a, b string) int {
+	c := collators.Get().(*collate.Collator)
+	defer collators.Put(c)
+	return c.CompareString(a, b)
+}
+
+// SearchWords splits text into lower-case words for prefix search: "KUUMA-
+// seutu liikelaitos" → ["kuuma", "seutu", "liikelaitos"].
+func SearchWords(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// MatchQuery reports whether every word of query is a prefix of some word of
+// the record's search words ("hyvin" finds Hyvinkää, "kuuma" finds KUUMA).
+// queryWords must come from SearchWords.
+func MatchQuery(queryWords, recordWords []string) bool {
+	for _, q := range queryWords {
+		found := false
+		for _, w := range recordWords {
+			if strings.HasPrefix(w, q) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,92 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Contact (yhteyshenkilö) is a person: a group member, project staff, an
+// organisation's contact. Their groups, roles and projects are derived from
+// the groups and projects that refer to them.
+type Contact struct {
+	Meta
+	FirstName string `json:"first_name"`
+	LastName  string `json:"last_name"`
+	// JobTitle is the person's title ("perusturvajohtaja").
+	JobTitle string `json:"title,omitempty"`
+	// Organisation is an organisation or a municipality.
+	Organisation ID `json:"organisation,omitzero"`
+	// Phones are stored in +358 form (see NormalizePhone).
+	Phones  []string `json:"phones,omitempty"`
+	Emails  []string `json:"emails,omitempty"`
+	Address Address  `json:"address,omitzero"`
+	Notes   string   `json:"notes,omitempty"`
+}
+
+func (c *Contact) Kind() Kind { return KindContact }
+
+// Title is "First Last".
+func (c *Contact) Title() string { return strings.TrimSpace(c.FirstName + " " + c.LastName) }
+
+// SortName is "Last First", the order lists of people use.
+func (c *Contact) SortName() string { return strings.TrimSpace(c.LastName + " " + c.FirstName) }
+
+func (c *Contact) Subtitle() string {
+	s := c.JobTitle
+	if len(c.Emails) > 0 {
+		if s != "" {
+			s += " · "
+		}
+		s += c.Emails[0]
+	}
+	return s
+}
+
+func (c *Contact) SearchText() string {
+	return strings.Join(append([]string{c.FirstName, c.LastName, c.JobTitle}, c.Emails...), " ")
+}
+
+func (c *Contact) Facets() []string {
+	if c.Organisation.IsZero() {
+		return nil
+	}
+	return []string{"organisation:" + c.Organisation.String()}
+}
+
+// Normalize puts phone numbers in +358 form and trims emails; numbers that
+// cannot be read are left as typed for Validate to report.
+func (c *Contact) Normalize() {
+	for i, p := range c.Phones {
+		if n, ok := NormalizePhone(p); ok {
+			c.Phones[i] = n
+		}
+	}
+	for i, e := range c.Emails {
+		c.Emails[i] = strings.TrimSpace(e)
+	}
+}
+
+func (c *Contact) Validate() error {
+	var v errs
+	if strings.TrimSpace(c.FirstName) == "" && strings.TrimSpace(c.LastName) == "" {
+		v.add(Invalid("last_name", "error.required"))
+	}
+	for i, p := range c.Phones {
+		if n, ok := NormalizePhone(p); !ok || n != p {
+			v.add(Invalid(fmt.Sprintf("phones[%d]", i), "error.phone"))
+		}
+	}
+	for i, e := range c.Emails {
+		if !ValidEmail(e) {
+			v.add(Invalid(fmt.Sprintf("emails[%d]", i), "error.email"))
+		}
+	}
+	v.add(c.Address.validate("address"))
+	return v.err()
+}
+
+func (c *Contact) Refs() []Ref {
+	return refIf(nil, "organisation", c.Organisation, KindOrganisation, KindMunicipality)
+}
+
+func (c *Contact) Unlink(id ID) bool { return unlinkID(&c.Organisation, id) }

@@ -1,0 +1,162 @@
+package model
+
+import (
+	"context"
+	"time"
+)
+
+// Summary is the light form of a record that lists, pickers and search
+// show: enough to display, sort and filter without loading the record.
+type Summary struct {
+	ID       ID     `json:"id"`
+	Kind     Kind   `json:"kind"`
+	Title    string `json:"name"`
+	Subtitle string `json:"subtitle,omitempty"`
+	// Words are the lower-case search words (see SearchWords).
+	Words  []string `json:"words,omitempty"`
+	Facets []string `json:"facets,omitempty"`
+	// SortKey orders summaries in Finnish collation (see SortKey).
+	SortKey []byte     `json:"sort_key,omitempty"`
+	Updated time.Time  `json:"updated"`
+	Deleted *time.Time `json:"deleted,omitempty"`
+}
+
+// SummaryOf builds the summary of a record.
+func SummaryOf(r Record) Summary {
+	m := r.GetMeta()
+	return Summary{
+		ID:       m.ID,
+		Kind:     r.Kind(),
+		Title:    r.Title(),
+		Subtitle: r.Subtitle(),
+		Words:    SearchWords(r.Title() + " " + r.SearchText()),
+		Facets:   r.Facets(),
+		SortKey:  SortKey(r.SortName()),
+		Updated:  m.Updated,
+		Deleted:  m.Deleted,
+	}
+}
+
+// HasFacet reports whether the summary carries facet f.
+func (s Summary) HasFacet(f string) bool {
+	for _, x := range s.Facets {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Filter narrows a list.
+type Filter struct {
+	// Query keeps records where every word is a prefix of one of theirs.
+	Query string
+	// Facets keeps records that carry all of these ("region:05").
+	Facets []string
+	// Offset and Limit page the sorted result; Limit 0 means all.
+	Offset, Limit int
+}
+
+// Page is one page of a sorted, filtered list and the count of all matches.
+type Page struct {
+	Items []Summary
+	Total int
+}
+
+// Service is what the application can do with one kind of record. Its
+// methods own their transaction.
+//
+// Errors: ENOTFOUND for an unknown ID; EINVALID (ValidationErrors) for a
+// record that breaks a rule or refers to a record that does not exist;
+// ECONFLICT when an update was made from a stale revision or a delete would
+// leave references behind; EREADONLY for the official data of reference
+// records.
+type Service[T any] interface {
+	// Get returns the current revision, also while it is in the trash.
+	Get(ctx context.Context, id ID) (*T, error)
+	// List returns a page of records not in the trash, in Finnish order.
+	List(ctx context.Context, f Filter) (Page, error)
+	// Create validates and stores a new record, filling in its Meta.
+	Create(ctx context.Context, r *T) error
+	// Update stores r as a new revision of the record. r.Rev must be the
+	// current revision (ECONFLICT otherwise); on success r's Meta is updated.
+	Update(ctx context.Context, r *T) error
+	// Delete moves the record to the trash. When other records still refer
+	// to it, Delete returns ECONFLICT naming them unless unlink is true, in
+	// which case the references are removed in the same transaction.
+	Delete(ctx context.Context, id ID, unlink bool) error
+	// Restore brings a record back from the trash.
+	Restore(ctx context.Context, id ID) error
+	// Purge removes a record in the trash for good, with its history.
+	Purge(ctx context.Context, id ID) error
+	// History returns every revision of the record, oldest first.
+	History(ctx context.Context, id ID) ([]*T, error)
+	// RestoreRevision makes an old revision current again (as a new
+	// revision, so nothing is lost).
+	RestoreRevision(ctx context.Context, id, rev ID) error
+}
+
+// Reference is one record referring to another.
+type Reference struct {
+	From  Summary
+	Field string
+}
+
+// ProjectRole is a municipality's part in a project.
+type ProjectRole struct {
+	Project Summary
+	Role    string
+}
+
+// GroupRole is a contact's seat in a group.
+type GroupRole struct {
+	Group      Summary
+	Project    ID
+	Membership Membership
+}
+
+// GroupNode is one group in a project's governance tree.
+type GroupNode struct {
+	Group    *Group
+	Children []*GroupNode
+}
+
+// Queries answers the questions that span kinds.
+type Queries interface {
+	// KindOf tells which kind of record an ID belongs to (ENOTFOUND).
+	KindOf(ctx context.Context, id ID) (Kind, error)
+	// Summary returns the summary of any record.
+	Summary(ctx context.Context, id ID) (Summary, error)
+	// ReferencesTo lists the records that refer to id.
+	ReferencesTo(ctx context.Context, id ID) ([]Reference, error)
+	// ProjectsOfMunicipality lists the projects a municipality takes part in.
+	ProjectsOfMunicipality(ctx context.Context, id ID) ([]ProjectRole, error)
+	// RolesOfContact lists a contact's memberships, current and past.
+	RolesOfContact(ctx context.Context, id ID) ([]GroupRole, error)
+	// ProjectsOfContact lists the projects a contact works for or whose
+	// groups they sit in.
+	ProjectsOfContact(ctx context.Context, id ID) ([]Summary, error)
+	// GroupTree returns a project's groups as a tree, roots first, ordered
+	// by group type (steering group first) and name.
+	GroupTree(ctx context.Context, project ID) ([]*GroupNode, error)
+	// MembersOn returns a group's members whose term covers the date.
+	MembersOn(ctx context.Context, group ID, d Date) ([]Membership, error)
+	// ResolveMunicipality finds a municipality by code or by a current or
+	// former name (Hauho → Hämeenlinna) and returns the current one.
+	ResolveMunicipality(ctx context.Context, nameOrCode string) (*Municipality, error)
+	// Search looks across all kinds; at most perKind results of each.
+	Search(ctx context.Context, query string, perKind int) ([]Summary, error)
+	// Trash lists every record in the trash, newest deletion first.
+	Trash(ctx context.Context) ([]Summary, error)
+}
+
+// Services bundles everything the UI and the command line use.
+type Services struct {
+	Municipalities Service[Municipality]
+	Organisations  Service[Organisation]
+	Projects       Service[Project]
+	Groups         Service[Group]
+	Contacts       Service[Contact]
+	Meetings       Service[Meeting]
+	Queries        Queries
+}
