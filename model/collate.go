@@ -45,19 +45,21 @@ func SearchWords(text string) []string {
 	})
 }
 
+// JoinWords joins search words into the form Summary.Words keeps: each
+// word preceded by a space.
+func JoinWords(words []string) string {
+	if len(words) == 0 {
+		return ""
+	}
+	return " " + strings.Join(words, " ")
+}
+
 // MatchQuery reports whether every word of query is a prefix of some word of
-// the record's search words ("hyvin" finds Hyvinkää, "kuuma" finds KUUMA).
-// queryWords must come from SearchWords.
-func MatchQuery(queryWords, recordWords []string) bool {
+// the record ("hyvin" finds Hyvinkää, "kuuma" finds KUUMA). queryWords must
+// come from SearchWords and words from JoinWords.
+func MatchQuery(queryWords []string, words string) bool {
 	for _, q := range queryWords {
-		found := false
-		for _, w := range recordWords {
-			if strings.HasPrefix(w, q) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !strings.Contains(words, " "+q) {
 			return false
 		}
 	}

@@ -6,15 +6,15 @@ import "time"
 // and merging snapshots from another laptop need nothing else.
 //
 // Each saved version of a record is a revision with its own ID (Rev) that
-// names the revision it was made from (Parent), as CouchDB's revision trees
+// names the revision it was made from (ParentRev), as CouchDB's revision trees
 // do: an importer can then tell "only they changed it" from "we both changed
 // it" by walking the parents.
 type Meta struct {
-	ID      ID        `json:"id"`
-	Rev     ID        `json:"rev"`
-	Parent  ID        `json:"parent,omitempty"`
-	Created time.Time `json:"created"`
-	Updated time.Time `json:"updated"`
+	ID        ID        `json:"id"`
+	Rev       ID        `json:"rev"`
+	ParentRev ID        `json:"parent_rev,omitzero"`
+	Created   time.Time `json:"created"`
+	Updated   time.Time `json:"updated"`
 	// Device is the random ID of the database (laptop) that made this revision.
 	Device ID `json:"device"`
 	// Deleted is set while the record is in the trash.

@@ -12,8 +12,9 @@ type Summary struct {
 	Kind     Kind   `json:"kind"`
 	Title    string `json:"name"`
 	Subtitle string `json:"subtitle,omitempty"`
-	// Words are the lower-case search words (see SearchWords).
-	Words  []string `json:"words,omitempty"`
+	// Words are the lower-case search words, each preceded by a space
+	// (" matti meikäläinen"), so a prefix test is one strings.Contains.
+	Words  string   `json:"-"`
 	Facets []string `json:"facets,omitempty"`
 	// SortKey orders summaries in Finnish collation (see SortKey).
 	SortKey []byte     `json:"sort_key,omitempty"`
@@ -29,7 +30,7 @@ func SummaryOf(r Record) Summary {
 		Kind:     r.Kind(),
 		Title:    r.Title(),
 		Subtitle: r.Subtitle(),
-		Words:    SearchWords(r.Title() + " " + r.SearchText()),
+		Words:    JoinWords(uniqueWords(SearchWords(r.Title() + " " + r.SearchText()))),
 		Facets:   r.Facets(),
 		SortKey:  SortKey(r.SortName()),
 		Updated:  m.Updated,
@@ -159,4 +160,17 @@ type Services struct {
 	Contacts       Service[Contact]
 	Meetings       Service[Meeting]
 	Queries        Queries
+}
+
+// uniqueWords drops repeated words, keeping the first of each.
+func uniqueWords(words []string) []string {
+	seen := make(map[string]bool, len(words))
+	out := words[:0]
+	for _, w := range words {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
 }

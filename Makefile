@@ -1,0 +1,41 @@
+# Hankekirja. `make run` starts the application, `make test` runs every check.
+#
+# The migrated_fynedo tag tells Fyne that all widget changes from other
+# goroutines go through fyne.Do, so Fyne drops its internal locking and the
+# race detector catches any that do not.
+
+GO      ?= go
+TAGS    := migrated_fynedo
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+BIN     := bin/hankekirja
+
+.PHONY: run build deps test fmt-check vet demo bench clean
+
+run: build
+	./$(BIN) $(ARGS)
+
+build: deps
+	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/hankekirja
+
+deps:
+	@bash .ci/install-deps
+
+test: deps fmt-check vet
+	$(GO) test -race -tags $(TAGS) -count=1 ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go') 2>/dev/null); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet -tags $(TAGS) ./...
+
+demo: build
+	./$(BIN) demo && ./$(BIN)
+
+bench: deps
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 2s ./store/ ./ui/
+
+clean:
+	rm -rf bin

@@ -1,0 +1,264 @@
+// Package store keeps Hankekirja's records in one embedded bbolt file and
+// implements the services declared in package model.
+//
+// Every change is one bbolt transaction that writes the record, its
+// revision in the history, and the indexes that point at it (kinds,
+// summaries, references), so the indexes never disagree with the records.
+// See buckets.go for the key layouts.
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"hankekirja/model"
+)
+
+// appMarker marks a bbolt file as a Hankekirja database.
+const appMarker = "hankekirja"
+
+// Options tune Open. The zero value is what the application uses.
+type Options struct {
+	// Timeout is how long Open waits for another program to release the
+	// file; default one second, so a second running copy gets a clear
+	// "already open" error instead of hanging.
+	Timeout time.Duration
+	// Now replaces the clock (tests).
+	Now func() time.Time
+	// NoSync skips fsync after each commit: only for benchmarks and bulk
+	// test data, never for users' files.
+	NoSync bool
+}
+
+// DB is an open Hankekirja database.
+type DB struct {
+	bolt   *bolt.DB
+	path   string
+	device model.ID
+	now    func() time.Time
+
+	mu    sync.Mutex // guards cache
+	cache map[model.Kind]*summaryCache
+}
+
+// DefaultPath returns where the database lives unless the user says
+// otherwise: the user's configuration directory/hankekirja/hankekirja.db.
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "hankekirja", "hankekirja.db"), nil
+}
+
+// Open opens the database at path, creating it (and its directory) when the
+// file does not exist. It never overwrites a file that exists: an empty,
+// damaged or foreign file is refused with EDAMAGED, a file held by another
+// program with ELOCKED, and one written by a newer Hankekirja with ENEWER.
+func Open(path string, opts *Options) (*DB, error) {
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	if o.Timeout == 0 {
+		o.Timeout = time.Second
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	fi, err := os.Stat(path)
+	isNew := errors.Is(err, os.ErrNotExist)
+	switch {
+	case isNew:
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, model.Internal(err)
+		}
+	case err != nil:
+		return nil, model.Internal(err)
+	case fi.IsDir():
+		return nil, damaged(path, errors.New("is a directory"))
+	case fi.Size() == 0:
+		// bbolt would quietly initialise an empty file: refuse instead, it
+		// may be a file the user meant for something else.
+		return nil, damaged(path, errors.New("empty file"))
+	default:
+		if err := checkHeader(path, fi.Size()); err != nil {
+			return nil, damaged(path, err)
+		}
+	}
+
+	bdb, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: o.Timeout, NoSync: o.NoSync})
+	if err != nil {
+		if isNew {
+			os.Remove(path)
+		}
+		switch {
+		case errors.Is(err, berrors.ErrTimeout):
+			return nil, &model.Error{Code: model.ELOCKED, Key: "error.locked", Args: map[string]any{"Path": path}, Err: err}
+		case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
+			return nil, damaged(path, err)
+		}
+		return nil, damaged(path, err)
+	}
+	db := &DB{bolt: bdb, path: path, now: o.Now, cache: map[model.Kind]*summaryCache{}}
+	if isNew {
+		err = db.initialise()
+	} else {
+		err = db.load()
+	}
+	if err != nil {
+		bdb.Close()
+		if isNew {
+			os.Remove(path)
+		}
+		return nil, err
+	}
+	return db, nil
+}
+
+// checkHeader reads bbolt's two meta pages before bbolt maps the file, so
+// that a foreign or truncated file is refused before bbolt touches it (bbolt
+// maps a truncated file and faults when it reads past the end).
+//
+// Layout (bbolt's common.Page and common.Meta, little-endian): page header
+// id (8) flags (2) count (2) overflow (4); then meta magic (4) version (4)
+// pageSize (4) flags (4) root bucket (16) freelist (8) pgid (8) txid (8).
+func checkHeader(path string, size int64) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	const magic = 0xED0CDAED
+	readMeta := func(off int64) (pageSize, pgid, txid uint64, ok bool) {
+		head := make([]byte, 80)
+		if _, err := f.ReadAt(head, off); err != nil {
+			return 0, 0, 0, false
+		}
+		if binary.LittleEndian.Uint32(head[16:20]) != magic {
+			return 0, 0, 0, false
+		}
+		return uint64(binary.LittleEndian.Uint32(head[24:28])), binary.LittleEndian.Uint64(head[56:64]), binary.LittleEndian.Uint64(head[64:72]), true
+	}
+	pageSize, pgid, txid, ok := readMeta(0)
+	if !ok {
+		return errors.New("not a database file")
+	}
+	if pageSize < 512 || pageSize > 1<<20 {
+		return errors.New("not a database file")
+	}
+	if _, pgid1, txid1, ok := readMeta(int64(pageSize)); ok && txid1 > txid {
+		pgid = pgid1
+	}
+	if uint64(size) < pgid*pageSize {
+		return errors.New("truncated")
+	}
+	return nil
+}
+
+func damaged(path string, cause error) error {
+	return &model.Error{Code: model.EDAMAGED, Key: "error.damaged", Args: map[string]any{"Path": path}, Err: cause}
+}
+
+// initialise creates the buckets, the device ID and the municipality
+// registry of a new database in one transaction.
+func (db *DB) initialise() error {
+	db.device = model.NewID()
+	return db.bolt.Update(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets() {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		if err := meta.Put(metaApp, []byte(appMarker)); err != nil {
+			return err
+		}
+		if err := meta.Put(metaDevice, db.device[:]); err != nil {
+			return err
+		}
+		if err := meta.Put(metaCreated, []byte(db.now().UTC().Format(time.RFC3339))); err != nil {
+			return err
+		}
+		if err := putSchema(tx, len(migrations)); err != nil {
+			return err
+		}
+		return db.seedRegistry(tx)
+	})
+}
+
+// load reads the metadata of an existing database and migrates it when it
+// is older than this program.
+func (db *DB) load() error {
+	var schema int
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appMarker)) {
+			return damaged(db.path, errors.New("not a Hankekirja database"))
+		}
+		dev := meta.Get(metaDevice)
+		if len(dev) != 16 {
+			return damaged(db.path, errors.New("no device ID"))
+		}
+		copy(db.device[:], dev)
+		v := meta.Get(metaSchema)
+		if len(v) != 4 {
+			return damaged(db.path, errors.New("no schema version"))
+		}
+		schema = int(binary.BigEndian.Uint32(v))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if schema > len(migrations) {
+		return &model.Error{Code: model.ENEWER, Key: "error.newer", Args: map[string]any{"Path": db.path, "Found": schema}}
+	}
+	if schema < len(migrations) {
+		return db.migrate(schema)
+	}
+	return nil
+}
+
+// Close closes the file.
+func (db *DB) Close() error { return db.bolt.Close() }
+
+// Path returns the file's path.
+func (db *DB) Path() string { return db.path }
+
+// Device returns the random ID this database stamps on its revisions.
+func (db *DB) Device() model.ID { return db.device }
+
+// Bolt gives tests and tools direct access to the bbolt handle.
+func (db *DB) Bolt() *bolt.DB { return db.bolt }
+
+// Services returns the model services backed by this database.
+func (db *DB) Services() model.Services {
+	return model.Services{
+		Municipalities: newKindStore[model.Municipality](db, model.KindMunicipality, municipalityPolicy{}),
+		Organisations:  newKindStore[model.Organisation](db, model.KindOrganisation, nil),
+		Projects:       newKindStore[model.Project](db, model.KindProject, nil),
+		Groups:         newKindStore[model.Group](db, model.KindGroup, nil),
+		Contacts:       newKindStore[model.Contact](db, model.KindContact, contactPolicy{}),
+		Meetings:       newKindStore[model.Meeting](db, model.KindMeeting, nil),
+		Queries:        queries{db},
+	}
+}
+
+func putSchema(tx *bolt.Tx, v int) error {
+	return tx.Bucket(bucketMeta).Put(metaSchema, binary.BigEndian.AppendUint32(nil, uint32(v)))
+}
+
+// SchemaVersion returns the schema version this program writes.
+func SchemaVersion() int { return len(migrations) }
+
+func (db *DB) String() string { return fmt.Sprintf("store.DB(%s)", db.path) }

@@ -1,0 +1,120 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"hankekirja/model"
+)
+
+// recordVersion is the version of the JSON in record values. Readers accept
+// versions up to it; a migration raises it.
+const recordVersion = 1
+
+// envelope is the stored form of one revision of a record: explicit version
+// and kind tags around the record's own JSON.
+type envelope struct {
+	V      int             `json:"v"`
+	Kind   model.Kind      `json:"kind"`
+	Record json.RawMessage `json:"record"`
+}
+
+// encodeRecord returns the stored value of a revision: its kind as one byte
+// (so a reader can tell the kind without decoding JSON), then the envelope.
+func encodeRecord(r model.Record) ([]byte, error) {
+	body, err := json.Marshal(r)
+	if err != nil {
+		return nil, err
+	}
+	env, err := json.Marshal(envelope{V: recordVersion, Kind: r.Kind(), Record: body})
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte{byte(r.Kind())}, env...), nil
+}
+
+// decodeRecord decodes a stored value into a new record of its kind.
+func decodeRecord(b []byte) (model.Record, error) {
+	if len(b) < 2 {
+		return nil, errors.New("empty record")
+	}
+	b = b[1:]
+	var env envelope
+	if err := json.Unmarshal(b, &env); err != nil {
+		return nil, fmt.Errorf("decode record: %w", err)
+	}
+	if env.V > recordVersion {
+		return nil, fmt.Errorf("record version %d is newer than %d", env.V, recordVersion)
+	}
+	r := model.NewRecord(env.Kind)
+	if r == nil {
+		return nil, fmt.Errorf("unknown kind %d", env.Kind)
+	}
+	if err := json.Unmarshal(env.Record, r); err != nil {
+		return nil, fmt.Errorf("decode %s: %w", env.Kind, err)
+	}
+	return r, nil
+}
+
+// Summaries are read in bulk (50 000 contacts at start-up), so they use a
+// compact binary form rather than JSON:
+//
+//	kind (1) | id (16) | updated unix nanos (8) | deleted unix nanos (8, 0 = not deleted)
+//	then uvarint-length-prefixed: title, subtitle, sort key, words (see model.JoinWords), facets (joined by 0x1f)
+const summaryFieldSep = "\x1f"
+
+func encodeSummary(s model.Summary) []byte {
+	b := make([]byte, 0, 33+len(s.Title)+len(s.Subtitle)+len(s.SortKey)+64)
+	b = append(b, byte(s.Kind))
+	b = append(b, s.ID[:]...)
+	b = binary.BigEndian.AppendUint64(b, uint64(s.Updated.UnixNano()))
+	var del int64
+	if s.Deleted != nil {
+		del = s.Deleted.UnixNano()
+	}
+	b = binary.BigEndian.AppendUint64(b, uint64(del))
+	for _, part := range [][]byte{[]byte(s.Title), []byte(s.Subtitle), s.SortKey,
+		[]byte(s.Words), []byte(strings.Join(s.Facets, summaryFieldSep))} {
+		b = binary.AppendUvarint(b, uint64(len(part)))
+		b = append(b, part...)
+	}
+	return b
+}
+
+var errBadSummary = errors.New("damaged summary")
+
+func decodeSummary(b []byte) (model.Summary, error) {
+	var s model.Summary
+	if len(b) < 33 {
+		return s, errBadSummary
+	}
+	s.Kind = model.Kind(b[0])
+	copy(s.ID[:], b[1:17])
+	s.Updated = time.Unix(0, int64(binary.BigEndian.Uint64(b[17:25])))
+	if del := int64(binary.BigEndian.Uint64(b[25:33])); del != 0 {
+		t := time.Unix(0, del)
+		s.Deleted = &t
+	}
+	b = b[33:]
+	var parts [5][]byte
+	for i := range parts {
+		n, w := binary.Uvarint(b)
+		if w <= 0 || uint64(len(b)-w) < n {
+			return s, errBadSummary
+		}
+		parts[i] = b[w : w+int(n)]
+		b = b[w+int(n):]
+	}
+	s.Title = string(parts[0])
+	s.Subtitle = string(parts[1])
+	s.SortKey = append([]byte(nil), parts[2]...)
+	s.Words = string(parts[3])
+	if len(parts[4]) > 0 {
+		s.Facets = strings.Split(string(parts[4]), summaryFieldSep)
+	}
+	return s, nil
+}

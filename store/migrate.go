@@ -1,0 +1,94 @@
+package store
+
+import (
+	"fmt"
+	"os"
+
+	bolt "go.etcd.io/bbolt"
+
+	"hankekirja/model"
+)
+
+// migration upgrades a database by one schema version inside one
+// transaction.
+type migration struct {
+	name string
+	fn   func(tx *bolt.Tx) error
+}
+
+// migrations lists every schema change in order; the schema version of a
+// database is the number of migrations applied to it. A new database is
+// created at the newest version directly (initialise), so a migration only
+// ever runs on a file made by an older Hankekirja.
+//
+// Version 1 is the first release's layout; it has nothing to migrate from.
+var migrations = []migration{
+	{name: "initial layout", fn: func(tx *bolt.Tx) error { return nil }},
+}
+
+// migrate backs the file up and then applies the migrations after version
+// from, each in its own transaction so that a failure leaves a consistent,
+// older but openable file.
+func (db *DB) migrate(from int) error {
+	backup, err := db.backupBeforeMigration(from)
+	if err != nil {
+		return model.Internal(fmt.Errorf("backup before migration: %w", err))
+	}
+	for v := from; v < len(migrations); v++ {
+		m := migrations[v]
+		err := db.bolt.Update(func(tx *bolt.Tx) error {
+			if err := m.fn(tx); err != nil {
+				return err
+			}
+			return putSchema(tx, v+1)
+		})
+		if err != nil {
+			return model.Internal(fmt.Errorf("migration %d (%s) failed; a copy of the file from before it is at %s: %w", v+1, m.name, backup, err))
+		}
+	}
+	return nil
+}
+
+// backupBeforeMigration writes a consistent copy of the database beside it
+// and returns its path.
+func (db *DB) backupBeforeMigration(from int) (string, error) {
+	path := fmt.Sprintf("%s.schema%d-%s.bak", db.path, from, db.now().UTC().Format("20060102T150405Z"))
+	return path, db.bolt.View(func(tx *bolt.Tx) error { return writeCopy(tx, path) })
+}
+
+// writeCopy writes the transaction's snapshot of the database to path
+// atomically: a temporary file, fsync, rename.
+func writeCopy(tx *bolt.Tx, path string) error {
+	tmp, err := os.CreateTemp(dirOf(path), ".hankekirja-copy-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tx.WriteTo(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func dirOf(path string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if os.IsPathSeparator(path[i]) {
+			return path[:i+1]
+		}
+	}
+	return "."
+}
+
+// Backup writes a consistent copy of the whole database to path while the
+// database stays open.
+func (db *DB) Backup(path string) error {
+	return db.bolt.View(func(tx *bolt.Tx) error { return writeCopy(tx, path) })
+}

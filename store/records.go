@@ -1,0 +1,479 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"hankekirja/model"
+)
+
+// recordPtr is a pointer to one of model's record structs.
+type recordPtr[T any] interface {
+	*T
+	model.Record
+}
+
+// policy holds the rules particular to one kind (see the kind's own file).
+// A nil policy allows everything the model's validation allows.
+type policy interface {
+	beforeCreate(r model.Record) error
+	beforeUpdate(old, r model.Record) error
+	beforeDelete(r model.Record) error
+}
+
+// kindStore implements model.Service for one kind. The logic is the same
+// for every kind; what differs is in the kind's policy and in its model
+// methods (Validate, Refs, Unlink, ...).
+type kindStore[T any, P recordPtr[T]] struct {
+	db     *DB
+	kind   model.Kind
+	policy policy
+}
+
+func newKindStore[T any, P recordPtr[T]](db *DB, kind model.Kind, pol policy) *kindStore[T, P] {
+	return &kindStore[T, P]{db: db, kind: kind, policy: pol}
+}
+
+func (s *kindStore[T, P]) Get(ctx context.Context, id model.ID) (*T, error) {
+	var out *T
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+		r, err := getRecord(tx, s.kind, id)
+		if err != nil {
+			return err
+		}
+		out = (*T)(r.(P))
+		return nil
+	})
+	return out, err
+}
+
+func (s *kindStore[T, P]) List(ctx context.Context, f model.Filter) (model.Page, error) {
+	return s.db.list(s.kind, f)
+}
+
+func (s *kindStore[T, P]) Create(ctx context.Context, rec *T) error {
+	r := P(rec)
+	if s.policy != nil {
+		if err := s.policy.beforeCreate(r); err != nil {
+			return err
+		}
+	}
+	return s.db.update(func(tx *bolt.Tx) error {
+		m := r.GetMeta()
+		if m.ID.IsZero() {
+			m.ID = model.NewID()
+		} else if tx.Bucket(bucketRecords).Get(currentKey(m.ID)) != nil {
+			return &model.Error{Code: model.ECONFLICT, Field: "id", Key: "error.duplicate"}
+		}
+		now := s.db.now()
+		*m = model.Meta{ID: m.ID, Rev: model.NewID(), Created: now, Updated: now, Device: s.db.device}
+		if err := s.db.validate(tx, r); err != nil {
+			return err
+		}
+		return s.db.put(tx, r, nil)
+	})
+}
+
+func (s *kindStore[T, P]) Update(ctx context.Context, rec *T) error {
+	r := P(rec)
+	return s.db.update(func(tx *bolt.Tx) error {
+		m := r.GetMeta()
+		old, err := getRecord(tx, s.kind, m.ID)
+		if err != nil {
+			return err
+		}
+		om := old.GetMeta()
+		if om.Rev != m.Rev {
+			return &model.Error{Code: model.ECONFLICT, Key: "error.stale"}
+		}
+		if om.InTrash() {
+			return &model.Error{Code: model.ECONFLICT, Key: "error.in_trash"}
+		}
+		if s.policy != nil {
+			if err := s.policy.beforeUpdate(old, r); err != nil {
+				return err
+			}
+		}
+		*m = s.db.nextMeta(om, "")
+		if err := s.db.validate(tx, r); err != nil {
+			return err
+		}
+		return s.db.put(tx, r, old)
+	})
+}
+
+func (s *kindStore[T, P]) Delete(ctx context.Context, id model.ID, unlink bool) error {
+	return s.db.update(func(tx *bolt.Tx) error {
+		r, err := getRecord(tx, s.kind, id)
+		if err != nil {
+			return err
+		}
+		if r.GetMeta().InTrash() {
+			return &model.Error{Code: model.ECONFLICT, Key: "error.in_trash"}
+		}
+		if s.policy != nil {
+			if err := s.policy.beforeDelete(r); err != nil {
+				return err
+			}
+		}
+		if err := s.db.releaseReferences(tx, r, unlink); err != nil {
+			return err
+		}
+		old, _ := getRecord(tx, s.kind, id)
+		now := s.db.now()
+		*r.GetMeta() = s.db.nextMeta(old.GetMeta(), "deleted")
+		r.GetMeta().Deleted = &now
+		return s.db.put(tx, r, old)
+	})
+}
+
+func (s *kindStore[T, P]) Restore(ctx context.Context, id model.ID) error {
+	return s.db.update(func(tx *bolt.Tx) error {
+		r, err := getRecord(tx, s.kind, id)
+		if err != nil {
+			return err
+		}
+		if !r.GetMeta().InTrash() {
+			return &model.Error{Code: model.ECONFLICT, Key: "error.not_in_trash"}
+		}
+		old, _ := getRecord(tx, s.kind, id)
+		*r.GetMeta() = s.db.nextMeta(old.GetMeta(), "restored from trash")
+		s.db.unlinkMissing(tx, r)
+		return s.db.put(tx, r, old)
+	})
+}
+
+func (s *kindStore[T, P]) Purge(ctx context.Context, id model.ID) error {
+	return s.db.update(func(tx *bolt.Tx) error {
+		r, err := getRecord(tx, s.kind, id)
+		if err != nil {
+			return err
+		}
+		if !r.GetMeta().InTrash() {
+			return &model.Error{Code: model.ECONFLICT, Key: "error.not_in_trash"}
+		}
+		return s.db.purge(tx, r)
+	})
+}
+
+func (s *kindStore[T, P]) History(ctx context.Context, id model.ID) ([]*T, error) {
+	var out []*T
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+		cur, err := getRecord(tx, s.kind, id)
+		if err != nil {
+			return err
+		}
+		prefix := historyPrefix(id)
+		c := tx.Bucket(bucketRecords).Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			r, err := decodeRecord(v)
+			if err != nil {
+				return model.Internal(err)
+			}
+			p, ok := r.(P)
+			if !ok {
+				return model.Internal(errors.New("history holds another kind"))
+			}
+			out = append(out, (*T)(p))
+		}
+		out = append(out, (*T)(cur.(P)))
+		return nil
+	})
+	return out, err
+}
+
+func (s *kindStore[T, P]) RestoreRevision(ctx context.Context, id, rev model.ID) error {
+	return s.db.update(func(tx *bolt.Tx) error {
+		cur, err := getRecord(tx, s.kind, id)
+		if err != nil {
+			return err
+		}
+		if cur.GetMeta().InTrash() {
+			return &model.Error{Code: model.ECONFLICT, Key: "error.in_trash"}
+		}
+		v := tx.Bucket(bucketRecords).Get(historyKey(id, rev))
+		if rev == cur.GetMeta().Rev {
+			v = tx.Bucket(bucketRecords).Get(currentKey(id))
+		}
+		if v == nil {
+			return &model.Error{Code: model.ENOTFOUND, Key: "error.not_found", Args: map[string]any{"Kind": "revision", "ID": rev.String()}}
+		}
+		r, err := decodeRecord(v)
+		if err != nil {
+			return model.Internal(err)
+		}
+		if s.policy != nil {
+			if err := s.policy.beforeUpdate(cur, r); err != nil {
+				return err
+			}
+		}
+		*r.GetMeta() = s.db.nextMeta(cur.GetMeta(), "restored revision "+rev.String())
+		s.db.unlinkMissing(tx, r)
+		if err := r.Validate(); err != nil {
+			return err
+		}
+		return s.db.put(tx, r, cur)
+	})
+}
+
+// update runs fn in a write transaction. Errors that are not the model's own
+// are wrapped as internal errors.
+func (db *DB) update(fn func(tx *bolt.Tx) error) error {
+	err := db.bolt.Update(fn)
+	if err != nil && model.ErrorCode(err) == model.EINTERNAL {
+		var me *model.Error
+		if !errors.As(err, &me) {
+			return model.Internal(err)
+		}
+	}
+	return err
+}
+
+// nextMeta returns the metadata of a new revision made from old.
+func (db *DB) nextMeta(old *model.Meta, note string) model.Meta {
+	return model.Meta{
+		ID:        old.ID,
+		Rev:       model.NewID(),
+		ParentRev: old.Rev,
+		Created:   old.Created,
+		Updated:   db.now(),
+		Device:    db.device,
+		Note:      note,
+	}
+}
+
+// getRecord reads the current revision of id, which must be of kind (0:
+// any kind).
+func getRecord(tx *bolt.Tx, kind model.Kind, id model.ID) (model.Record, error) {
+	v := tx.Bucket(bucketRecords).Get(currentKey(id))
+	if v == nil || (kind != 0 && model.Kind(v[0]) != kind) {
+		return nil, model.NotFound(kind, id)
+	}
+	r, err := decodeRecord(v)
+	if err != nil {
+		return nil, model.Internal(err)
+	}
+	return r, nil
+}
+
+// put writes a new revision of r. The revision it replaces (old, nil for a
+// new record) moves to the history; the summary is rewritten; references
+// that changed are updated in the reverse index (a record in the trash keeps
+// none).
+func (db *DB) put(tx *bolt.Tx, r model.Record, old model.Record) error {
+	m := r.GetMeta()
+	v, err := encodeRecord(r)
+	if err != nil {
+		return model.Internal(err)
+	}
+	records := tx.Bucket(bucketRecords)
+	if old != nil {
+		prev := bytes.Clone(records.Get(currentKey(m.ID)))
+		if err := records.Put(historyKey(m.ID, old.GetMeta().Rev), prev); err != nil {
+			return err
+		}
+	}
+	if err := records.Put(currentKey(m.ID), v); err != nil {
+		return err
+	}
+	sum := model.SummaryOf(r)
+	if err := records.Put(summaryKey(m.ID), encodeSummary(sum)); err != nil {
+		return err
+	}
+	if err := updateRefs(tx, m.ID, liveRefs(old), liveRefs(r)); err != nil {
+		return err
+	}
+	db.cacheOnCommit(tx, sum, false)
+	return nil
+}
+
+// liveRefs returns the reverse-index keys a record should have: none while
+// it is in the trash.
+func liveRefs(r model.Record) map[string]bool {
+	if r == nil || r.GetMeta().InTrash() {
+		return nil
+	}
+	keys := map[string]bool{}
+	for _, ref := range r.Refs() {
+		keys[string(refKey(ref.ID, r.GetMeta().ID, ref.Field))] = true
+	}
+	return keys
+}
+
+// updateRefs removes the index keys that are gone and adds the new ones,
+// leaving unchanged ones untouched (so that an ordinary edit does not
+// rewrite index pages).
+func updateRefs(tx *bolt.Tx, id model.ID, before, after map[string]bool) error {
+	refs := tx.Bucket(bucketRefs)
+	for k := range before {
+		if !after[k] {
+			if err := refs.Delete([]byte(k)); err != nil {
+				return err
+			}
+		}
+	}
+	for k := range after {
+		if !before[k] {
+			if err := refs.Put([]byte(k), nil); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// purge removes every trace of r.
+func (db *DB) purge(tx *bolt.Tx, r model.Record) error {
+	m := r.GetMeta()
+	records := tx.Bucket(bucketRecords)
+	c := records.Cursor()
+	for k, _ := c.Seek(m.ID[:]); k != nil && bytes.HasPrefix(k, m.ID[:]); k, _ = c.Seek(m.ID[:]) {
+		if err := records.Delete(k); err != nil {
+			return err
+		}
+	}
+	db.cacheOnCommit(tx, model.SummaryOf(r), true)
+	return nil
+}
+
+// validate checks r's own rules and that every reference points at a
+// record of an allowed kind that is not in the trash, and that parents do
+// not loop.
+func (db *DB) validate(tx *bolt.Tx, r model.Record) error {
+	var list model.ValidationErrors
+	if err := r.Validate(); err != nil {
+		list = append(list, model.FieldErrors(err)...)
+	}
+	for _, ref := range r.Refs() {
+		k, ok := liveKind(tx, ref.ID)
+		switch {
+		case !ok:
+			list = append(list, model.Invalid(ref.Field, "error.missing_ref"))
+		case !ref.Allows(k):
+			list = append(list, model.Invalid(ref.Field, "error.wrong_ref_kind"))
+		case ref.Field == "parent" && parentLoops(tx, r.GetMeta().ID, ref.ID):
+			list = append(list, model.Invalid(ref.Field, "error.parent_cycle"))
+		}
+	}
+	if len(list) > 0 {
+		return list
+	}
+	return nil
+}
+
+// liveKind returns the kind of id when it exists and is not in the trash.
+func liveKind(tx *bolt.Tx, id model.ID) (model.Kind, bool) {
+	s := tx.Bucket(bucketRecords).Get(summaryKey(id))
+	if len(s) < 33 {
+		return 0, false
+	}
+	return model.Kind(s[0]), binary.BigEndian.Uint64(s[25:33]) == 0
+}
+
+// parentLoops reports whether making parent the parent of id would create a
+// loop.
+func parentLoops(tx *bolt.Tx, id, parent model.ID) bool {
+	seen := map[model.ID]bool{}
+	for cur := parent; !cur.IsZero(); {
+		if cur == id || seen[cur] {
+			return true
+		}
+		seen[cur] = true
+		r, err := getRecord(tx, 0, cur)
+		if err != nil {
+			return false
+		}
+		next := model.NilID
+		for _, ref := range r.Refs() {
+			if ref.Field == "parent" {
+				next = ref.ID
+			}
+		}
+		cur = next
+	}
+	return false
+}
+
+// references lists who refers to id: source ID and field.
+func references(tx *bolt.Tx, id model.ID) []struct {
+	source model.ID
+	field  string
+} {
+	var out []struct {
+		source model.ID
+		field  string
+	}
+	c := tx.Bucket(bucketRefs).Cursor()
+	for k, _ := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, _ = c.Next() {
+		out = append(out, struct {
+			source model.ID
+			field  string
+		}{idFrom(k[16:32]), string(k[32:])})
+	}
+	return out
+}
+
+// releaseReferences makes r deletable: with unlink false it refuses when
+// anything refers to r, naming the referrers; with unlink true it removes
+// the references, each as a new revision of the referring record.
+func (db *DB) releaseReferences(tx *bolt.Tx, r model.Record, unlink bool) error {
+	id := r.GetMeta().ID
+	refs := references(tx, id)
+	if len(refs) == 0 {
+		return nil
+	}
+	sources := map[model.ID]bool{}
+	var order []model.ID
+	for _, ref := range refs {
+		if ref.source != id && !sources[ref.source] {
+			sources[ref.source] = true
+			order = append(order, ref.source)
+		}
+	}
+	if !unlink {
+		names := make([]string, 0, len(order))
+		for _, src := range order {
+			if s, err := getRecord(tx, 0, src); err == nil {
+				names = append(names, s.Title())
+			}
+		}
+		return &model.Error{Code: model.ECONFLICT, Key: "error.referenced", Args: map[string]any{"Refs": strings.Join(names, ", ")}}
+	}
+	for _, src := range order {
+		s, err := getRecord(tx, 0, src)
+		if err != nil {
+			return err
+		}
+		old, _ := getRecord(tx, 0, src)
+		if !s.Unlink(id) {
+			continue
+		}
+		*s.GetMeta() = db.nextMeta(old.GetMeta(), "link to "+r.Title()+" removed")
+		if err := s.Validate(); err != nil {
+			// The link is required (a meeting's group): removing it would
+			// leave an invalid record, so the delete is refused.
+			return &model.Error{Code: model.ECONFLICT, Key: "error.referenced", Args: map[string]any{"Refs": s.Title()}}
+		}
+		if err := db.put(tx, s, old); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unlinkMissing removes r's references to records that no longer exist or
+// are in the trash (a record restored from the trash or from an old
+// revision may point at them), noting it in the revision.
+func (db *DB) unlinkMissing(tx *bolt.Tx, r model.Record) {
+	for _, ref := range r.Refs() {
+		if _, ok := liveKind(tx, ref.ID); !ok && r.Unlink(ref.ID) {
+			m := r.GetMeta()
+			m.Note += "; removed link to missing " + ref.Field
+		}
+	}
+}
