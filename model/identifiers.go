@@ -79,7 +79,7 @@ func ValidURL(s string) bool {
 
 // NormalizePhone turns a phone number as typed ("040 123 4567",
 // "+358 40 1234567", "00358 9 1234 5678") into the stored international form
-// ("+358401234567"). Foreign numbers in + form are kept with their digits. It
+// ("+358401234567"). Foreign numbers in + or 00 form are kept in + form. It
 // returns false when s is not a phone number.
 func NormalizePhone(s string) (string, bool) {
 	var b strings.Builder
@@ -100,8 +100,11 @@ func NormalizePhone(s string) (string, bool) {
 		n = n[4:]
 	case strings.HasPrefix(n, "00358"):
 		n = n[5:]
+	case strings.HasPrefix(n, "00"): // international prefix: 0046 … is +46 …
+		n = "+" + n[2:]
+		fallthrough
 	case strings.HasPrefix(n, "+"):
-		if len(n) < 8 || len(n) > 16 {
+		if len(n) < 8 || len(n) > 16 || n[1] == '0' { // no country code starts with 0
 			return "", false
 		}
 		return n, true
@@ -119,7 +122,8 @@ func NormalizePhone(s string) (string, bool) {
 }
 
 // FormatPhone shows a stored +358 number in the national form users read
-// ("+358401234567" → "040 123 4567", "+35891234567" → "09 1234 567").
+// ("+358401234567" → "040 123 4567", "+35891234567" → "09 123 4567",
+// "+358912345678" → "09 1234 5678"): the last group has four digits.
 // Other numbers are returned unchanged.
 func FormatPhone(s string) string {
 	if !strings.HasPrefix(s, "+358") {
@@ -130,9 +134,6 @@ func FormatPhone(s string) string {
 	rest := n[prefix:]
 	if len(rest) > 4 {
 		cut := len(rest) - 4
-		if len(rest) >= 7 {
-			cut = 3
-		}
 		rest = rest[:cut] + " " + rest[cut:]
 	}
 	return n[:prefix] + " " + rest

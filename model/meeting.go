@@ -49,4 +49,4 @@ func (m *Meeting) Validate() error {
 }
 
 func (m *Meeting) Refs() []Ref       { return refIf(nil, "group", m.Group, KindGroup) }
-func (m *Meeting) Unlink(id ID) bool { return false }
+func (m *Meeting) Unlink(id ID) bool { return unlinkID(&m.Group, id) }
