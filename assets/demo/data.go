@@ -14,7 +14,7 @@ import (
 // are referred to by their official codes.
 
 // emailDomain is the domain of every example email address.
-const emailDomain = "example.fi"
+const emailDomain = "example.com"
 
 // Municipality codes of the regions in the example data (Statistics
 // Finland's 2026 classification; a test compares them with the registry).
@@ -56,7 +56,7 @@ func term(m model.Membership, p model.Period) model.Membership {
 	return m
 }
 
-// email makes first.last@example.fi of a Finnish name.
+// email makes first.last@example.com of a Finnish name.
 func email(first, last string) string {
 	fold := strings.NewReplacer("ä", "a", "ö", "o", "å", "a", "é", "e", "ü", "u", " ", "")
 	return fold.Replace(strings.ToLower(first+"."+last)) + "@" + emailDomain

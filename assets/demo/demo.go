@@ -16,7 +16,7 @@
 //     region's municipal sote directors.
 //
 // The projects, organisations and dates follow the news; the people are
-// invented, with example.fi email addresses and phone numbers of the form
+// invented, with example.com email addresses and phone numbers of the form
 // 040 0000 xxx and 050 0000 xxx, and money amounts not given in the news are
 // invented too.
 //
