@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"hankekirja/model"
+	"hankekirja/store"
+)
+
+// list: hankekirja list KIND [--json] [--filter TEXT] [--all]
+func (c *cli) list(args []string) int {
+	fs := c.flags("list")
+	asJSON := fs.Bool("json", false, "print JSON")
+	filter := fs.String("filter", "", "words the records must match")
+	all := fs.Bool("all", false, "municipalities: include former ones")
+	args, err := c.parse(fs, args, false)
+	if err != nil {
+		return c.flagError(err)
+	}
+	if status, ok := c.wantArgs(args, 1, 1); !ok {
+		return status
+	}
+	kind, status, ok := c.kindArg(args[0])
+	if !ok {
+		return status
+	}
+	f := model.Filter{Query: *filter}
+	if kind == model.KindMunicipality && !*all {
+		f.Facets = []string{"current"}
+	}
+	return c.withDB(func(db *store.DB) int {
+		svc := serviceFor(db.Services(), kind)
+		page, err := svc.List(c.ctx, f)
+		if err != nil {
+			return c.fail(err)
+		}
+		if *asJSON {
+			items := make([]any, 0, len(page.Items))
+			for _, s := range page.Items {
+				r, err := svc.Get(c.ctx, s.ID)
+				if err != nil {
+					return c.fail(err)
+				}
+				items = append(items, recordJSON(r))
+			}
+			return c.writeJSON(items)
+		}
+		rows := make([][]string, 0, len(page.Items))
+		for _, s := range page.Items {
+			rows = append(rows, []string{s.ID.String(), s.Title, s.Subtitle})
+		}
+		return c.writeTable(rows)
+	})
+}
+
+// writeTable prints rows in aligned columns.
+func (c *cli) writeTable(rows [][]string) int {
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
+	for _, row := range rows {
+		io.WriteString(tw, strings.Join(row, "\t")+"\n")
+	}
+	tw.Flush()
+	for line := range strings.Lines(buf.String()) {
+		io.WriteString(c.stdout, strings.TrimRight(line, " \n")+"\n")
+	}
+	return exitOK
+}
+
+// writeJSON prints v as indented JSON.
+func (c *cli) writeJSON(v any) int {
+	enc := json.NewEncoder(c.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return c.fail(err)
+	}
+	return exitOK
+}
