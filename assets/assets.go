@@ -51,19 +51,44 @@ var catalogues struct {
 	err  error
 }
 
-// Catalogue returns the parsed catalogue of a language ("fi", "sv", "en").
+// Catalogue returns the parsed catalogue of a language ("fi", "sv", "en"):
+// translation/<lang>.json merged with every translation/<area>.<lang>.json
+// (Fyne's lang package reads the same files the same way).
 func Catalogue(lang string) (map[string]string, error) {
 	catalogues.once.Do(func() {
 		catalogues.m = map[string]map[string]string{}
+		entries, err := Translations.ReadDir("translation")
+		if err != nil {
+			catalogues.err = err
+			return
+		}
 		for _, l := range Languages {
-			data, err := Translations.ReadFile("translation/" + l + ".json")
-			if err != nil {
-				catalogues.err = err
-				return
-			}
 			m := map[string]string{}
-			if err := json.Unmarshal(data, &m); err != nil {
-				catalogues.err = fmt.Errorf("translation/%s.json: %w", l, err)
+			for _, e := range entries {
+				name := e.Name()
+				if name != l+".json" && !strings.HasSuffix(name, "."+l+".json") {
+					continue
+				}
+				data, err := Translations.ReadFile("translation/" + name)
+				if err != nil {
+					catalogues.err = err
+					return
+				}
+				part := map[string]string{}
+				if err := json.Unmarshal(data, &part); err != nil {
+					catalogues.err = fmt.Errorf("translation/%s: %w", name, err)
+					return
+				}
+				for k, v := range part {
+					if _, dup := m[k]; dup {
+						catalogues.err = fmt.Errorf("translation/%s: key %q is defined twice", name, k)
+						return
+					}
+					m[k] = v
+				}
+			}
+			if len(m) == 0 {
+				catalogues.err = fmt.Errorf("no catalogue for language %q", l)
 				return
 			}
 			catalogues.m[l] = m

@@ -17,6 +17,7 @@ var sampleArgs = map[string]any{
 	"Detail": "disk full", "Refs": "Hyvinkää, Tuusula", "Found": 9, "Name": "frobnicate",
 	"Arg": "extra", "Flag": "-x", "Count": 3, "Text": "kuuma", "Names": "A, B, C",
 	"Default": "~/.config/hankekirja/hankekirja.db",
+	"Fields":  "Nimi, Sähköposti", "Version": "1.0", "When": "23.11.2026 9.07",
 }
 
 func TestCataloguesParse(t *testing.T) {
@@ -37,9 +38,23 @@ func TestCataloguesParse(t *testing.T) {
 			t.Errorf("%s: %v", e.Name(), err)
 		}
 	}
+	// Every area's catalogue (<lang>.json, <area>.<lang>.json) exists in
+	// all three languages.
 	slices.Sort(files)
-	if want := []string{"en.json", "fi.json", "sv.json"}; !slices.Equal(files, want) {
-		t.Fatalf("catalogues = %v, want %v", files, want)
+	areas := map[string][]string{}
+	for _, f := range files {
+		parts := strings.Split(strings.TrimSuffix(f, ".json"), ".")
+		lang := parts[len(parts)-1]
+		area := strings.Join(parts[:len(parts)-1], ".")
+		areas[area] = append(areas[area], lang)
+	}
+	for area, langs := range areas {
+		if want := []string{"en", "fi", "sv"}; !slices.Equal(langs, want) {
+			t.Errorf("catalogue area %q has languages %v, want %v", area, langs, want)
+		}
+	}
+	if len(areas[""]) == 0 {
+		t.Fatalf("catalogues = %v: no fi.json/sv.json/en.json", files)
 	}
 }
 

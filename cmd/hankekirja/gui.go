@@ -1,8 +1,57 @@
 package main
 
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"hankekirja/assets/demo"
+	"hankekirja/model"
+	"hankekirja/store"
+	"hankekirja/ui"
+)
+
+// appID names the application to Fyne (its preferences live under it).
+const appID = "fi.hankekirja.desktop"
+
 // runGUI opens the graphical interface on the database at path and returns
-// the exit status when its last window closes. It is nil while the
-// interface is not built into this binary, and run then says so; the GUI
-// work sets it here (or from an init function in a file of its own), and
-// nothing else in this package needs to change.
-var runGUI func(path string) int
+// the exit status when its window closes. Tests replace it.
+var runGUI = func(path string) int {
+	// Every widget change from another goroutine goes through fyne.Do, so
+	// Fyne may drop its own locking (and the race detector checks us).
+	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Hankekirja", Version: version,
+		Migrations: map[string]bool{"fyneDo": true}})
+	a := app.NewWithID(appID)
+	u := ui.New(ui.Config{
+		App: a,
+		Open: func(path string) (ui.Database, error) {
+			return store.Open(path, nil)
+		},
+		LoadDemo: func(ctx context.Context, svc model.Services) error {
+			_, err := demo.Load(ctx, svc)
+			return err
+		},
+		Version: version,
+	})
+	// A failure is shown in the window, which stays open so that the user
+	// can open another database from the File menu.
+	u.OpenDatabase(path)
+
+	// Quit cleanly (closing the database) on Ctrl+C or a polite kill.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-sig
+		fyne.Do(func() {
+			u.Close()
+			a.Quit()
+		})
+	}()
+	u.ShowAndRun()
+	u.Close()
+	return 0
+}

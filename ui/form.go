@@ -1,0 +1,278 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hankekirja/model"
+)
+
+// form is the editing frame every record form uses: labelled fields, Save
+// and Cancel, the model's validation errors shown at the fields they belong
+// to, and a dirty flag for the unsaved-changes guard. A failed save keeps
+// everything the user typed.
+type form struct {
+	u     *UI
+	items map[string]*widget.FormItem // by model field name ("name", "emails")
+	form  *widget.Form
+	// problem shows errors that belong to no field (a stale revision).
+	problem *widget.Label
+	content fyne.CanvasObject
+	first   fyne.Focusable
+	dirty   bool
+	saving  bool
+
+	// save reads the fields into a record and stores it; it runs on
+	// Fyne's thread and must do the storing through f.store.
+	save func()
+	// onDone is called after a successful save (with the record's ID) or a
+	// cancel (with the zero ID).
+	onDone func(saved model.ID)
+}
+
+func newForm(u *UI, title string) *form {
+	f := &form{u: u, items: map[string]*widget.FormItem{}}
+	f.form = widget.NewForm()
+	f.problem = widget.NewLabel("")
+	f.problem.Importance = widget.DangerImportance
+	f.problem.Wrapping = fyne.TextWrapWord
+	f.problem.Hide()
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	saveButton := widget.NewButtonWithIcon(T("ui.save"), theme.DocumentSaveIcon(), f.submit)
+	saveButton.Importance = widget.HighImportance
+	cancelButton := widget.NewButtonWithIcon(T("ui.cancel"), theme.CancelIcon(), f.cancel)
+	buttons := container.NewHBox(layoutSpacer(), cancelButton, saveButton)
+	f.content = container.NewBorder(container.NewVBox(heading, f.problem), buttons, nil, nil,
+		container.NewVScroll(f.form))
+	return f
+}
+
+func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
+
+// add appends a labelled field. field is the model's field name, used to
+// place validation errors.
+func (f *form) add(field string, w fyne.CanvasObject) {
+	item := widget.NewFormItem(fieldLabel(field), w)
+	f.items[field] = item
+	f.form.AppendItem(item)
+	if fo, ok := w.(fyne.Focusable); ok && f.first == nil {
+		f.first = fo
+	}
+}
+
+// entry adds a one-line text field.
+func (f *form) entry(field, value string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(value)
+	e.OnChanged = func(string) { f.changed() }
+	f.add(field, e)
+	return e
+}
+
+// multiline adds a text area.
+func (f *form) multiline(field, value string) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.SetText(value)
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(3)
+	e.OnChanged = func(string) { f.changed() }
+	f.add(field, e)
+	return e
+}
+
+// lines adds a text area for a list of values, one per line (phones,
+// emails, goals).
+func (f *form) lines(field string, values []string) *widget.Entry {
+	e := f.multiline(field, strings.Join(values, "\n"))
+	e.Wrapping = fyne.TextWrapOff
+	e.SetMinRowsVisible(max(2, len(values)))
+	return e
+}
+
+// choice adds a drop-down of translated options; value and the result of
+// the returned getter are the untranslated codes.
+func (f *form) choice(field, prefix string, codes []string, value string) func() string {
+	labels := make([]string, len(codes))
+	for i, c := range codes {
+		labels[i] = T(prefix + c)
+	}
+	s := widget.NewSelect(labels, func(string) { f.changed() })
+	for i, c := range codes {
+		if c == value {
+			s.SetSelectedIndex(i)
+		}
+	}
+	s.OnChanged = func(string) { f.changed() }
+	f.add(field, s)
+	return func() string {
+		i := s.SelectedIndex()
+		if i < 0 {
+			return ""
+		}
+		return codes[i]
+	}
+}
+
+// date adds a date field typed as d.M.yyyy; the getter returns the parsed
+// date or marks the field.
+func (f *form) date(field string, value model.Date) func() (model.Date, bool) {
+	e := f.entry(field, value.String())
+	e.SetPlaceHolder("p.k.vvvv")
+	return func() (model.Date, bool) {
+		d, err := model.ParseDate(e.Text)
+		if err != nil {
+			f.markField(field, model.Invalid(field, "error.date"))
+			return model.Date{}, false
+		}
+		return d, true
+	}
+}
+
+// splitLines returns the non-blank lines of s, trimmed.
+func splitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (f *form) changed() { f.dirty = true }
+
+// clearErrors removes the marks of the previous attempt.
+func (f *form) clearErrors() {
+	for _, item := range f.items {
+		item.HintText = ""
+		if e, ok := item.Widget.(*widget.Entry); ok {
+			e.SetValidationError(nil)
+		}
+	}
+	f.problem.Hide()
+	f.form.Refresh()
+}
+
+// markField shows a validation error at its field (or above the form when
+// the field is not on it).
+func (f *form) markField(field string, e *model.Error) {
+	base := field
+	if i := strings.IndexAny(base, "[."); i > 0 {
+		base = base[:i]
+	}
+	msg := messageText(e)
+	item, ok := f.items[field]
+	if !ok {
+		item, ok = f.items[base]
+	}
+	if !ok {
+		f.showProblem(fieldLabel(field) + ": " + msg)
+		return
+	}
+	item.HintText = msg
+	if en, ok := item.Widget.(*widget.Entry); ok {
+		en.SetValidationError(errors.New(msg))
+	}
+	f.form.Refresh()
+}
+
+func (f *form) showProblem(text string) {
+	if f.problem.Visible() && f.problem.Text != "" {
+		text = f.problem.Text + "\n" + text
+	}
+	f.problem.SetText(text)
+	f.problem.Show()
+}
+
+// showErrors places a save's errors.
+func (f *form) showErrors(err error) {
+	fields := model.FieldErrors(err)
+	if len(fields) == 0 || model.ErrorCode(err) != model.EINVALID {
+		f.showProblem(errorText(err))
+		return
+	}
+	for _, e := range fields {
+		if e.Field == "" {
+			f.showProblem(messageText(e))
+		} else {
+			f.markField(e.Field, e)
+		}
+	}
+}
+
+// submit saves (Save button, Ctrl+S).
+func (f *form) submit() {
+	if f.saving {
+		return
+	}
+	f.clearErrors()
+	f.save()
+}
+
+// store runs a service call that saves the record off Fyne's thread and
+// finishes the form when it succeeds. hadLocalErrors reports whether the
+// form already marked fields it could not read (a date that does not
+// exist): then nothing is saved.
+func (f *form) store(hadLocalErrors bool, call func(ctx context.Context, svc model.Services) (model.ID, error)) {
+	if hadLocalErrors {
+		return
+	}
+	f.saving = true
+	var id model.ID
+	backgroundErr(f.u, func(ctx context.Context, svc model.Services) error {
+		var err error
+		id, err = call(ctx, svc)
+		return err
+	}, func(err error) {
+		f.saving = false
+		if err != nil {
+			f.showErrors(err)
+			return
+		}
+		f.dirty = false
+		if f.onDone != nil {
+			f.onDone(id)
+		}
+	})
+}
+
+// cancel leaves the form (Cancel button, Esc), asking first when something
+// was changed.
+func (f *form) cancel() {
+	finish := func() {
+		f.dirty = false
+		if f.onDone != nil {
+			f.onDone(model.NilID)
+		}
+	}
+	if !f.dirty {
+		finish()
+		return
+	}
+	confirmDiscard(f.u, func(discard bool) {
+		if discard {
+			finish()
+		}
+	})
+}
+
+func (f *form) focusFirst(c fyne.Canvas) {
+	if f.first != nil {
+		c.Focus(f.first)
+	}
+}
+
+// confirmDiscard asks whether to throw away unsaved changes.
+func confirmDiscard(u *UI, done func(discard bool)) {
+	d := dialog.NewConfirm(T("ui.unsaved_title"), T("ui.unsaved_question"), done, u.win)
+	d.SetConfirmText(T("ui.discard"))
+	d.SetDismissText(T("ui.keep_editing"))
+	d.Show()
+}

@@ -1,0 +1,183 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"hankekirja/assets"
+)
+
+// maxRecent is how many databases File → Open recent remembers.
+const maxRecent = 8
+
+// mainMenu builds File, Settings and Help.
+func (u *UI) mainMenu() *fyne.MainMenu {
+	recent := fyne.NewMenuItem(T("ui.open_recent"), nil)
+	recent.ChildMenu = fyne.NewMenu("")
+	u.recentMenu = recent
+	u.refreshRecentMenu()
+	file := fyne.NewMenu(T("ui.file"),
+		fyne.NewMenuItem(T("ui.new_database"), u.newDatabaseDialog),
+		fyne.NewMenuItem(T("ui.open_database"), u.openDatabaseDialog),
+		recent,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(T("ui.load_demo"), u.loadDemo),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(T("ui.settings"), u.showSettings),
+	)
+	quit := fyne.NewMenuItem(T("ui.quit"), u.onClose)
+	quit.IsQuit = true
+	file.Items = append(file.Items, quit)
+	help := fyne.NewMenu(T("ui.help"), fyne.NewMenuItem(T("ui.about"), u.showAbout))
+	return fyne.NewMainMenu(file, help)
+}
+
+func (u *UI) refreshRecentMenu() {
+	if u.recentMenu == nil {
+		return
+	}
+	var items []*fyne.MenuItem
+	for _, p := range recentDatabases(u.app.Preferences()) {
+		items = append(items, fyne.NewMenuItem(p, func() { u.switchDatabase(p) }))
+	}
+	if len(items) == 0 {
+		none := fyne.NewMenuItem(T("ui.none"), nil)
+		none.Disabled = true
+		items = append(items, none)
+	}
+	u.recentMenu.ChildMenu.Items = items
+}
+
+// switchDatabase opens another database after any unsaved changes are
+// settled.
+func (u *UI) switchDatabase(path string) {
+	open := func() {
+		u.OpenDatabase(path)
+		u.refreshRecentMenu()
+		if m := u.win.MainMenu(); m != nil {
+			m.Refresh()
+		}
+	}
+	if b := u.shell.currentBrowser(); b != nil {
+		b.guard(open, nil)
+		return
+	}
+	open()
+}
+
+func (u *UI) newDatabaseDialog() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		// The dialog created an empty file; the store refuses to take over
+		// an empty file it did not make, so remove it first.
+		removeEmptyFile(path)
+		if !strings.HasSuffix(path, ".db") && !strings.HasSuffix(path, ".hankekirja") {
+			path += ".db"
+		}
+		u.switchDatabase(path)
+	}, u.win)
+	d.SetFileName("hankekirja.db")
+	if u.db != nil {
+		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.db.Path()))); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Show()
+}
+
+func (u *UI) openDatabaseDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.switchDatabase(path)
+	}, u.win)
+	if u.db != nil {
+		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.db.Path()))); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Show()
+}
+
+func (u *UI) showAbout() {
+	path := ""
+	if u.db != nil {
+		path = u.db.Path()
+	}
+	text := widget.NewLabel(T("ui.about_text", map[string]any{"Version": u.cfg.Version, "Path": path}))
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(T("ui.about"), T("ui.close"), text, u.win)
+	d.Resize(fyne.NewSize(480, 240))
+	d.Show()
+}
+
+// showSettings lets the user pick the language (the system's, or one of
+// ours); the window is rebuilt in it at once.
+func (u *UI) showSettings() {
+	codes := append([]string{""}, assets.Languages...)
+	labels := []string{T("ui.language_system")}
+	for _, l := range assets.Languages {
+		labels = append(labels, T("language_name."+l))
+	}
+	sel := widget.NewSelect(labels, nil)
+	cur := u.app.Preferences().String(prefLanguage)
+	for i, c := range codes {
+		if c == cur {
+			sel.SetSelectedIndex(i)
+		}
+	}
+	form := widget.NewForm(widget.NewFormItem(T("ui.language"), sel))
+	dialog.ShowCustomConfirm(T("ui.settings"), T("ui.save"), T("ui.cancel"), form, func(ok bool) {
+		if !ok || sel.SelectedIndex() < 0 {
+			return
+		}
+		u.app.Preferences().SetString(prefLanguage, codes[sel.SelectedIndex()])
+		u.rebuild()
+	}, u.win)
+}
+
+// rebuild recreates the window's content in the current language.
+func (u *UI) rebuild() {
+	setLanguage(languagePreference(u.app.Preferences()))
+	u.win.SetMainMenu(u.mainMenu())
+	u.shell = newShell(u)
+	u.win.SetContent(u.shell.content)
+	u.shell.registerShortcuts()
+	if u.db != nil {
+		u.shell.databaseChanged()
+	}
+}
+
+// recentDatabases returns the remembered paths, newest first.
+func recentDatabases(p fyne.Preferences) []string {
+	var out []string
+	for _, s := range strings.Split(p.String(prefRecent), "\n") {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// addRecent puts path first in the recent list.
+func addRecent(p fyne.Preferences, path string) {
+	list := []string{path}
+	for _, s := range recentDatabases(p) {
+		if s != path && len(list) < maxRecent {
+			list = append(list, s)
+		}
+	}
+	p.SetString(prefRecent, strings.Join(list, "\n"))
+}

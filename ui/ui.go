@@ -1,0 +1,171 @@
+// Package ui is Hankekirja's desktop window, built with Fyne. It talks to
+// the records only through the services of package model; which database
+// backs them is the caller's business (package store, wired in
+// cmd/hankekirja).
+//
+// Layout: ui.go holds the application object and its helpers, one file per
+// view (projects.go, contacts.go, ...) and one per shared piece (browser.go
+// is the list-and-detail frame every view uses, form.go the editing frame).
+// Work that touches the database runs off Fyne's thread (see background)
+// and comes back through fyne.Do.
+package ui
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"hankekirja/model"
+)
+
+// Database is an open database as the window needs it.
+type Database interface {
+	Services() model.Services
+	Path() string
+	Close() error
+}
+
+// Config is what the window needs from its surroundings.
+type Config struct {
+	App fyne.App
+	// Open opens (creating when missing) the database at path.
+	Open func(path string) (Database, error)
+	// LoadDemo loads the example data (File → Load example data).
+	LoadDemo func(ctx context.Context, svc model.Services) error
+	// Version is shown in Help → About.
+	Version string
+}
+
+// UI is the main window and everything shown in it.
+type UI struct {
+	cfg Config
+	app fyne.App
+	win fyne.Window
+
+	db  Database
+	svc model.Services
+
+	shell *shell
+
+	// recentMenu is File → Open recent, refreshed when a database opens.
+	recentMenu *fyne.MenuItem
+	// lastUndo is the Undo button of the last delete (tests tap it).
+	lastUndo *widget.Button
+	// lastHistory is the last history dialog opened (tests use it).
+	lastHistory *historyDialog
+
+	// pending counts background work, so tests can wait for it.
+	pending sync.WaitGroup
+}
+
+// New builds the main window. Call OpenDatabase and then ShowAndRun.
+func New(cfg Config) *UI {
+	setLanguage(languagePreference(cfg.App.Preferences()))
+	u := &UI{cfg: cfg, app: cfg.App}
+	u.win = cfg.App.NewWindow("Hankekirja")
+	u.restoreWindowSize()
+	u.win.SetMainMenu(u.mainMenu())
+	u.win.SetCloseIntercept(u.onClose)
+	u.shell = newShell(u)
+	u.win.SetContent(u.shell.content)
+	u.shell.registerShortcuts()
+	return u
+}
+
+// Window returns the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// ShowAndRun shows the window and runs Fyne's event loop until it closes.
+func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
+
+// OpenDatabase opens path and shows its records, closing the database that
+// was open. On failure the old database stays open and a dialog says what
+// went wrong and what to do.
+func (u *UI) OpenDatabase(path string) error {
+	db, err := u.cfg.Open(path)
+	if err != nil {
+		u.showError(err)
+		return err
+	}
+	u.useDatabase(db)
+	return nil
+}
+
+// useDatabase switches the window to db.
+func (u *UI) useDatabase(db Database) {
+	if u.db != nil {
+		u.pending.Wait()
+		u.db.Close()
+	}
+	u.db = db
+	u.svc = db.Services()
+	u.win.SetTitle("Hankekirja – " + strings.TrimSuffix(filepath.Base(db.Path()), filepath.Ext(db.Path())))
+	addRecent(u.app.Preferences(), db.Path())
+	u.refreshRecentMenu()
+	u.shell.databaseChanged()
+}
+
+// Close closes the database (after any background work).
+func (u *UI) Close() {
+	u.pending.Wait()
+	if u.db != nil {
+		u.db.Close()
+		u.db = nil
+	}
+}
+
+// Wait blocks until background work started so far has finished (tests).
+func (u *UI) Wait() { u.pending.Wait() }
+
+// background runs work off Fyne's thread and hands its result to done on
+// Fyne's thread. An error is shown to the user instead of calling done.
+func background[T any](u *UI, work func(ctx context.Context, svc model.Services) (T, error), done func(T)) {
+	svc := u.svc
+	if svc.Queries == nil {
+		return // no database is open
+	}
+	u.pending.Add(1)
+	go func() {
+		defer u.pending.Done()
+		v, err := work(context.Background(), svc)
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			if done != nil {
+				done(v)
+			}
+		})
+	}()
+}
+
+// backgroundErr is background for work that returns only an error; done
+// receives it so the caller can place it (a form marks its fields).
+func backgroundErr(u *UI, work func(ctx context.Context, svc model.Services) error, done func(error)) {
+	svc := u.svc
+	if svc.Queries == nil {
+		return // no database is open
+	}
+	u.pending.Add(1)
+	go func() {
+		defer u.pending.Done()
+		err := work(context.Background(), svc)
+		fyne.Do(func() { done(err) })
+	}()
+}
+
+// showError tells the user what went wrong, in their language.
+func (u *UI) showError(err error) {
+	if err == nil {
+		return
+	}
+	d := dialog.NewError(errors.New(errorText(err)), u.win)
+	d.Show()
+}
