@@ -116,8 +116,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	case "help":
 		return c.help(args)
 	}
+	if sub, ok := subcommands[cmd]; ok {
+		return sub(c, args)
+	}
 	return c.usageError(c.msg("cli.unknown_command", map[string]any{"Name": cmd}))
 }
+
+// subcommands holds the subcommands that files of their own register from
+// an init function (export, import, backup, ...), so that adding one does
+// not touch this file.
+var subcommands = map[string]func(c *cli, args []string) int{}
 
 // localeLang picks the language of messages from the locale: the first of
 // LC_ALL, LC_MESSAGES and LANG that is set decides.
