@@ -62,12 +62,20 @@ type UI struct {
 
 	// pending counts background work, so tests can wait for it.
 	pending sync.WaitGroup
+	// post hands a background result to Fyne's thread: fyne.Do, except in
+	// tests, where Fyne's test driver would run it at once on the worker's
+	// goroutine; there results queue up until the test calls Wait, which
+	// runs them on the test's goroutine as Fyne's thread would.
+	post func(func())
+	// queued holds results waiting for Wait (tests only).
+	queueMu sync.Mutex
+	queued  []func()
 }
 
 // New builds the main window. Call OpenDatabase and then ShowAndRun.
 func New(cfg Config) *UI {
 	setLanguage(languagePreference(cfg.App.Preferences()))
-	u := &UI{cfg: cfg, app: cfg.App}
+	u := &UI{cfg: cfg, app: cfg.App, post: fyne.Do}
 	u.win = cfg.App.NewWindow("Hankekirja")
 	u.restoreWindowSize()
 	u.win.SetMainMenu(u.mainMenu())
@@ -120,8 +128,32 @@ func (u *UI) Close() {
 	}
 }
 
-// Wait blocks until background work started so far has finished (tests).
-func (u *UI) Wait() { u.pending.Wait() }
+// Wait blocks until background work started so far has finished, running
+// queued results (tests).
+func (u *UI) Wait() {
+	for {
+		u.pending.Wait()
+		u.queueMu.Lock()
+		q := u.queued
+		u.queued = nil
+		u.queueMu.Unlock()
+		if len(q) == 0 {
+			return
+		}
+		for _, fn := range q {
+			fn()
+		}
+	}
+}
+
+// queueResults makes background results wait for Wait (tests).
+func (u *UI) queueResults() {
+	u.post = func(fn func()) {
+		u.queueMu.Lock()
+		u.queued = append(u.queued, fn)
+		u.queueMu.Unlock()
+	}
+}
 
 // background runs work off Fyne's thread and hands its result to done on
 // Fyne's thread. An error is shown to the user instead of calling done.
@@ -134,7 +166,7 @@ func background[T any](u *UI, work func(ctx context.Context, svc model.Services)
 	go func() {
 		defer u.pending.Done()
 		v, err := work(context.Background(), svc)
-		fyne.Do(func() {
+		u.post(func() {
 			if err != nil {
 				u.showError(err)
 				return
@@ -157,7 +189,7 @@ func backgroundErr(u *UI, work func(ctx context.Context, svc model.Services) err
 	go func() {
 		defer u.pending.Done()
 		err := work(context.Background(), svc)
-		fyne.Do(func() { done(err) })
+		u.post(func() { done(err) })
 	}()
 }
 
