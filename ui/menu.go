@@ -15,6 +15,10 @@ import (
 // maxRecent is how many databases File → Open recent remembers.
 const maxRecent = 8
 
+// fileMenuExtensions add items to the File menu after Load example data
+// (export, import, backups), each from its own file's init function.
+var fileMenuExtensions []func(u *UI) []*fyne.MenuItem
+
 // mainMenu builds File, Settings and Help.
 func (u *UI) mainMenu() *fyne.MainMenu {
 	recent := fyne.NewMenuItem(T("ui.open_recent"), nil)
@@ -27,9 +31,12 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		recent,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(T("ui.load_demo"), u.loadDemo),
-		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(T("ui.settings"), u.showSettings),
 	)
+	for _, ext := range fileMenuExtensions {
+		file.Items = append(file.Items, fyne.NewMenuItemSeparator())
+		file.Items = append(file.Items, ext(u)...)
+	}
+	file.Items = append(file.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(T("ui.settings"), u.showSettings))
 	quit := fyne.NewMenuItem(T("ui.quit"), u.onClose)
 	quit.IsQuit = true
 	file.Items = append(file.Items, quit)
