@@ -42,22 +42,11 @@ func benchContact(i int) *model.Contact {
 // fillContacts adds n contacts in transactions of 5000 records.
 func fillContacts(db *DB, n int) error {
 	for start := 0; start < n; start += 5000 {
-		err := db.bolt.Update(func(tx *bolt.Tx) error {
-			for i := start; i < start+5000 && i < n; i++ {
-				c := benchContact(i)
-				c.Normalize()
-				now := db.now()
-				c.Meta = model.Meta{ID: model.NewID(), Rev: model.NewID(), Created: now, Updated: now, Device: db.device}
-				if err := db.validate(tx, c); err != nil {
-					return err
-				}
-				if err := db.put(tx, c, nil); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
+		var recs []model.Record
+		for i := start; i < start+5000 && i < n; i++ {
+			recs = append(recs, benchContact(i))
+		}
+		if err := db.CreateAll(ctx, recs); err != nil {
 			return err
 		}
 	}

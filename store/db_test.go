@@ -2,8 +2,10 @@ package store
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -168,4 +170,31 @@ func TestSchemaVersions(t *testing.T) {
 			return nil
 		})
 	})
+}
+
+func TestCheckFindsBrokenIndexes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "h.db")
+	db, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	svc := db.Services()
+	c := mustCreate(t, svc.Contacts, &model.Contact{LastName: "Lindqvist", Organisation: model.MunicipalityID("091")})
+	if problems, _ := db.Check(ctx); len(problems) != 0 {
+		t.Fatalf("clean database reported: %v", problems)
+	}
+	// Drop the reverse reference and damage the summary behind the store's back.
+	db.bolt.Update(func(tx *bolt.Tx) error {
+		tx.Bucket(bucketRefs).Delete(refKey(model.MunicipalityID("091"), c.ID, "organisation"))
+		return tx.Bucket(bucketRecords).Put(summaryKey(c.ID), encodeSummary(model.Summary{ID: c.ID, Kind: model.KindContact, Title: "Väärä"}))
+	})
+	problems, err := db.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := fmt.Sprint(problems)
+	if len(problems) != 2 || !strings.Contains(joined, "reference index") || !strings.Contains(joined, "stale") {
+		t.Fatalf("problems = %v", problems)
+	}
 }

@@ -217,3 +217,32 @@ func TestMunicipalitiesAreReadOnly(t *testing.T) {
 		wantCode(t, svc.Municipalities.Delete(ctx, model.MunicipalityID("106"), true), model.EREADONLY)
 	})
 }
+
+func TestCreateAll(t *testing.T) {
+	_, svc := openTestDB(t)
+	db := svc.Contacts.(*kindStore[model.Contact, *model.Contact]).db
+	org := &model.Organisation{Name: "KUUMA-seutu"}
+	org.ID = model.NewID()
+	recs := []model.Record{org,
+		&model.Contact{LastName: "Aalto", Organisation: org.ID, Phones: []string{"040 000 0002"}},
+		&model.Contact{LastName: "Björk"},
+	}
+	if err := db.CreateAll(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	page, _ := svc.Contacts.List(ctx, model.Filter{})
+	if page.Total != 2 {
+		t.Fatalf("contacts = %d", page.Total)
+	}
+	if c := recs[1].(*model.Contact); c.Phones[0] != "+358400000002" {
+		t.Fatalf("phone = %q", c.Phones[0])
+	}
+	t.Run("AllOrNothing", func(t *testing.T) {
+		err := db.CreateAll(ctx, []model.Record{&model.Contact{LastName: "Ok"}, &model.Contact{Emails: []string{"x"}}})
+		wantCode(t, err, model.EINVALID)
+		page, _ := svc.Contacts.List(ctx, model.Filter{})
+		if page.Total != 2 {
+			t.Fatalf("a failed bulk create left %d contacts", page.Total)
+		}
+	})
+}
