@@ -16,18 +16,20 @@ import (
 type section struct {
 	name string // stable name, kept in preferences
 	kind model.Kind
-	icon fyne.Resource
+	// icon is a function: theme icons look up the current app, which does
+	// not exist yet while package variables are initialised.
+	icon func() fyne.Resource
 }
 
 // sections in the order the navigation shows them. Trash has no kind.
 var sections = []section{
-	{"projects", model.KindProject, theme.FolderIcon()},
-	{"groups", model.KindGroup, theme.AccountIcon()},
-	{"meetings", model.KindMeeting, theme.CalendarIcon()},
-	{"contacts", model.KindContact, theme.MailComposeIcon()},
-	{"municipalities", model.KindMunicipality, theme.HomeIcon()},
-	{"organisations", model.KindOrganisation, theme.StorageIcon()},
-	{"trash", 0, theme.DeleteIcon()},
+	{"projects", model.KindProject, theme.FolderIcon},
+	{"groups", model.KindGroup, theme.AccountIcon},
+	{"meetings", model.KindMeeting, theme.CalendarIcon},
+	{"contacts", model.KindContact, theme.MailComposeIcon},
+	{"municipalities", model.KindMunicipality, theme.HomeIcon},
+	{"organisations", model.KindOrganisation, theme.StorageIcon},
+	{"trash", 0, theme.DeleteIcon},
 }
 
 // shell is the window's frame: the toolbar with global search, the
@@ -60,7 +62,7 @@ func newShell(u *UI) *shell {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Icon).SetResource(sections[i].icon)
+			box.Objects[0].(*widget.Icon).SetResource(sections[i].icon())
 			box.Objects[1].(*widget.Label).SetText(sectionTitle(sections[i]))
 		})
 	s.nav.OnSelected = func(i widget.ListItemID) { s.selectSection(i) }
