@@ -20,6 +20,27 @@ import (
 // consistency.
 func newTestUI(t *testing.T) *UI {
 	t.Helper()
+	u := newBenchUI(t)
+	t.Cleanup(func() {
+		u.Wait()
+		if u.db != nil {
+			if db, ok := u.db.(*store.DB); ok {
+				problems, err := db.Check(context.Background())
+				if err != nil {
+					t.Errorf("Check: %v", err)
+				}
+				for _, p := range problems {
+					t.Errorf("Check: %s", p)
+				}
+			}
+		}
+	})
+	return u
+}
+
+// newBenchUI is newTestUI without the consistency check (benchmarks).
+func newBenchUI(t testing.TB) *UI {
+	t.Helper()
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefLanguage, "fi")
 	path := filepath.Join(t.TempDir(), "ui.db")
@@ -45,21 +66,7 @@ func newTestUI(t *testing.T) *UI {
 		t.Fatal(err)
 	}
 	u.Wait()
-	t.Cleanup(func() {
-		u.Wait()
-		if u.db != nil {
-			if db, ok := u.db.(*store.DB); ok {
-				problems, err := db.Check(context.Background())
-				if err != nil {
-					t.Errorf("Check: %v", err)
-				}
-				for _, p := range problems {
-					t.Errorf("Check: %s", p)
-				}
-			}
-		}
-		u.Close()
-	})
+	t.Cleanup(u.Close)
 	return u
 }
 

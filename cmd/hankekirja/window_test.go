@@ -209,3 +209,33 @@ func TestWindowShowsExampleData(t *testing.T) {
 		t.Fatalf("logs:\n%s", logs.String())
 	}
 }
+
+// BenchmarkStartToFirstFrame measures the real binary's start until its
+// window is mapped and visible on the screen, on a database of 50 000
+// contacts (plus the example data), under Xvfb. Run it with
+//
+//	go test -tags migrated_fynedo -run '^$' -bench StartToFirstFrame ./cmd/hankekirja
+func BenchmarkStartToFirstFrame(b *testing.B) {
+	needTools(b, "Xvfb", "xdotool")
+	dir := b.TempDir()
+	bin := buildGUI(b, dir)
+	db := filepath.Join(dir, "suuri.db")
+	if err := fillLargeDB(db, 50000); err != nil {
+		b.Fatal(err)
+	}
+	display := startXvfb(b)
+	for b.Loop() {
+		app := exec.Command(bin, "--db", db)
+		app.Env = guiEnv(dir, display)
+		start := time.Now()
+		if err := app.Start(); err != nil {
+			b.Fatal(err)
+		}
+		waitForWindow(b, display, "Hankekirja", time.Minute)
+		b.ReportMetric(float64(time.Since(start).Milliseconds()), "ms-to-window")
+		b.StopTimer()
+		app.Process.Signal(syscall.SIGTERM)
+		app.Wait()
+		b.StartTimer()
+	}
+}
