@@ -20,7 +20,12 @@ type summaryCache struct {
 	items []*model.Summary
 }
 
-func lessSummaryPtr(a, b *model.Summary) int { return lessSummary(*a, *b) }
+func lessSummaryPtr(a, b *model.Summary) int {
+	if c := bytes.Compare(a.SortKey, b.SortKey); c != 0 {
+		return c
+	}
+	return bytes.Compare(a.ID[:], b.ID[:])
+}
 
 func lessSummary(a, b model.Summary) int {
 	if c := bytes.Compare(a.SortKey, b.SortKey); c != 0 {
@@ -75,17 +80,18 @@ func (db *DB) summaries(kind model.Kind) ([]*model.Summary, error) {
 	// Loading under the lock keeps a commit from slipping between the read
 	// and the store of the cache (commits wait for the lock in OnCommit).
 	byKind := map[model.Kind][]*model.Summary{}
+	var arena summaryArena
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketRecords).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if len(k) != 17 || k[16] != partSummary {
 				continue
 			}
-			s, err := decodeSummary(v)
-			if err != nil {
+			s := arena.next()
+			if err := decodeSummaryInto(s, arena.copy(v)); err != nil {
 				return model.Internal(err)
 			}
-			byKind[s.Kind] = append(byKind[s.Kind], &s)
+			byKind[s.Kind] = append(byKind[s.Kind], s)
 		}
 		return nil
 	})
@@ -127,4 +133,32 @@ func matches(s *model.Summary, words, facets []string) bool {
 		}
 	}
 	return model.MatchQuery(words, s.Words)
+}
+
+// summaryArena allocates summaries and their bytes in large blocks, so that
+// loading 50 000 of them costs a few hundred allocations, not a few hundred
+// thousand. The bytes are never modified once copied in.
+type summaryArena struct {
+	structs []model.Summary
+	bytes   []byte
+}
+
+const arenaBlock = 4096
+
+func (a *summaryArena) next() *model.Summary {
+	if len(a.structs) == cap(a.structs) {
+		a.structs = make([]model.Summary, 0, arenaBlock)
+	}
+	a.structs = a.structs[:len(a.structs)+1]
+	return &a.structs[len(a.structs)-1]
+}
+
+// copy returns a copy of b that lives in the arena.
+func (a *summaryArena) copy(b []byte) []byte {
+	if len(a.bytes)+len(b) > cap(a.bytes) {
+		a.bytes = make([]byte, 0, max(1<<20, len(b)))
+	}
+	start := len(a.bytes)
+	a.bytes = append(a.bytes, b...)
+	return a.bytes[start:len(a.bytes):len(a.bytes)]
 }

@@ -1,12 +1,14 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
+	"unsafe"
 
 	"hankekirja/model"
 )
@@ -89,8 +91,16 @@ var errBadSummary = errors.New("damaged summary")
 
 func decodeSummary(b []byte) (model.Summary, error) {
 	var s model.Summary
+	err := decodeSummaryInto(&s, bytes.Clone(b))
+	return s, err
+}
+
+// decodeSummaryInto decodes b into s. The strings and the sort key of s
+// share b's memory, so b must not change afterwards (decodeSummary passes a
+// copy; the summary cache passes a copy in its arena).
+func decodeSummaryInto(s *model.Summary, b []byte) error {
 	if len(b) < 33 {
-		return s, errBadSummary
+		return errBadSummary
 	}
 	s.Kind = model.Kind(b[0])
 	copy(s.ID[:], b[1:17])
@@ -104,17 +114,25 @@ func decodeSummary(b []byte) (model.Summary, error) {
 	for i := range parts {
 		n, w := binary.Uvarint(b)
 		if w <= 0 || uint64(len(b)-w) < n {
-			return s, errBadSummary
+			return errBadSummary
 		}
-		parts[i] = b[w : w+int(n)]
+		parts[i] = b[w : w+int(n) : w+int(n)]
 		b = b[w+int(n):]
 	}
-	s.Title = string(parts[0])
-	s.Subtitle = string(parts[1])
-	s.SortKey = append([]byte(nil), parts[2]...)
-	s.Words = string(parts[3])
+	s.Title = unsafeString(parts[0])
+	s.Subtitle = unsafeString(parts[1])
+	s.SortKey = parts[2]
+	s.Words = unsafeString(parts[3])
 	if len(parts[4]) > 0 {
-		s.Facets = strings.Split(string(parts[4]), summaryFieldSep)
+		s.Facets = strings.Split(unsafeString(parts[4]), summaryFieldSep)
 	}
-	return s, nil
+	return nil
+}
+
+// unsafeString views b as a string without copying; b must never change.
+func unsafeString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
