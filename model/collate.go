@@ -9,8 +9,9 @@ import (
 	"golang.org/x/text/language"
 )
 
-// Sorting follows Finnish collation: Å, Ä and Ö come after Z, W sorts with V
-// only at the secondary level, and case is ignored at the primary level.
+// Sorting follows Finnish collation (CLDR): Å, Ä and Ö come after Z, W is a
+// letter of its own after V, case is ignored and numbers sort by value
+// ("Hanke 2" before "Hanke 10").
 //
 // collate.Collator is not safe for concurrent use, so each caller borrows one
 // from a pool.
