@@ -161,6 +161,20 @@ var englishMessages = map[string]string{
 	"error.in_trash":          "is in the trash",
 	"error.not_in_trash":      "is not in the trash",
 	"error.duplicate":         "already exists",
+	// Meetings.
+	"error.meeting_year":           "must be the year of the meeting's date",
+	"error.clock":                  "is not a time of day (h.mm)",
+	"error.deputy_not_represented": "only a member represented by a deputy has one",
+	"error.too_many_checkers":      "a meeting has two minute checkers, not more",
+	"error.checker_contact":        "must be one of the contacts",
+	"error.checker_signs":          "must be someone other than the chair and the secretary, who sign the minutes anyway",
+	"error.checkers_needed":        "checked minutes need two minute checkers",
+	"error.no_such_item":           "refers to an agenda item (§) the meeting does not have",
+	"error.left_before_arrived":    "is before the arrival",
+	"error.status_change":          "this change of status is not allowed",
+	"error.not_checked":            "only checked minutes can be reopened",
+	"error.reopen_reason":          "a reason is required to reopen checked minutes",
+	"error.minutes_checked":        "the minutes have been checked and cannot be changed; reopen them with a reason to correct them",
 }
 
 // EnglishMessage renders a message key in English with simple {{.Name}}

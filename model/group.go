@@ -14,6 +14,10 @@ type Group struct {
 	Period  Period    `json:"period,omitzero"`
 	// Members keeps past members too: a membership ends with its term.
 	Members []Membership `json:"members,omitempty"`
+	// AgendaTemplate is the group's own frame of a meeting's agenda, one
+	// item title a line with model.AgendaSlot where a meeting's own items
+	// go; empty means DefaultAgendaTemplate.
+	AgendaTemplate []string `json:"agenda_template,omitempty"`
 }
 
 // GroupType is the kind of a group.

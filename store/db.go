@@ -249,7 +249,7 @@ func (db *DB) Services() model.Services {
 		Projects:       newKindStore[model.Project](db, model.KindProject, nil),
 		Groups:         newKindStore[model.Group](db, model.KindGroup, nil),
 		Contacts:       newKindStore[model.Contact](db, model.KindContact, contactPolicy{}),
-		Meetings:       newKindStore[model.Meeting](db, model.KindMeeting, nil),
+		Meetings:       newKindStore[model.Meeting](db, model.KindMeeting, meetingPolicy{}),
 		Queries:        queries{db},
 	}
 }

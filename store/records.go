@@ -26,6 +26,20 @@ type policy interface {
 	beforeDelete(r model.Record) error
 }
 
+// noter is a policy that explains some updates in the new revision's note
+// (a meeting's reopening gives its reason).
+type noter interface {
+	updateNote(old, r model.Record) string
+}
+
+// updateNote returns the note pol gives the update of old to r, or "".
+func updateNote(pol policy, old, r model.Record) string {
+	if n, ok := pol.(noter); ok {
+		return n.updateNote(old, r)
+	}
+	return ""
+}
+
 // kindStore implements model.Service for one kind. The logic is the same
 // for every kind; what differs is in the kind's policy and in its model
 // methods (Validate, Refs, Unlink, ...).
@@ -99,7 +113,7 @@ func (s *kindStore[T, P]) Update(ctx context.Context, rec *T) error {
 				return err
 			}
 		}
-		*m = s.db.nextMeta(om, "")
+		*m = s.db.nextMeta(om, updateNote(s.policy, old, r))
 		if err := s.db.validate(tx, r); err != nil {
 			return err
 		}
