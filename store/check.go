@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -40,6 +41,13 @@ func (db *DB) Check(ctx context.Context) ([]string, error) {
 					report("revision %x of %s: %v", k[17:], id, err)
 				} else if r.GetMeta().ID != id || r.GetMeta().Rev != idFrom(k[17:]) {
 					report("revision %x of %s: stored under the wrong key", k[17:], id)
+				}
+			case k[16] == partKnown && len(k) == 33:
+				var m model.Meta
+				if err := json.Unmarshal(v, &m); err != nil {
+					report("known revision %x of %s: %v", k[17:], id, err)
+				} else if m.ID != id || m.Rev != idFrom(k[17:]) {
+					report("known revision %x of %s: stored under the wrong key", k[17:], id)
 				}
 			case k[16] == partCurrent && len(k) == 17:
 				r, err := decodeRecord(v)

@@ -37,6 +37,9 @@ type Options struct {
 	// NoSync skips fsync after each commit: only for benchmarks and bulk
 	// test data, never for users' files.
 	NoSync bool
+	// NoAutoBackup skips the day's automatic backup (see backup.go) that
+	// opening an existing database otherwise makes.
+	NoAutoBackup bool
 }
 
 // DB is an open Hankekirja database.
@@ -48,6 +51,9 @@ type DB struct {
 
 	mu    sync.Mutex // guards cache
 	cache map[model.Kind]*summaryCache
+
+	// backupErr is the failure of the automatic backup made by Open.
+	backupErr error
 }
 
 // DefaultPath returns where the database lives unless the user says
@@ -121,6 +127,9 @@ func Open(path string, opts *Options) (*DB, error) {
 			os.Remove(path)
 		}
 		return nil, err
+	}
+	if !isNew && !o.NoAutoBackup {
+		db.backupErr = db.dailyBackup()
 	}
 	return db, nil
 }

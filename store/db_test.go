@@ -153,7 +153,7 @@ func TestSchemaVersions(t *testing.T) {
 		if ran != 1 {
 			t.Fatalf("migration ran %d times", ran)
 		}
-		backups, _ := filepath.Glob(path + ".schema1-*.bak")
+		backups, _ := filepath.Glob(filepath.Join(BackupDir(path), "h-*-migration.bak"))
 		if len(backups) != 1 {
 			t.Fatalf("backups = %v", backups)
 		}

@@ -49,11 +49,11 @@ func (db *DB) migrate(from int) error {
 	return nil
 }
 
-// backupBeforeMigration writes a consistent copy of the database beside it
-// and returns its path.
+// backupBeforeMigration writes a consistent copy of the database (still at
+// schema from) into its backups directory (see backup.go) and returns its
+// path.
 func (db *DB) backupBeforeMigration(from int) (string, error) {
-	path := fmt.Sprintf("%s.schema%d-%s.bak", db.path, from, db.now().UTC().Format("20060102T150405Z"))
-	return path, db.bolt.View(func(tx *bolt.Tx) error { return writeCopy(tx, path) })
+	return db.AutoBackup(BackupMigration)
 }
 
 // writeCopy writes the transaction's snapshot of the database to path

@@ -1,0 +1,349 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"hankekirja/model"
+)
+
+// Automatic backups live in a directory "backups" beside the database
+// file, named after the database, the time (UTC) and the reason:
+//
+//	backups/hankekirja-20261123T120700.123Z-daily.bak
+//
+// Reasons: daily (the first open of a day), migration (before a schema
+// migration), import (before a snapshot is merged in), restore (the file a
+// restore replaced). Each is a complete bbolt file, written consistently
+// while the database is open (a read transaction's WriteTo into a
+// temporary file, fsync, rename), so any of them can be opened as it is.
+//
+// Rotation after each automatic backup keeps, of one database's backups:
+// every one from the last 24 hours; the newest of each of the 7 most recent
+// days that have one; the newest of each of the 4 most recent weeks (ISO
+// weeks, local time) that have one. Others are deleted.
+
+// Backup reasons.
+const (
+	BackupDaily     = "daily"
+	BackupMigration = "migration"
+	BackupImport    = "import"
+	BackupRestore   = "restore"
+)
+
+const (
+	backupDirName   = "backups"
+	backupTimeFmt   = "20060102T150405.000Z"
+	keepDaily       = 7
+	keepWeekly      = 4
+	keepAllFor      = 24 * time.Hour
+	backupOpenLimit = time.Second
+)
+
+var backupName = regexp.MustCompile(`^(.+)-(\d{8}T\d{6}\.\d{3}Z)-([a-z0-9]+)\.bak$`)
+
+// BackupDir returns the directory of the database's automatic backups.
+func BackupDir(dbPath string) string {
+	return filepath.Join(filepath.Dir(dbPath), backupDirName)
+}
+
+// stem is the database file's name without its extension, the prefix of
+// its backups' names.
+func stem(dbPath string) string {
+	base := filepath.Base(dbPath)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// BackupInfo describes one automatic backup.
+type BackupInfo struct {
+	Path   string
+	Time   time.Time
+	Reason string
+	Size   int64
+	// Records counts the records of each kind outside the trash.
+	Records map[model.Kind]int
+	Trash   int
+	// Err is set when the file could not be read (the counts are then
+	// empty); the backup is listed all the same.
+	Err error
+}
+
+// Total is the number of records outside the trash.
+func (b BackupInfo) Total() int { return total(b.Records) }
+
+// AutoBackup writes a backup of the open database into its backups
+// directory and rotates the old ones. It returns the new file's path.
+func (db *DB) AutoBackup(reason string) (string, error) {
+	dir := BackupDir(db.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", model.Internal(err)
+	}
+	now := db.now().UTC()
+	var path string
+	for {
+		path = filepath.Join(dir, fmt.Sprintf("%s-%s-%s.bak", stem(db.path), now.Format(backupTimeFmt), reason))
+		if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		now = now.Add(time.Millisecond)
+	}
+	if err := db.Backup(path); err != nil {
+		return "", model.Internal(fmt.Errorf("backup to %s: %w", path, err))
+	}
+	if err := rotateBackups(db.path, path, db.now()); err != nil {
+		return path, model.Internal(fmt.Errorf("rotate backups: %w", err))
+	}
+	return path, nil
+}
+
+// dailyBackup makes the day's backup when no backup of the database has
+// been made today (local time).
+func (db *DB) dailyBackup() error {
+	now := db.now()
+	for _, b := range backupFiles(db.path) {
+		if sameDay(b.Time, now) {
+			return nil
+		}
+	}
+	_, err := db.AutoBackup(BackupDaily)
+	return err
+}
+
+// BackupError returns the error of the automatic backup Open made, if it
+// failed (Open does not fail for it: the database is still usable).
+func (db *DB) BackupError() error { return db.backupErr }
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Local().Date()
+	by, bm, bd := b.Local().Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// backupFiles lists the database's backups by name, newest first, without
+// opening them.
+func backupFiles(dbPath string) []BackupInfo {
+	entries, err := os.ReadDir(BackupDir(dbPath))
+	if err != nil {
+		return nil
+	}
+	var out []BackupInfo
+	st := stem(dbPath)
+	for _, e := range entries {
+		m := backupName.FindStringSubmatch(e.Name())
+		if m == nil || m[1] != st || !e.Type().IsRegular() {
+			continue
+		}
+		t, err := time.Parse(backupTimeFmt, m[2])
+		if err != nil {
+			continue
+		}
+		info := BackupInfo{Path: filepath.Join(BackupDir(dbPath), e.Name()), Time: t, Reason: m[3]}
+		if fi, err := e.Info(); err == nil {
+			info.Size = fi.Size()
+		}
+		out = append(out, info)
+	}
+	slices.SortFunc(out, func(a, b BackupInfo) int { return b.Time.Compare(a.Time) })
+	return out
+}
+
+// rotateBackups deletes the backups the rotation does not keep; keep is
+// never deleted.
+func rotateBackups(dbPath, keep string, now time.Time) error {
+	files := backupFiles(dbPath)
+	kept := map[string]bool{keep: true}
+	days, weeks := map[string]bool{}, map[string]bool{}
+	for _, b := range files { // newest first
+		if now.Sub(b.Time) < keepAllFor {
+			kept[b.Path] = true
+		}
+		t := b.Time.Local()
+		day := t.Format("2006-01-02")
+		if !days[day] && len(days) < keepDaily {
+			days[day] = true
+			kept[b.Path] = true
+		}
+		y, w := t.ISOWeek()
+		week := fmt.Sprintf("%d-%02d", y, w)
+		if !weeks[week] && len(weeks) < keepWeekly {
+			weeks[week] = true
+			kept[b.Path] = true
+		}
+	}
+	var errs []error
+	for _, b := range files {
+		if !kept[b.Path] {
+			if err := os.Remove(b.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// ListBackups lists the database's automatic backups, newest first, with
+// the number of records in each. A backup that cannot be read is listed
+// with Err set.
+func ListBackups(dbPath string) ([]BackupInfo, error) {
+	files := backupFiles(dbPath)
+	for i := range files {
+		files[i].Records, files[i].Trash, files[i].Err = countBackup(files[i].Path)
+	}
+	return files, nil
+}
+
+// countBackup opens a backup read-only and counts its records from their
+// summaries (the first 33 bytes of each: kind and deleted time).
+func countBackup(path string) (map[model.Kind]int, int, error) {
+	counts := map[model.Kind]int{}
+	trash := 0
+	err := withBackupFile(path, func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketRecords).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if len(k) != 17 || k[16] != partSummary || len(v) < 33 {
+				continue
+			}
+			if binary.BigEndian.Uint64(v[25:33]) != 0 {
+				trash++
+			} else {
+				counts[model.Kind(v[0])]++
+			}
+		}
+		return nil
+	})
+	return counts, trash, err
+}
+
+// withBackupFile opens a file read-only after checking that it is a
+// Hankekirja database this program can read, and runs fn in a read
+// transaction.
+func withBackupFile(path string, fn func(tx *bolt.Tx) error) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return model.Internal(err)
+	}
+	if fi.IsDir() || fi.Size() == 0 {
+		return damaged(path, errors.New("not a database file"))
+	}
+	if err := checkHeader(path, fi.Size()); err != nil {
+		return damaged(path, err)
+	}
+	b, err := bolt.Open(path, 0o400, &bolt.Options{ReadOnly: true, Timeout: backupOpenLimit})
+	if err != nil {
+		return damaged(path, err)
+	}
+	defer b.Close()
+	return b.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appMarker)) || tx.Bucket(bucketRecords) == nil {
+			return damaged(path, errors.New("not a Hankekirja database"))
+		}
+		v := meta.Get(metaSchema)
+		if len(v) != 4 {
+			return damaged(path, errors.New("no schema version"))
+		}
+		if s := int(binary.BigEndian.Uint32(v)); s > len(migrations) {
+			return &model.Error{Code: model.ENEWER, Key: "error.newer", Args: map[string]any{"Path": path, "Found": s}}
+		}
+		return fn(tx)
+	})
+}
+
+// Restore replaces the database at dbPath with the backup at backupPath.
+// The database must be closed (Restore opens it itself, so another program
+// holding it gets ELOCKED); the file it replaces is first kept as a
+// backup of reason "restore", whose path Restore returns ("" when there
+// was no database). The backup is checked to be a readable Hankekirja
+// database before anything changes. Callers ask the user first.
+func Restore(dbPath, backupPath string, opts *Options) (string, error) {
+	if err := withBackupFile(backupPath, func(tx *bolt.Tx) error {
+		var problems []error
+		for err := range tx.Check() {
+			problems = append(problems, err)
+		}
+		return errors.Join(problems...)
+	}); err != nil {
+		if model.ErrorCode(err) == model.EINTERNAL {
+			return "", damaged(backupPath, err)
+		}
+		return "", err
+	}
+	var replaced string
+	if _, err := os.Stat(dbPath); err == nil {
+		db, err := Open(dbPath, &Options{Timeout: optTimeout(opts), Now: optNow(opts), NoAutoBackup: true})
+		if err != nil {
+			return "", err
+		}
+		replaced, err = db.AutoBackup(BackupRestore)
+		if err != nil && replaced == "" {
+			db.Close()
+			return "", err
+		}
+		if err := db.Close(); err != nil {
+			return "", model.Internal(err)
+		}
+	}
+	if err := copyFile(backupPath, dbPath); err != nil {
+		return replaced, model.Internal(fmt.Errorf("restore %s: %w", backupPath, err))
+	}
+	return replaced, nil
+}
+
+func optTimeout(o *Options) time.Duration {
+	if o == nil {
+		return 0
+	}
+	return o.Timeout
+}
+
+func optNow(o *Options) func() time.Time {
+	if o == nil {
+		return nil
+	}
+	return o.Now
+}
+
+// copyFile copies src over dst atomically: a temporary file beside dst,
+// fsync, rename.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(dst), ".hankekirja-restore-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := io.Copy(tmp, in); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), dst)
+}

@@ -1,0 +1,427 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+
+	"hankekirja/model"
+)
+
+// This file is the store's side of exchanging snapshots with another
+// laptop (package snapshot): reading each record with the chain of
+// revisions this database knows, and writing the result of a merge with
+// the revision IDs, parents and devices it was given.
+//
+// Besides a record's current revision and its older revisions (partCurrent,
+// partHistory), a record may have revisions known only by their metadata:
+// revisions made on another laptop whose content never came here (a
+// snapshot carries the content of the current revision only). They live
+// under
+//
+//	id (16) | partKnown | rev (16) → JSON of the revision's model.Meta
+//
+// so that "has this database seen revision X" has an answer even when X
+// was an intermediate state on a third laptop. Purge removes them with the
+// record (they share its key prefix).
+const partKnown byte = 3
+
+func knownKey(id, rev model.ID) []byte {
+	k := historyKey(id, rev)
+	k[16] = partKnown
+	return k
+}
+
+// Chain is one record as this database knows it.
+type Chain struct {
+	Kind    model.Kind
+	Current model.Record
+	// Older lists every other revision known here, with content (the
+	// history) or without (partKnown), ordered by (Updated, Rev).
+	Older []model.Meta
+}
+
+// Knows reports whether rev is the current revision or one of the older
+// ones.
+func (c *Chain) Knows(rev model.ID) bool {
+	if c.Current.GetMeta().Rev == rev {
+		return true
+	}
+	for _, m := range c.Older {
+		if m.Rev == rev {
+			return true
+		}
+	}
+	return false
+}
+
+// SortMetas orders revision metadata the way chains list it: by Updated,
+// then by revision ID.
+func SortMetas(ms []model.Meta) {
+	slices.SortFunc(ms, func(a, b model.Meta) int {
+		if c := a.Updated.Compare(b.Updated); c != 0 {
+			return c
+		}
+		return bytes.Compare(a.Rev[:], b.Rev[:])
+	})
+}
+
+// ReadChains calls fn with each record's chain in ID order, all read in one
+// transaction (a consistent snapshot of the file). With ids nil it reads
+// every record; otherwise only those IDs (missing ones are skipped).
+func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*Chain) error) error {
+	return db.bolt.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketRecords).Cursor()
+		if ids == nil {
+			for k, _ := c.First(); k != nil; {
+				if len(k) != 17 || k[16] != partCurrent {
+					k, _ = c.Next()
+					continue
+				}
+				ch, next, err := readChain(c, idFrom(k))
+				if err != nil {
+					return err
+				}
+				if err := fn(ch); err != nil {
+					return err
+				}
+				k = next
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		sorted := slices.Clone(ids)
+		slices.SortFunc(sorted, func(a, b model.ID) int { return bytes.Compare(a[:], b[:]) })
+		sorted = slices.Compact(sorted)
+		for _, id := range sorted {
+			k, _ := c.Seek(currentKey(id))
+			if k == nil || !bytes.Equal(k, currentKey(id)) {
+				continue
+			}
+			ch, _, err := readChain(c, id)
+			if err != nil {
+				return err
+			}
+			if err := fn(ch); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// readChain reads the chain of id with c positioned at id's current key,
+// and returns the first key after it.
+func readChain(c *bolt.Cursor, id model.ID) (*Chain, []byte, error) {
+	k, v := c.Seek(currentKey(id))
+	r, err := decodeRecord(v)
+	if err != nil {
+		return nil, nil, model.Internal(fmt.Errorf("record %s: %w", id, err))
+	}
+	ch := &Chain{Kind: r.Kind(), Current: r}
+	for k, v = c.Next(); k != nil && bytes.HasPrefix(k, id[:]); k, v = c.Next() {
+		if len(k) != 33 {
+			continue
+		}
+		switch k[16] {
+		case partHistory:
+			m, err := decodeMeta(v)
+			if err != nil {
+				return nil, nil, model.Internal(fmt.Errorf("revision %x of %s: %w", k[17:], id, err))
+			}
+			ch.Older = append(ch.Older, m)
+		case partKnown:
+			var m model.Meta
+			if err := json.Unmarshal(v, &m); err != nil {
+				return nil, nil, model.Internal(fmt.Errorf("known revision %x of %s: %w", k[17:], id, err))
+			}
+			ch.Older = append(ch.Older, m)
+		}
+	}
+	SortMetas(ch.Older)
+	return ch, k, nil
+}
+
+// decodeMeta reads only the metadata of a stored revision.
+func decodeMeta(b []byte) (model.Meta, error) {
+	var m model.Meta
+	if len(b) < 2 {
+		return m, errors.New("empty record")
+	}
+	var env envelope
+	if err := json.Unmarshal(b[1:], &env); err != nil {
+		return m, err
+	}
+	err := json.Unmarshal(env.Record, &m)
+	return m, err
+}
+
+// Revision returns the content of revision rev of record id: the current
+// one or one from the history. A revision known only by its metadata, or
+// not at all, is ENOTFOUND.
+func (db *DB) Revision(ctx context.Context, id, rev model.ID) (model.Record, error) {
+	var out model.Record
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		records := tx.Bucket(bucketRecords)
+		v := records.Get(historyKey(id, rev))
+		if v == nil {
+			cur := records.Get(currentKey(id))
+			if cur != nil {
+				if m, err := decodeMeta(cur); err == nil && m.Rev == rev {
+					v = cur
+				}
+			}
+		}
+		if v == nil {
+			return &model.Error{Code: model.ENOTFOUND, Key: "error.not_found", Args: map[string]any{"Kind": "revision", "ID": rev.String()}}
+		}
+		r, err := decodeRecord(v)
+		if err != nil {
+			return model.Internal(err)
+		}
+		out = r
+		return nil
+	})
+	return out, err
+}
+
+// MergeWrite is what a merge does to one record.
+type MergeWrite struct {
+	ID   model.ID
+	Kind model.Kind
+	// Expect is the current revision the merge was planned from; NilID
+	// when the record did not exist. If the database has changed since,
+	// ApplyMerge refuses the whole merge (ECONFLICT, error.stale).
+	Expect model.ID
+	// Current, when not nil, becomes the current revision exactly as given
+	// (its Rev, ParentRev, Device and times are kept). The revision it
+	// replaces moves to the history.
+	Current model.Record
+	// History are revisions whose content is kept in the history.
+	History []model.Record
+	// Known are revisions known by their metadata only.
+	Known []model.Meta
+}
+
+// MergeError says which record made ApplyMerge refuse a merge.
+type MergeError struct {
+	ID    model.ID
+	Kind  model.Kind
+	Title string
+	Err   error
+}
+
+func (e *MergeError) Error() string {
+	return fmt.Sprintf("%s %s (%s): %v", e.Kind, e.ID, e.Title, e.Err)
+}
+
+func (e *MergeError) Unwrap() error { return e.Err }
+
+// errDryRun rolls back CheckMerge's transaction.
+var errDryRun = errors.New("dry run")
+
+// cacheResetThreshold is the number of writes above which a merge drops
+// the summary cache (reloaded on next use in one pass) instead of updating
+// it record by record, which costs O(n) each.
+const cacheResetThreshold = 256
+
+// ApplyMerge writes a merge in one transaction: all of it or, on any
+// error, nothing. Every written current revision must validate and refer
+// only to live records of the right kinds; a record moved to the trash
+// must not be referred to by a live record.
+func (db *DB) ApplyMerge(ctx context.Context, writes []MergeWrite) error {
+	if len(writes) == 0 {
+		return nil
+	}
+	return db.update(func(tx *bolt.Tx) error { return db.applyMerge(tx, writes) })
+}
+
+// CheckMerge runs ApplyMerge's transaction and rolls it back: it reports
+// the error ApplyMerge would return, changing nothing.
+func (db *DB) CheckMerge(ctx context.Context, writes []MergeWrite) error {
+	err := db.update(func(tx *bolt.Tx) error {
+		if err := db.applyMerge(tx, writes); err != nil {
+			return err
+		}
+		return errDryRun
+	})
+	if errors.Is(err, errDryRun) {
+		return nil
+	}
+	return err
+}
+
+func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite) error {
+	records := tx.Bucket(bucketRecords)
+	type written struct {
+		old, cur model.Record
+	}
+	var changed []written
+	bulk := len(writes) > cacheResetThreshold
+	seen := make(map[model.ID]bool, len(writes))
+	for _, w := range writes {
+		if seen[w.ID] {
+			return model.Internal(fmt.Errorf("merge writes %s twice", w.ID))
+		}
+		seen[w.ID] = true
+		fail := func(err error) error {
+			title := ""
+			if w.Current != nil {
+				title = w.Current.Title()
+			}
+			return &MergeError{ID: w.ID, Kind: w.Kind, Title: title, Err: err}
+		}
+		var old model.Record
+		oldRaw := records.Get(currentKey(w.ID))
+		if oldRaw != nil {
+			r, err := decodeRecord(oldRaw)
+			if err != nil {
+				return model.Internal(err)
+			}
+			old = r
+			oldRaw = bytes.Clone(oldRaw)
+		}
+		switch {
+		case old == nil && !w.Expect.IsZero(), old != nil && old.GetMeta().Rev != w.Expect:
+			return &model.Error{Code: model.ECONFLICT, Key: "error.stale"}
+		case old != nil && old.Kind() != w.Kind:
+			return fail(model.Invalid("kind", "error.wrong_ref_kind"))
+		}
+		curRev := model.NilID
+		if old != nil {
+			curRev = old.GetMeta().Rev
+		}
+		for _, h := range w.History {
+			m := h.GetMeta()
+			if m.ID != w.ID || h.Kind() != w.Kind {
+				return model.Internal(fmt.Errorf("merge history of %s holds another record", w.ID))
+			}
+			if m.Rev == curRev || (w.Current != nil && w.Current.GetMeta().Rev == m.Rev) || records.Get(historyKey(w.ID, m.Rev)) != nil {
+				continue
+			}
+			v, err := encodeRecord(h)
+			if err != nil {
+				return model.Internal(err)
+			}
+			if err := records.Put(historyKey(w.ID, m.Rev), v); err != nil {
+				return err
+			}
+			if err := records.Delete(knownKey(w.ID, m.Rev)); err != nil {
+				return err
+			}
+		}
+		for _, m := range w.Known {
+			if m.ID != w.ID || m.Rev.IsZero() {
+				return model.Internal(fmt.Errorf("merge metadata of %s holds another record", w.ID))
+			}
+			if m.Rev == curRev || (w.Current != nil && w.Current.GetMeta().Rev == m.Rev) ||
+				records.Get(historyKey(w.ID, m.Rev)) != nil || records.Get(knownKey(w.ID, m.Rev)) != nil {
+				continue
+			}
+			v, err := json.Marshal(m)
+			if err != nil {
+				return model.Internal(err)
+			}
+			if err := records.Put(knownKey(w.ID, m.Rev), v); err != nil {
+				return err
+			}
+		}
+		if w.Current == nil {
+			continue
+		}
+		r := w.Current
+		m := r.GetMeta()
+		if m.ID != w.ID || r.Kind() != w.Kind || m.Rev.IsZero() {
+			return model.Internal(fmt.Errorf("merge current revision of %s is malformed", w.ID))
+		}
+		if r.Kind() == model.KindMunicipality {
+			if err := checkMunicipalityMerge(old, r); err != nil {
+				return fail(err)
+			}
+		}
+		if old != nil && curRev != m.Rev && records.Get(historyKey(w.ID, curRev)) == nil {
+			if err := records.Put(historyKey(w.ID, curRev), oldRaw); err != nil {
+				return err
+			}
+		}
+		// The new current revision may have been an older one here.
+		if err := records.Delete(historyKey(w.ID, m.Rev)); err != nil {
+			return err
+		}
+		if err := records.Delete(knownKey(w.ID, m.Rev)); err != nil {
+			return err
+		}
+		v, err := encodeRecord(r)
+		if err != nil {
+			return model.Internal(err)
+		}
+		if err := records.Put(currentKey(w.ID), v); err != nil {
+			return err
+		}
+		sum := model.SummaryOf(r)
+		if err := records.Put(summaryKey(w.ID), encodeSummary(sum)); err != nil {
+			return err
+		}
+		if err := updateRefs(tx, w.ID, liveRefs(old), liveRefs(r)); err != nil {
+			return err
+		}
+		if !bulk {
+			db.cacheOnCommit(tx, sum, false)
+		}
+		changed = append(changed, written{old, r})
+	}
+	// With every record in place, check the result as a whole.
+	for _, c := range changed {
+		m := c.cur.GetMeta()
+		fail := func(err error) error {
+			return &MergeError{ID: m.ID, Kind: c.cur.Kind(), Title: c.cur.Title(), Err: err}
+		}
+		if m.InTrash() {
+			if err := c.cur.Validate(); err != nil {
+				return fail(err)
+			}
+			for _, ref := range references(tx, m.ID) {
+				if ref.source != m.ID {
+					title := ref.source.String()
+					if s, err := summaryOf(tx, ref.source); err == nil {
+						title = s.Title
+					}
+					return fail(&model.Error{Code: model.ECONFLICT, Key: "error.referenced", Args: map[string]any{"Refs": title}})
+				}
+			}
+			continue
+		}
+		if err := db.validate(tx, c.cur); err != nil {
+			return fail(err)
+		}
+	}
+	if bulk {
+		tx.OnCommit(func() {
+			db.mu.Lock()
+			defer db.mu.Unlock()
+			db.cache = map[model.Kind]*summaryCache{}
+		})
+	}
+	return nil
+}
+
+// checkMunicipalityMerge keeps the registry's official data as it is: a
+// merge may change a municipality's notes only, and may add a municipality
+// only under its official ID.
+func checkMunicipalityMerge(old, r model.Record) error {
+	n := r.(*model.Municipality)
+	if old == nil {
+		if n.ID != model.MunicipalityID(n.Code) {
+			return &model.Error{Code: model.EREADONLY, Key: "error.read_only"}
+		}
+		return nil
+	}
+	return municipalityPolicy{}.beforeUpdate(old, r)
+}
