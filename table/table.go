@@ -1,0 +1,382 @@
+package table
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"strings"
+
+	"hankekirja/model"
+)
+
+// kindTable is the table of one kind.
+type kindTable interface {
+	kind() model.Kind
+	// keys are the column keys in the order export writes them.
+	keys() []string
+	// export writes the header and the rows (of the records in only, when
+	// it is not nil).
+	export(ctx context.Context, x *env, w *writer, only []model.ID) error
+	// plan reads rows into the report and returns the writes to make;
+	// cols[i] is the key of column i ("" for an unknown one).
+	plan(ctx context.Context, x *env, cols []string, rows []fileRow, rep *Report) ([]write, error)
+}
+
+// write is one change an import makes.
+type write struct {
+	item int // index in Report.Items
+	id   model.ID
+	deps []model.ID
+	do   func(ctx context.Context, svc model.Services) error
+}
+
+// fileRow is one row of a file and its row number (the header is row 1).
+type fileRow struct {
+	n      int
+	fields []string
+}
+
+// cells returns the row's values by column key, formula-texts read.
+func (r fileRow) cells(cols []string) map[string]string {
+	m := make(map[string]string, len(cols))
+	for i, key := range cols {
+		if key != "" && i < len(r.fields) {
+			m[key] = unformula(r.fields[i])
+		}
+	}
+	return m
+}
+
+// tables lists the kinds in the order of their precedence when the headers
+// fit several equally well.
+var tables = []kindTable{
+	&simple[model.Contact, *model.Contact]{
+		k: model.KindContact, cols: contactCols, canCreate: true,
+		svc:  func(s model.Services) model.Service[model.Contact] { return s.Contacts },
+		list: func(ix *Index) []*model.Contact { return ix.Contacts },
+		match: func(ix *Index, r *model.Contact, _ map[string]string) (*model.Contact, bool) {
+			c, ambiguous := ix.MatchContact(model.NilID, r.Emails, r.FirstName, r.LastName)
+			return c, !ambiguous
+		},
+	},
+	&simple[model.Organisation, *model.Organisation]{
+		k: model.KindOrganisation, cols: organisationCols, canCreate: true,
+		svc:  func(s model.Services) model.Service[model.Organisation] { return s.Organisations },
+		list: func(ix *Index) []*model.Organisation { return ix.Organisations },
+		match: func(ix *Index, r *model.Organisation, _ map[string]string) (*model.Organisation, bool) {
+			var m []*model.Organisation
+			if r.BusinessID != "" {
+				for _, o := range ix.Organisations {
+					if sameText(o.BusinessID, r.BusinessID) {
+						m = append(m, o)
+					}
+				}
+			}
+			if len(m) == 0 {
+				for _, o := range ix.Organisations {
+					if sameText(o.Name, r.Name) && strings.TrimSpace(r.Name) != "" {
+						m = append(m, o)
+					}
+				}
+			}
+			return first(m), len(m) <= 1
+		},
+	},
+	&simple[model.Municipality, *model.Municipality]{
+		k: model.KindMunicipality, cols: municipalityCols,
+		svc:  func(s model.Services) model.Service[model.Municipality] { return s.Municipalities },
+		list: func(ix *Index) []*model.Municipality { return ix.Municipalities },
+		// Matched by the code column, which is not imported.
+		match: func(ix *Index, r *model.Municipality, cells map[string]string) (*model.Municipality, bool) {
+			code := strings.TrimSpace(cells["code"])
+			for _, m := range ix.Municipalities {
+				if code != "" && m.Code == code {
+					return m, true
+				}
+			}
+			return nil, true
+		},
+	},
+	&simple[model.Project, *model.Project]{
+		k: model.KindProject, cols: projectCols, canCreate: true,
+		svc:  func(s model.Services) model.Service[model.Project] { return s.Projects },
+		list: func(ix *Index) []*model.Project { return ix.Projects },
+		match: func(ix *Index, r *model.Project, _ map[string]string) (*model.Project, bool) {
+			var m []*model.Project
+			if r.ShortName != "" {
+				for _, p := range ix.Projects {
+					if sameText(p.ShortName, r.ShortName) {
+						m = append(m, p)
+					}
+				}
+			}
+			if len(m) == 0 && strings.TrimSpace(r.Name) != "" {
+				for _, p := range ix.Projects {
+					if sameText(p.Name, r.Name) {
+						m = append(m, p)
+					}
+				}
+			}
+			return first(m), len(m) <= 1
+		},
+		deps: func(r *model.Project) []model.ID { return []model.ID{r.Parent} },
+	},
+	groupTable{},
+}
+
+func first[T any](list []*T) *T {
+	if len(list) == 0 {
+		return nil
+	}
+	return list[0]
+}
+
+// tableOf returns the table of kind k, or nil.
+func tableOf(k model.Kind) kindTable {
+	for _, t := range tables {
+		if t.kind() == k {
+			return t
+		}
+	}
+	return nil
+}
+
+// Kinds lists the kinds that have a table, in the order menus offer them.
+func Kinds() []model.Kind {
+	return []model.Kind{model.KindContact, model.KindOrganisation, model.KindMunicipality, model.KindProject, model.KindGroup}
+}
+
+// ParseKind reads a kind's name as Export takes it: "contacts",
+// "contact", "municipalities", "organizations", ...
+func ParseKind(s string) (model.Kind, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch s {
+	case "municipalities":
+		return model.KindMunicipality, true
+	case "organization", "organizations":
+		return model.KindOrganisation, true
+	}
+	k, ok := model.ParseKind(s)
+	if !ok || tableOf(k) == nil {
+		return 0, false
+	}
+	return k, true
+}
+
+// Export writes every record of a kind ("contacts", "municipalities",
+// "organisations", "projects", "groups") that is not in the trash as CSV,
+// with headers and choices in lang.
+func Export(ctx context.Context, svc model.Services, kind string, w io.Writer, lang string) error {
+	return ExportOnly(ctx, svc, kind, w, lang, nil)
+}
+
+// ExportOnly is Export limited to the records with the given IDs (a nil
+// list exports all).
+func ExportOnly(ctx context.Context, svc model.Services, kind string, w io.Writer, lang string, ids []model.ID) error {
+	k, ok := ParseKind(kind)
+	if !ok {
+		return &FormatError{Key: "table.unknown_kind", Args: map[string]any{"Name": kind}}
+	}
+	ix, err := LoadIndex(ctx, svc)
+	if err != nil {
+		return err
+	}
+	cw := newWriter(w)
+	if err := tableOf(k).export(ctx, &env{ix: ix, lang: lang}, cw, ids); err != nil {
+		return err
+	}
+	return cw.flush()
+}
+
+// Detect reports whether a file's first bytes are a CSV file of package
+// table: a first line of separated fields of which at least two are
+// headers it knows. A vCard, a JSON or zip snapshot or any other text is
+// not.
+func Detect(head []byte) bool {
+	text := decodeText(head)
+	// Only the header line matters; cut before parsing so that a head
+	// ending inside a quoted field is no error.
+	if i := strings.IndexAny(text, "\r\n"); i >= 0 {
+		if line := text[:i]; strings.HasPrefix(strings.ToLower(line), "sep=") {
+			rest := strings.TrimLeft(text[i:], "\r\n")
+			if j := strings.IndexAny(rest, "\r\n"); j >= 0 {
+				rest = rest[:j]
+			}
+			text = line + "\n" + rest
+		} else {
+			text = line
+		}
+	}
+	if strings.ContainsRune(text, 0) {
+		return false
+	}
+	rows, err := parseCSV(text)
+	if err != nil {
+		return false
+	}
+	for _, r := range rows {
+		if len(r) == 0 {
+			continue
+		}
+		if len(r) < 2 {
+			return false
+		}
+		_, cols, _ := recognise(r, 0)
+		known := 0
+		for _, c := range cols {
+			if c != "" {
+				known++
+			}
+		}
+		return known >= 2
+	}
+	return false
+}
+
+// recognise finds the kind whose headers fit a header row best (or takes
+// kind when it is given) and returns its table and each column's key.
+func recognise(head []string, kind model.Kind) (kindTable, []string, []string) {
+	var best kindTable
+	var bestCols, bestIgnored []string
+	bestScore := 0
+	for _, t := range tables {
+		if kind != 0 && t.kind() != kind {
+			continue
+		}
+		aliases := map[string]string{}
+		for _, key := range t.keys() {
+			for _, a := range headerAliases(key) {
+				aliases[normHeader(a)] = key
+			}
+		}
+		cols := make([]string, len(head))
+		var ignored []string
+		score := 0
+		seen := map[string]bool{}
+		for i, h := range head {
+			key, ok := aliases[normHeader(unformula(h))]
+			if !ok || seen[key] {
+				if strings.TrimSpace(h) != "" {
+					ignored = append(ignored, strings.TrimSpace(h))
+				}
+				continue
+			}
+			seen[key] = true
+			cols[i] = key
+			score++
+		}
+		if score > bestScore || (kind != 0 && best == nil) {
+			best, bestCols, bestIgnored, bestScore = t, cols, ignored, score
+		}
+	}
+	return best, bestCols, bestIgnored
+}
+
+// Import reads a CSV file of one kind and, unless opts.DryRun is set or a
+// row is invalid (and opts.SkipInvalid is not set), writes its records.
+// The report says what each row adds, updates or leaves unchanged, and
+// what is wrong with invalid rows. The error is ErrRejected when invalid
+// rows stopped the import, a *FormatError when the file cannot be read,
+// and the failing write's when the store refused one.
+func Import(ctx context.Context, svc model.Services, data []byte, opts Options) (Report, error) {
+	rep := Report{Format: "csv", Lang: opts.Lang}
+	rows, err := parseCSV(decodeText(data))
+	if err != nil {
+		return rep, err
+	}
+	// The header is the first row that is not blank.
+	h := 0
+	for h < len(rows) && blank(rows[h]) {
+		h++
+	}
+	if h == len(rows) {
+		return rep, &FormatError{Key: "table.empty"}
+	}
+	t, cols, ignored := recognise(rows[h], opts.Kind)
+	known := 0
+	for _, c := range cols {
+		if c != "" {
+			known++
+		}
+	}
+	if t == nil || known == 0 || (opts.Kind == 0 && known < 2) {
+		return rep, &FormatError{Key: "table.unknown_columns"}
+	}
+	rep.Kind, rep.Ignored = t.kind(), ignored
+	var body []fileRow
+	for i := h + 1; i < len(rows); i++ {
+		if !blank(rows[i]) {
+			body = append(body, fileRow{n: i + 1, fields: rows[i]})
+		}
+	}
+	ix, err := LoadIndex(ctx, svc)
+	if err != nil {
+		return rep, err
+	}
+	writes, err := t.plan(ctx, &env{ix: ix, lang: opts.Lang}, cols, body, &rep)
+	if err != nil {
+		return rep, err
+	}
+	return rep, apply(ctx, svc, &rep, writes, opts)
+}
+
+// Apply makes the writes of a planned import, parents before children.
+func apply(ctx context.Context, svc model.Services, rep *Report, writes []write, opts Options) error {
+	if rep.Count(Invalid) > 0 && !opts.SkipInvalid {
+		return ErrRejected
+	}
+	if opts.DryRun {
+		return nil
+	}
+	pending := map[model.ID]bool{}
+	for _, w := range writes {
+		pending[w.id] = true
+	}
+	done := make([]bool, len(writes))
+	for left := len(writes); left > 0; {
+		progress := false
+		for i, w := range writes {
+			if done[i] {
+				continue
+			}
+			ready := true
+			for _, d := range w.deps {
+				if d != w.id && pending[d] {
+					ready = false
+				}
+			}
+			if !ready {
+				continue
+			}
+			if err := w.do(ctx, svc); err != nil {
+				rep.Applied = true // some may have been written
+				return &rowError{Row: rep.Items[w.item].Row, Err: err}
+			}
+			done[i], pending[w.id], progress = true, false, true
+			left--
+		}
+		if !progress {
+			// A loop of parents: write in file order; the store reports it.
+			for i := range writes {
+				if !done[i] {
+					pending[writes[i].id] = false
+				}
+			}
+		}
+	}
+	rep.Applied = true
+	return nil
+}
+
+// blank reports whether every field of a row is empty.
+func blank(fields []string) bool {
+	for _, f := range fields {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// hasBOM reports whether data starts with UTF-8's byte order mark.
+func hasBOM(data []byte) bool { return bytes.HasPrefix(data, []byte(bom)) }
