@@ -1,0 +1,151 @@
+package snapshot
+
+import (
+	"context"
+	"time"
+
+	"hankekirja/model"
+	"hankekirja/store"
+)
+
+// ExportOptions say what to export and how.
+type ExportOptions struct {
+	// Project limits the snapshot to one project (see Collect); NilID
+	// exports everything.
+	Project model.ID
+	// Passphrase, when set, encrypts the file.
+	Passphrase string
+	// AppVersion is written into the header.
+	AppVersion string
+	// Now replaces the clock (tests).
+	Now func() time.Time
+}
+
+// Export writes a snapshot of db and returns the file's bytes and its
+// header.
+func Export(ctx context.Context, db *store.DB, opts ExportOptions) ([]byte, Header, error) {
+	s, err := Collect(ctx, db, opts.Project)
+	if err != nil {
+		return nil, Header{}, err
+	}
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	s.Header.AppVersion = opts.AppVersion
+	s.Header.ExportedAt = now().UTC()
+	s.Header.ExportedBy = db.Device()
+	data, err := Encode(s)
+	if err != nil {
+		return nil, Header{}, err
+	}
+	if opts.Passphrase != "" {
+		if data, err = Encrypt(data, opts.Passphrase); err != nil {
+			return nil, Header{}, err
+		}
+	}
+	return data, s.Header, nil
+}
+
+// Collect reads the records of a snapshot from db, all in one read
+// transaction. With project NilID it takes every record, trash included.
+// For a project it takes:
+//
+//   - the project and its sub-projects, recursively (projects whose parent
+//     is one of them);
+//   - the groups of those projects and the meetings of those groups;
+//   - every record these refer to, directly or through other records:
+//     staff and members (contacts), the organisations and municipalities
+//     of the projects, groups and contacts, a parent project (but not the
+//     parent's own groups or sub-projects).
+//
+// Records in the trash are taken when they belong to the project, so that
+// a deletion travels too. The result refers to nothing outside itself
+// except records the receiving database is sure to have anyway.
+func Collect(ctx context.Context, db *store.DB, project model.ID) (*Snapshot, error) {
+	var chains []*store.Chain
+	err := db.ReadChains(ctx, nil, func(c *store.Chain) error {
+		chains = append(chains, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	s := &Snapshot{Header: Header{Scope: ScopeAll}}
+	if !project.IsZero() {
+		s.Header.Scope = project.String()
+		chains, err = projectScope(chains, project)
+		if err != nil {
+			return nil, err
+		}
+	}
+	s.Records = make([]Record, len(chains))
+	for i, c := range chains {
+		s.Records[i] = Record{Kind: c.Kind, Current: c.Current, History: c.Older}
+	}
+	return s, nil
+}
+
+// projectScope keeps the chains a project's snapshot takes (see Collect),
+// in their order.
+func projectScope(chains []*store.Chain, project model.ID) ([]*store.Chain, error) {
+	byID := make(map[model.ID]*store.Chain, len(chains))
+	children := map[model.ID][]model.ID{} // project → sub-projects; project → groups; group → meetings
+	for _, c := range chains {
+		id := c.Current.GetMeta().ID
+		byID[id] = c
+		switch r := c.Current.(type) {
+		case *model.Project:
+			if !r.Parent.IsZero() {
+				children[r.Parent] = append(children[r.Parent], id)
+			}
+		case *model.Group:
+			if !r.Project.IsZero() {
+				children[r.Project] = append(children[r.Project], id)
+			}
+		case *model.Meeting:
+			if !r.Group.IsZero() {
+				children[r.Group] = append(children[r.Group], id)
+			}
+		}
+	}
+	root, ok := byID[project]
+	if !ok || root.Kind != model.KindProject {
+		return nil, model.NotFound(model.KindProject, project)
+	}
+	in := map[model.ID]bool{}
+	// Downwards: sub-projects, groups, meetings.
+	var down func(id model.ID)
+	down = func(id model.ID) {
+		if in[id] {
+			return
+		}
+		in[id] = true
+		for _, child := range children[id] {
+			down(child)
+		}
+	}
+	down(project)
+	// Outwards: everything referred to, transitively.
+	queue := make([]model.ID, 0, len(in))
+	for id := range in {
+		queue = append(queue, id)
+	}
+	for len(queue) > 0 {
+		id := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		for _, ref := range byID[id].Current.Refs() {
+			if _, exists := byID[ref.ID]; exists && !in[ref.ID] {
+				in[ref.ID] = true
+				queue = append(queue, ref.ID)
+			}
+		}
+	}
+	out := make([]*store.Chain, 0, len(in))
+	for _, c := range chains {
+		if in[c.Current.GetMeta().ID] {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}

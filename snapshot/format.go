@@ -1,0 +1,372 @@
+package snapshot
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"time"
+
+	"hankekirja/model"
+	"hankekirja/store"
+)
+
+// Format is the format name in every snapshot's header.
+const Format = "hankekirja-snapshot"
+
+// Version is the format version this package writes and the newest it
+// reads.
+const Version = 1
+
+// FileExtension is the extension snapshot files are given.
+const FileExtension = ".hankekirja"
+
+// ScopeAll is the scope of a snapshot of the whole database; a project's
+// snapshot has the project's ID as its scope.
+const ScopeAll = "all"
+
+// Limits. A file beyond any of them is refused before anything is imported
+// (and export refuses to write one); see docs/snapshot-format.md.
+const (
+	// MaxFileSize bounds the file as given and its decrypted content.
+	MaxFileSize = 256 << 20
+	// MaxRecords bounds the number of record lines.
+	MaxRecords = 500_000
+	// MaxRevisions bounds the older revisions listed per record; export
+	// lists the newest ones when a record has more.
+	MaxRevisions = 10_000
+	// MaxLine bounds one line, its newline included.
+	MaxLine = 8 << 20
+)
+
+// Header is the snapshot's first line.
+type Header struct {
+	Format     string    `json:"format"`
+	Version    int       `json:"version"`
+	AppVersion string    `json:"app_version"`
+	ExportedAt time.Time `json:"exported_at"`
+	// ExportedBy is the device ID of the database that wrote the snapshot.
+	ExportedBy model.ID `json:"exported_by"`
+	// Scope is "all" or the ID of the project the snapshot was made for.
+	Scope string `json:"scope"`
+	// Counts holds the number of records of each kind (by kind name),
+	// those in the trash included.
+	Counts map[string]int `json:"counts"`
+	// Records is the number of record lines, Revisions the number of
+	// older revisions they list.
+	Records   int `json:"records"`
+	Revisions int `json:"revisions"`
+	// ContentLength is the number of bytes after the header line and
+	// SHA256 their hex-encoded SHA-256.
+	ContentLength int64  `json:"content_length"`
+	SHA256        string `json:"sha256"`
+}
+
+// Project returns the project ID of a project snapshot, NilID for "all".
+func (h Header) Project() model.ID {
+	id, err := model.ParseID(h.Scope)
+	if err != nil {
+		return model.NilID
+	}
+	return id
+}
+
+// Snapshot is a decoded snapshot.
+type Snapshot struct {
+	Header  Header
+	Records []Record // in ID order
+}
+
+// Record is one record of a snapshot.
+type Record struct {
+	Kind model.Kind
+	// Current is the current revision in full.
+	Current model.Record
+	// History lists the older revisions the exporting database knows,
+	// metadata only, ordered by (Updated, Rev).
+	History []model.Meta
+}
+
+// ID returns the record's ID.
+func (r Record) ID() model.ID { return r.Current.GetMeta().ID }
+
+// Knows reports whether the exporting side knows revision rev of the record.
+func (r Record) Knows(rev model.ID) bool {
+	if r.Current.GetMeta().Rev == rev {
+		return true
+	}
+	for _, m := range r.History {
+		if m.Rev == rev {
+			return true
+		}
+	}
+	return false
+}
+
+// line is one record line.
+type line struct {
+	ID      model.ID        `json:"id"`
+	Kind    model.Kind      `json:"kind"`
+	Record  json.RawMessage `json:"record"`
+	History []model.Meta    `json:"history,omitempty"`
+}
+
+// Encode writes s as a plaintext snapshot. It fills in the header's
+// format, version, counts, lengths and checksum; the caller sets the rest.
+// Records must be in ID order without duplicates.
+func Encode(s *Snapshot) ([]byte, error) {
+	if len(s.Records) > MaxRecords {
+		return nil, limitError(fmt.Sprintf("%d records, at most %d", len(s.Records), MaxRecords))
+	}
+	var content bytes.Buffer
+	h := s.Header
+	h.Format, h.Version = Format, Version
+	h.Counts = map[string]int{}
+	h.Records, h.Revisions = len(s.Records), 0
+	var prev model.ID
+	for i, r := range s.Records {
+		m := r.Current.GetMeta()
+		if i > 0 && bytes.Compare(prev[:], m.ID[:]) >= 0 {
+			return nil, model.Internal(fmt.Errorf("snapshot records out of order at %s", m.ID))
+		}
+		prev = m.ID
+		body, err := json.Marshal(r.Current)
+		if err != nil {
+			return nil, model.Internal(err)
+		}
+		hist := r.History
+		if len(hist) > MaxRevisions {
+			hist = hist[len(hist)-MaxRevisions:]
+		}
+		b, err := json.Marshal(line{ID: m.ID, Kind: r.Kind, Record: body, History: hist})
+		if err != nil {
+			return nil, model.Internal(err)
+		}
+		if len(b)+1 > MaxLine {
+			return nil, limitError(fmt.Sprintf("%s %s takes %d bytes, at most %d", r.Kind, m.ID, len(b)+1, MaxLine))
+		}
+		content.Write(b)
+		content.WriteByte('\n')
+		h.Counts[r.Kind.String()]++
+		h.Revisions += len(hist)
+	}
+	sum := sha256.Sum256(content.Bytes())
+	h.SHA256 = hex.EncodeToString(sum[:])
+	h.ContentLength = int64(content.Len())
+	head, err := json.Marshal(h)
+	if err != nil {
+		return nil, model.Internal(err)
+	}
+	out := make([]byte, 0, len(head)+1+content.Len())
+	out = append(append(append(out, head...), '\n'), content.Bytes()...)
+	if len(out) > MaxFileSize {
+		return nil, limitError(fmt.Sprintf("%d bytes, at most %d", len(out), MaxFileSize))
+	}
+	s.Header = h
+	return out, nil
+}
+
+// headerPrefix is how every plaintext snapshot begins.
+var headerPrefix = []byte(`{"format":"` + Format + `"`)
+
+// IsSnapshot reports whether data (or its first bytes) looks like a
+// snapshot, plaintext or encrypted.
+func IsSnapshot(head []byte) bool {
+	return bytes.HasPrefix(head, headerPrefix) || IsEncrypted(head)
+}
+
+// ReadHeader decodes and checks the header line of a plaintext snapshot and
+// returns it with the offset of the content.
+func ReadHeader(data []byte) (Header, int, error) {
+	var h Header
+	if !bytes.HasPrefix(data, headerPrefix) {
+		if len(data) < len(headerPrefix) && bytes.HasPrefix(headerPrefix, data) && len(data) > 0 {
+			return h, 0, newError(model.EDAMAGED, KeyTruncated, nil, nil)
+		}
+		return h, 0, newError(model.EINVALID, KeyNotSnapshot, nil, nil)
+	}
+	end := bytes.IndexByte(data[:min(len(data), MaxLine)], '\n')
+	if end < 0 {
+		if len(data) < MaxLine {
+			return h, 0, newError(model.EDAMAGED, KeyTruncated, nil, nil)
+		}
+		return h, 0, limitError(fmt.Sprintf("header line longer than %d bytes", MaxLine))
+	}
+	// Check the version before anything else in the header, so that a
+	// newer format's header is reported as newer, not as damaged.
+	var v struct {
+		Format  string `json:"format"`
+		Version int    `json:"version"`
+	}
+	if err := json.Unmarshal(data[:end], &v); err != nil || v.Format != Format {
+		return h, 0, damagedAt(1, "header is not valid JSON")
+	}
+	if v.Version > Version {
+		return h, 0, newError(model.ENEWER, KeyVersion, map[string]any{"Found": v.Version, "Version": strconv.Itoa(Version)}, nil)
+	}
+	if v.Version < 1 {
+		return h, 0, damagedAt(1, fmt.Sprintf("format version %d", v.Version))
+	}
+	if err := strictUnmarshal(data[:end], &h); err != nil {
+		if isUnknownField(err) {
+			return h, 0, newError(model.ENEWER, KeyUnknownData, map[string]any{"Detail": "header: " + err.Error()}, err)
+		}
+		return h, 0, damagedAt(1, "header: "+err.Error())
+	}
+	if h.SHA256 == "" || h.ContentLength < 0 || h.ExportedAt.IsZero() {
+		return h, 0, damagedAt(1, "header lacks its checksum, length or time")
+	}
+	if h.Scope != ScopeAll && h.Project().IsZero() {
+		return h, 0, damagedAt(1, "scope is neither \"all\" nor a project ID")
+	}
+	if h.Records > MaxRecords {
+		return h, 0, limitError(fmt.Sprintf("%d records, at most %d", h.Records, MaxRecords))
+	}
+	return h, end + 1, nil
+}
+
+// Decode reads a plaintext snapshot: the header, then, once the content's
+// length and checksum are right, every record line. Any problem refuses the
+// whole snapshot with a *model.Error.
+func Decode(data []byte) (*Snapshot, error) {
+	if len(data) > MaxFileSize {
+		return nil, limitError(fmt.Sprintf("%d bytes, at most %d", len(data), MaxFileSize))
+	}
+	h, off, err := ReadHeader(data)
+	if err != nil {
+		return nil, err
+	}
+	content := data[off:]
+	switch {
+	case int64(len(content)) < h.ContentLength:
+		return nil, newError(model.EDAMAGED, KeyTruncated, nil, nil)
+	case int64(len(content)) > h.ContentLength:
+		return nil, newError(model.EDAMAGED, KeyChecksum, nil, nil)
+	}
+	sum := sha256.Sum256(content)
+	if hex.EncodeToString(sum[:]) != h.SHA256 {
+		return nil, newError(model.EDAMAGED, KeyChecksum, nil, nil)
+	}
+	s := &Snapshot{Header: h, Records: make([]Record, 0, h.Records)}
+	counts := map[string]int{}
+	revisions := 0
+	var prev model.ID
+	for n := 2; len(content) > 0; n++ {
+		if len(s.Records) >= MaxRecords {
+			return nil, limitError(fmt.Sprintf("more than %d records", MaxRecords))
+		}
+		end := bytes.IndexByte(content[:min(len(content), MaxLine)], '\n')
+		if end < 0 {
+			if len(content) >= MaxLine {
+				return nil, limitError(fmt.Sprintf("line %d is longer than %d bytes", n, MaxLine))
+			}
+			return nil, damagedAt(n, "the last line has no newline")
+		}
+		r, err := decodeLine(content[:end], n)
+		if err != nil {
+			return nil, err
+		}
+		content = content[end+1:]
+		id := r.ID()
+		if c := bytes.Compare(prev[:], id[:]); len(s.Records) > 0 && c >= 0 {
+			if c == 0 {
+				return nil, newError(model.EDAMAGED, KeyDuplicate, map[string]any{"ID": id.String()}, nil)
+			}
+			return nil, damagedAt(n, "records are not in ID order")
+		}
+		prev = id
+		counts[r.Kind.String()]++
+		revisions += len(r.History)
+		s.Records = append(s.Records, r)
+	}
+	if len(s.Records) != h.Records || revisions != h.Revisions || !maps.Equal(counts, nonZero(h.Counts)) {
+		return nil, damagedAt(1, "the header's counts do not match the records")
+	}
+	return s, nil
+}
+
+func nonZero(m map[string]int) map[string]int {
+	out := map[string]int{}
+	for k, v := range m {
+		if v != 0 {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// decodeLine decodes and checks one record line (number n in the file).
+func decodeLine(b []byte, n int) (Record, error) {
+	var l line
+	if err := strictUnmarshal(b, &l); err != nil {
+		if isUnknownField(err) {
+			return Record{}, newError(model.ENEWER, KeyUnknownData, map[string]any{"Detail": err.Error()}, err)
+		}
+		return Record{}, damagedAt(n, err.Error())
+	}
+	if l.ID.IsZero() {
+		return Record{}, damagedAt(n, "no id")
+	}
+	r := model.NewRecord(l.Kind)
+	if r == nil {
+		return Record{}, damagedAt(n, "unknown kind")
+	}
+	if err := strictUnmarshal(l.Record, r); err != nil {
+		if isUnknownField(err) {
+			return Record{}, newError(model.ENEWER, KeyUnknownData, map[string]any{"Detail": l.Kind.String() + ": " + err.Error()}, err)
+		}
+		return Record{}, damagedAt(n, l.Kind.String()+": "+err.Error())
+	}
+	m := r.GetMeta()
+	if m.ID != l.ID || m.Rev.IsZero() {
+		return Record{}, damagedAt(n, "the record's id or rev does not match its line")
+	}
+	if len(l.History) > MaxRevisions {
+		return Record{}, limitError(fmt.Sprintf("%s %s lists %d older revisions, at most %d", l.Kind, l.ID, len(l.History), MaxRevisions))
+	}
+	seen := make(map[model.ID]bool, len(l.History)+1)
+	seen[m.Rev] = true
+	for _, h := range l.History {
+		if h.ID != l.ID || h.Rev.IsZero() || seen[h.Rev] {
+			return Record{}, damagedAt(n, "a revision in the history is malformed or repeated")
+		}
+		seen[h.Rev] = true
+	}
+	if !slices.IsSortedFunc(l.History, compareMeta) {
+		return Record{}, damagedAt(n, "the history is not in order")
+	}
+	return Record{Kind: l.Kind, Current: r, History: l.History}, nil
+}
+
+func compareMeta(a, b model.Meta) int {
+	if c := a.Updated.Compare(b.Updated); c != 0 {
+		return c
+	}
+	return bytes.Compare(a.Rev[:], b.Rev[:])
+}
+
+// strictUnmarshal decodes exactly one JSON value into v, refusing fields v
+// does not have: a field this version does not know would otherwise be
+// dropped without a word when the record is stored.
+func strictUnmarshal(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return fmt.Errorf("data after the JSON value")
+	}
+	return nil
+}
+
+func isUnknownField(err error) bool {
+	return err != nil && bytes.Contains([]byte(err.Error()), []byte("unknown field"))
+}
+
+// sortMetas orders revision metadata as snapshots list it.
+func sortMetas(ms []model.Meta) { store.SortMetas(ms) }
