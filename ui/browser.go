@@ -234,6 +234,15 @@ func (b *browser) openForm(id model.ID) {
 // no changes; otherwise it asks whether to discard them, calling cancel
 // when the user keeps editing.
 func (b *browser) guard(proceed func(), cancel func()) {
+	if f := b.editing; f != nil && f.keep != nil {
+		f.keep(func() {
+			if b.editing == f {
+				b.editing = nil
+			}
+			proceed()
+		})
+		return
+	}
 	if b.editing == nil || !b.editing.dirty {
 		b.editing = nil
 		proceed()

@@ -35,6 +35,10 @@ type form struct {
 	// onDone is called after a successful save (with the record's ID) or a
 	// cancel (with the zero ID).
 	onDone func(saved model.ID)
+	// keep, when set, saves the changes instead of asking to discard them
+	// when the user leaves the form (the meeting editor's autosave), and
+	// calls proceed once they are stored.
+	keep func(proceed func())
 }
 
 func newForm(u *UI, title string) *form {
@@ -251,6 +255,10 @@ func (f *form) cancel() {
 		if f.onDone != nil {
 			f.onDone(model.NilID)
 		}
+	}
+	if f.keep != nil {
+		f.keep(finish)
+		return
 	}
 	if !f.dirty {
 		finish()
