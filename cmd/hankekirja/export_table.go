@@ -1,0 +1,139 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+
+	"hankekirja/assets"
+	"hankekirja/store"
+	"hankekirja/table"
+)
+
+// The CSV half of export and import (package table):
+//
+//	hankekirja export csv KIND --out FILE
+//	hankekirja import FILE [--dry-run] [--skip-invalid]
+//
+// KIND is contacts, organisations, municipalities, projects or groups (or
+// their Finnish names). FILE "-" is standard output. Import recognises a
+// CSV file by its headers, prints what it adds, updates and leaves as it
+// is and what is wrong with each invalid row, and exits 1 when the file is
+// rejected.
+
+func init() {
+	exporters["csv"] = (*cli).exportCSV
+	importers = append(importers, importer{name: "csv", detect: table.Detect, run: (*cli).importCSV})
+}
+
+func (c *cli) exportCSV(args []string) int {
+	fs := c.flags("export csv")
+	out := fs.String("out", "", "file to write")
+	args, err := c.parse(fs, args, false)
+	if err != nil {
+		return c.flagError(err)
+	}
+	if len(args) != 1 || *out == "" {
+		return c.usageError(c.msg("table.cli.export_csv_usage", nil))
+	}
+	kind, ok := parseKind(args[0])
+	if ok {
+		_, ok = table.ParseKind(kind.String())
+	}
+	if !ok {
+		return c.usageError(c.msg("table.unknown_kind", map[string]any{"Name": args[0]}))
+	}
+	return c.withDB(func(db *store.DB) int {
+		var buf bytes.Buffer
+		if err := table.Export(c.ctx, db.Services(), kind.String(), &buf, c.lang); err != nil {
+			return c.failInterchange(err)
+		}
+		if err := c.writeOut(*out, buf.Bytes()); err != nil {
+			return c.fail(err)
+		}
+		if *out != "-" {
+			rows := bytes.Count(buf.Bytes(), []byte("\r\n")) - 1
+			c.println(c.msg("table.cli.exported", map[string]any{"Path": *out, "Count": rows}))
+		}
+		return exitOK
+	})
+}
+
+// writeOut writes data to path ("-": standard output) through a temporary
+// file, so that a failure never leaves half a file behind.
+func (c *cli) writeOut(path string, data []byte) error {
+	if path == "-" {
+		_, err := c.stdout.Write(data)
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// failInterchange reports an error of package table or vcard.
+func (c *cli) failInterchange(err error) int {
+	c.errorLine(table.ErrorText(c.lang, err))
+	return exitFailure
+}
+
+// importFlags parses the flags import takes after FILE.
+func (c *cli) importFlags(args []string) (opts table.Options, status int, ok bool) {
+	fs := c.flags("import")
+	dry := fs.Bool("dry-run", false, "show what would change, change nothing")
+	skip := fs.Bool("skip-invalid", false, "import the valid rows of a file with invalid ones")
+	rest, err := c.parse(fs, args, false)
+	if err != nil {
+		return opts, c.flagError(err), false
+	}
+	if len(rest) > 0 {
+		return opts, c.usageError(c.msg("table.cli.import_usage", nil)), false
+	}
+	return table.Options{DryRun: *dry, SkipInvalid: *skip, Lang: c.lang}, exitOK, true
+}
+
+func (c *cli) importCSV(path string, data []byte, args []string) int {
+	opts, status, ok := c.importFlags(args)
+	if !ok {
+		return status
+	}
+	return c.withDB(func(db *store.DB) int {
+		rep, err := table.Import(c.ctx, db.Services(), data, opts)
+		var fe *table.FormatError
+		if errors.As(err, &fe) && rep.Kind == 0 {
+			return c.failInterchange(err)
+		}
+		c.println(c.msg("table.cli.import_csv", map[string]any{"Path": path, "Kind": assets.Message(c.lang, "kinds."+rep.Kind.String(), nil)}))
+		return c.report(rep, err, opts)
+	})
+}
+
+// report prints an import's report and its outcome.
+func (c *cli) report(rep table.Report, err error, opts table.Options) int {
+	for _, line := range rep.Lines() {
+		c.println(line)
+	}
+	if err != nil {
+		return c.failInterchange(err)
+	}
+	if opts.DryRun {
+		c.println(c.msg("table.cli.dry_run", nil))
+	}
+	return exitOK
+}
