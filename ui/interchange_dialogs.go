@@ -1,0 +1,283 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"hankekirja/model"
+	"hankekirja/table"
+	"hankekirja/vcard"
+)
+
+// File → Export CSV…, Export contacts as vCard…, Import CSV or vCard…
+// (packages table and vcard). Reading, writing and the import's preview
+// run in the background; the preview is shown before anything is written.
+
+func init() {
+	fileMenuExtensions = append(fileMenuExtensions, func(u *UI) []*fyne.MenuItem {
+		return []*fyne.MenuItem{
+			fyne.NewMenuItem(T("table.ui.export_csv"), u.exportCSVDialog),
+			fyne.NewMenuItem(T("table.ui.export_vcard"), u.exportVCardDialog),
+			fyne.NewMenuItem(T("table.ui.import"), u.importFileDialog),
+		}
+	})
+}
+
+// interchangeError shows an error of package table or vcard.
+func (u *UI) interchangeError(err error) {
+	var me *model.Error
+	if errors.As(err, &me) && !errors.Is(err, table.ErrRejected) {
+		u.showError(err)
+		return
+	}
+	dialog.NewError(errors.New(table.ErrorText(currentLanguage, err)), u.win).Show()
+}
+
+// exportFileNames are the suggested file names of each kind's export.
+var exportFileNames = map[model.Kind]string{
+	model.KindContact:      "yhteyshenkilot.csv",
+	model.KindOrganisation: "organisaatiot.csv",
+	model.KindMunicipality: "kunnat.csv",
+	model.KindProject:      "hankkeet.csv",
+	model.KindGroup:        "ryhmat.csv",
+}
+
+// exportCSVDialog asks which kind to export, then where.
+func (u *UI) exportCSVDialog() {
+	if u.db == nil {
+		return
+	}
+	kinds := table.Kinds()
+	labels := make([]string, len(kinds))
+	for i, k := range kinds {
+		labels[i] = kindHeading(k)
+	}
+	radio := widget.NewRadioGroup(labels, nil)
+	radio.SetSelected(labels[0])
+	dialog.ShowCustomConfirm(T("table.ui.export_csv"), T("table.ui.next"), T("ui.cancel"),
+		container.NewVBox(widget.NewLabel(T("table.ui.choose_kind")), radio), func(ok bool) {
+			if !ok {
+				return
+			}
+			for i, l := range labels {
+				if l == radio.Selected {
+					u.saveExport(exportFileNames[kinds[i]], func(ctx context.Context, svc model.Services, w io.Writer) error {
+						return table.Export(ctx, svc, kinds[i].String(), w, currentLanguage)
+					})
+				}
+			}
+		}, u.win)
+}
+
+// exportVCardDialog asks for the version, then where to save every
+// contact.
+func (u *UI) exportVCardDialog() {
+	if u.db == nil {
+		return
+	}
+	version := widget.NewSelect([]string{vcard.V3, vcard.V4}, nil)
+	version.SetSelected(vcard.V3)
+	hint := widget.NewLabel(T("table.ui.vcard_version_hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	form := container.NewVBox(widget.NewForm(widget.NewFormItem(T("table.ui.vcard_version"), version)), hint)
+	d := dialog.NewCustomConfirm(T("table.ui.export_vcard"), T("table.ui.next"), T("ui.cancel"), form, func(ok bool) {
+		if !ok {
+			return
+		}
+		v := version.Selected
+		u.saveExport("yhteyshenkilot.vcf", func(ctx context.Context, svc model.Services, w io.Writer) error {
+			return vcard.Export(ctx, svc, w, v)
+		})
+	}, u.win)
+	d.Resize(fyne.NewSize(420, 200))
+	d.Show()
+}
+
+// saveExport asks where to save and writes the export there in the
+// background.
+func (u *UI) saveExport(name string, write func(ctx context.Context, svc model.Services, w io.Writer) error) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		u.writeExport(wc.URI().Path(), wc, write)
+	}, u.win)
+	d.SetFileName(name)
+	d.Show()
+}
+
+// writeExport writes an export to w in the background and says where it
+// went.
+func (u *UI) writeExport(path string, w io.WriteCloser, write func(ctx context.Context, svc model.Services, w io.Writer) error) {
+	progress := showProgress(u, T("table.ui.exporting"))
+	backgroundErr(u, func(ctx context.Context, svc model.Services) error {
+		var buf bytes.Buffer
+		err := write(ctx, svc, &buf)
+		if err == nil {
+			_, err = w.Write(buf.Bytes())
+		}
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}, func(err error) {
+		progress.Hide()
+		if err != nil {
+			u.interchangeError(err)
+			return
+		}
+		dialog.ShowInformation(T("table.ui.export_csv"), T("table.ui.exported", map[string]any{"Path": path}), u.win)
+	})
+}
+
+// importFileDialog asks for a file and previews its import.
+func (u *UI) importFileDialog() {
+	if u.db == nil {
+		return
+	}
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		name := rc.URI().Name()
+		type result struct {
+			data []byte
+			err  error
+		}
+		progress := showProgress(u, T("table.ui.reading"))
+		background(u, func(ctx context.Context, svc model.Services) (result, error) {
+			defer rc.Close()
+			data, err := io.ReadAll(rc)
+			return result{data, err}, nil
+		}, func(r result) {
+			progress.Hide()
+			if r.err != nil {
+				u.showError(r.err)
+				return
+			}
+			u.previewImport(name, r.data)
+		})
+	}, u.win)
+	d.Show()
+}
+
+// importFunc is the Import of package table or vcard.
+type importFunc func(ctx context.Context, svc model.Services, data []byte, opts table.Options) (table.Report, error)
+
+// detectImport picks the importer of a file's content, or nil.
+func detectImport(data []byte) importFunc {
+	head := data[:min(len(data), 64<<10)]
+	switch {
+	case vcard.Detect(head):
+		return vcard.Import
+	case table.Detect(head):
+		return table.Import
+	}
+	return nil
+}
+
+// importPreview is the preview dialog of one import (tests reach it
+// through lastImportPreview).
+type importPreview struct {
+	report table.Report
+	dialog dialog.Dialog
+	// apply imports for real (the valid records when some are invalid).
+	apply func()
+}
+
+// lastImportPreview is the last preview shown (tests).
+var lastImportPreview *importPreview
+
+// previewImport runs the import as a dry run and shows what it would do.
+func (u *UI) previewImport(name string, data []byte) {
+	imp := detectImport(data)
+	if imp == nil {
+		dialog.NewError(errors.New(T("table.ui.unknown_format", map[string]any{"Path": name})), u.win).Show()
+		return
+	}
+	type result struct {
+		rep table.Report
+		err error
+	}
+	progress := showProgress(u, T("table.ui.reading"))
+	background(u, func(ctx context.Context, svc model.Services) (result, error) {
+		rep, err := imp(ctx, svc, data, table.Options{DryRun: true, Lang: currentLanguage})
+		return result{rep, err}, nil
+	}, func(r result) {
+		progress.Hide()
+		if r.err != nil && !errors.Is(r.err, table.ErrRejected) {
+			u.interchangeError(r.err)
+			return
+		}
+		u.showImportPreview(name, data, imp, r.rep)
+	})
+}
+
+func (u *UI) showImportPreview(name string, data []byte, imp importFunc, rep table.Report) {
+	lines := rep.Lines()
+	text := widget.NewLabel(strings.Join(lines[1:], "\n"))
+	text.Wrapping = fyne.TextWrapWord
+	summary := widget.NewLabel(lines[0])
+	summary.TextStyle = fyne.TextStyle{Bold: true}
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(560, 300))
+	content := container.NewBorder(summary, nil, nil, nil, scroll)
+	p := &importPreview{report: rep}
+	lastImportPreview = p
+	title := T("table.ui.preview_title", map[string]any{"Name": name})
+	writes := rep.Count(table.Add) + rep.Count(table.Update)
+	if writes == 0 {
+		summary.SetText(lines[0] + "\n" + T("table.ui.nothing_to_do"))
+		p.dialog = dialog.NewCustom(title, T("ui.close"), content, u.win)
+		p.dialog.Show()
+		return
+	}
+	skip := rep.Count(table.Invalid) > 0
+	p.apply = func() {
+		progress := showProgress(u, T("table.ui.importing"))
+		backgroundErr(u, func(ctx context.Context, svc model.Services) error {
+			res, err := imp(ctx, svc, data, table.Options{SkipInvalid: skip, Lang: currentLanguage})
+			p.report = res
+			return err
+		}, func(err error) {
+			progress.Hide()
+			if b := u.shell.currentBrowser(); b != nil {
+				b.reload()
+			} else {
+				u.shell.databaseChanged()
+			}
+			if err != nil {
+				u.interchangeError(err)
+				return
+			}
+			dialog.ShowInformation(T("table.ui.imported_title"), p.report.Summary(), u.win)
+		})
+	}
+	apply := T("table.ui.apply")
+	if skip {
+		apply = T("table.ui.apply_valid")
+	}
+	d := dialog.NewCustomConfirm(title, apply, T("ui.cancel"), content, func(ok bool) {
+		if ok {
+			p.apply()
+		}
+	}, u.win)
+	p.dialog = d
+	d.Show()
+}
