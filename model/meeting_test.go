@@ -577,7 +577,9 @@ func TestCheckedMinutesAreReadOnly(t *testing.T) {
 		t.Errorf("deleting checked minutes: %v", err)
 	}
 	// Task follow-up is allowed.
-	if err := update(func(m *model.Meeting) { m.Items[0].Tasks[0].Status, m.Items[0].Tasks[0].DoneOn = model.TaskDone, day(2019, 5, 1) }); err != nil {
+	if err := update(func(m *model.Meeting) {
+		m.Items[0].Tasks[0].Status, m.Items[0].Tasks[0].DoneOn = model.TaskDone, day(2019, 5, 1)
+	}); err != nil {
 		t.Errorf("marking a task of checked minutes done: %v", err)
 	}
 	// Reopening without a reason is refused; a reopening that also edits

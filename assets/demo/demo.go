@@ -84,6 +84,7 @@ func Load(ctx context.Context, svc model.Services) (Result, error) {
 	for _, e := range groups() {
 		add(l, svc.Groups, e)
 	}
+	addMeetings(l, svc)
 	return l.res, l.err
 }
 
