@@ -130,7 +130,7 @@ func TestDivergeAndExchange(t *testing.T) {
 	if hb.FirstName != "Helmi-Maria" || hb.JobTitle != "perusturvajohtaja" || !slices.Equal(hb.Phones, []string{"+358407654321"}) {
 		t.Errorf("B's Helmi = %+v, want A's first name and B's title and phone", hb)
 	}
-	if !strings(hb.Note, "merged") {
+	if !contains(hb.Note, "merged") {
 		t.Errorf("B's Helmi note = %q", hb.Note)
 	}
 	hist, _ := sb.Contacts.History(ctx, w.helmi.ID)
@@ -208,7 +208,7 @@ func conflictTitles(p *Plan) []string {
 	return out
 }
 
-func strings(s, sub string) bool { return bytes.Contains([]byte(s), []byte(sub)) }
+func contains(s, sub string) bool { return bytes.Contains([]byte(s), []byte(sub)) }
 
 // content returns a plaintext snapshot's content (after the header line).
 func content(t testing.TB, data []byte) []byte {

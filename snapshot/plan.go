@@ -7,6 +7,7 @@ import (
 	"errors"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"hankekirja/model"
@@ -674,4 +675,29 @@ func clone(r model.Record) (model.Record, error) {
 		return nil, model.Internal(err)
 	}
 	return c, nil
+}
+
+// ValueText shows a field's JSON value to people on one line: a string as
+// it is, a list of strings joined by commas, nothing as "—", anything else
+// as compact JSON.
+func ValueText(v json.RawMessage) string {
+	if len(v) == 0 || string(v) == "null" {
+		return "—"
+	}
+	var s string
+	if json.Unmarshal(v, &s) == nil {
+		if s == "" {
+			return "—"
+		}
+		return s
+	}
+	var list []string
+	if json.Unmarshal(v, &list) == nil {
+		return strings.Join(list, ", ")
+	}
+	var buf bytes.Buffer
+	if json.Compact(&buf, v) == nil {
+		return buf.String()
+	}
+	return string(v)
 }

@@ -347,3 +347,22 @@ func copyFile(src, dst string) error {
 	}
 	return os.Rename(tmp.Name(), dst)
 }
+
+// ReadBackupInfo describes one backup file, wherever it is: its time comes
+// from an automatic backup's name, else from the file's modification time.
+func ReadBackupInfo(path string) BackupInfo {
+	info := BackupInfo{Path: path}
+	if m := backupName.FindStringSubmatch(filepath.Base(path)); m != nil {
+		if t, err := time.Parse(backupTimeFmt, m[2]); err == nil {
+			info.Time, info.Reason = t, m[3]
+		}
+	}
+	if fi, err := os.Stat(path); err == nil {
+		info.Size = fi.Size()
+		if info.Time.IsZero() {
+			info.Time = fi.ModTime()
+		}
+	}
+	info.Records, info.Trash, info.Err = countBackup(path)
+	return info
+}

@@ -16,6 +16,7 @@ import (
 // database path given with --db.
 type cli struct {
 	ctx    context.Context
+	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string

@@ -75,9 +75,9 @@ func main() {
 
 // run runs the command line with args (without the program name) and
 // returns the exit status. It never panics. stdin is for subcommands that
-// read input; none does yet.
+// read input (restore asks for confirmation on it).
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) (status int) {
-	c := &cli{ctx: context.Background(), stdout: stdout, stderr: stderr, getenv: getenv, lang: localeLang(getenv)}
+	c := &cli{ctx: context.Background(), stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, lang: localeLang(getenv)}
 	defer func() {
 		if r := recover(); r != nil {
 			status = c.fail(fmt.Errorf("%v", r))
