@@ -72,7 +72,10 @@ type View struct {
 	Group       *model.Group
 	GroupName   string
 	ProjectName string
-	people      map[model.ID]Person
+	// Revisions is the number of saved revisions of the meeting (0 for a
+	// meeting not saved); a calendar invitation's SEQUENCE follows it.
+	Revisions int
+	people    map[model.ID]Person
 }
 
 // Load reads the meeting id and what it refers to. A contact or group that
@@ -82,7 +85,16 @@ func Load(ctx context.Context, svc model.Services, id model.ID) (*View, error) {
 	if err != nil {
 		return nil, err
 	}
-	return LoadMeeting(ctx, svc, m)
+	v, err := LoadMeeting(ctx, svc, m)
+	if err != nil {
+		return nil, err
+	}
+	hist, err := svc.Meetings.History(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	v.Revisions = len(hist)
+	return v, nil
 }
 
 // LoadMeeting resolves a meeting already read (or not yet saved).
@@ -161,36 +173,6 @@ func (v *View) Person(p model.Person) Person {
 
 // Name is the name of one of the meeting's Persons ("" for nobody).
 func (v *View) Name(p model.Person) string { return v.Person(p).Name }
-
-// Invitees are the people the meeting's invitation goes to: the
-// attendance list (a represented member's deputy instead of the member),
-// then the chair and the secretary when they are not on it.
-func (v *View) Invitees() []Person {
-	var out []Person
-	seen := map[string]bool{}
-	add := func(p model.Person) {
-		if p.IsZero() {
-			return
-		}
-		r := v.Person(p)
-		key := r.Contact.String() + "|" + r.Name
-		if seen[key] {
-			return
-		}
-		seen[key] = true
-		out = append(out, r)
-	}
-	for _, a := range v.Meeting.Attendance {
-		if a.Status == model.AttendanceRepresented {
-			add(a.Deputy)
-		} else {
-			add(a.Person)
-		}
-	}
-	add(v.Meeting.Chair)
-	add(v.Meeting.Secretary)
-	return out
-}
 
 // text holds the labels of one language.
 type text struct{ lang string }
