@@ -11,12 +11,17 @@ import (
 	"hankekirja/store"
 )
 
-// list: hankekirja list KIND [--json] [--filter TEXT] [--all]
+// list: hankekirja list KIND [--json] [--filter TEXT] [--all] [--group GROUP],
+// or a list that is not of a kind (tasks.go).
 func (c *cli) list(args []string) int {
+	if run, rest, ok := specialList(args); ok {
+		return run(c, rest)
+	}
 	fs := c.flags("list")
 	asJSON := fs.Bool("json", false, "print JSON")
 	filter := fs.String("filter", "", "words the records must match")
 	all := fs.Bool("all", false, "municipalities: include former ones")
+	group := fs.String("group", "", "meetings: only the group's (ID or name)")
 	args, err := c.parse(fs, args, false)
 	if err != nil {
 		return c.flagError(err)
@@ -32,8 +37,18 @@ func (c *cli) list(args []string) int {
 	if kind == model.KindMunicipality && !*all {
 		f.Facets = []string{"current"}
 	}
+	if *group != "" && kind != model.KindMeeting {
+		return c.usageError(c.msg("cli.flag_unknown", map[string]any{"Flag": "--group"}))
+	}
 	return c.withDB(func(db *store.DB) int {
 		svc := serviceFor(db.Services(), kind)
+		if *group != "" {
+			g, err := c.find(db.Services(), model.KindGroup, *group)
+			if err != nil {
+				return c.fail(err)
+			}
+			f.Facets = append(f.Facets, "group:"+g.GetMeta().ID.String())
+		}
 		page, err := svc.List(c.ctx, f)
 		if err != nil {
 			return c.fail(err)
