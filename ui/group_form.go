@@ -1,0 +1,318 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"hankekirja/model"
+)
+
+// groupPreset fills a new group's project and parent (a group added from
+// its project's view).
+type groupPreset struct{ project, parent model.ID }
+
+// openNew opens the form of a new group with project and parent filled in.
+func (v *groupsView) openNew(project, parent model.ID) {
+	v.preset = groupPreset{project, parent}
+	defer func() { v.preset = groupPreset{} }()
+	v.b.openForm(model.NilID)
+}
+
+func (v *groupsView) edit(id model.ID) *form {
+	title := T("ui.new_record", map[string]any{"Kind": kindName(model.KindGroup)})
+	if !id.IsZero() {
+		title = T("ui.edit_record", map[string]any{"Kind": kindName(model.KindGroup)})
+	}
+	f := newForm(v.u, title)
+	g := &model.Group{Type: model.GroupWorking}
+	name := f.entry("name", "")
+	codes := make([]string, len(model.GroupTypes))
+	for i, t := range model.GroupTypes {
+		codes[i] = string(t)
+	}
+	groupType := f.choice("type", "group_type.", codes, string(g.Type))
+	typeSelect := f.items["type"].Widget.(*widget.Select)
+	project := newRecordPicker(v.u, f, "project", []model.Kind{model.KindProject})
+	parent := newRecordPicker(v.u, f, "parent", []model.Kind{model.KindGroup})
+	f.items["parent"].Text = T("groups.parent")
+	mandate := f.multiline("mandate", "")
+	period := newPeriodField(f, "period")
+	members := newMembersEditor(v.u, f)
+	f.add("members", members.content)
+	v.lastMembers = members
+	markableEntries(f)
+
+	project.set(v.preset.project)
+	parent.set(v.preset.parent)
+	fill := func(got *model.Group) {
+		name.SetText(got.Name)
+		typeSelect.ClearSelected()
+		for i, c := range codes {
+			if c == string(got.Type) {
+				typeSelect.SetSelectedIndex(i)
+			}
+		}
+		project.set(got.Project)
+		parent.set(got.Parent)
+		mandate.SetText(got.Mandate)
+		period.set(got.Period)
+		members.set(got.Members)
+		f.dirty = false
+	}
+	if !id.IsZero() {
+		background(v.u, func(ctx context.Context, svc model.Services) (*model.Group, error) {
+			return svc.Groups.Get(ctx, id)
+		}, func(got *model.Group) {
+			g = got
+			fill(g)
+		})
+	}
+	f.save = func() {
+		members.clearErrors()
+		period.clearErrors()
+		ok := true
+		g.Name = strings.TrimSpace(name.Text)
+		g.Type = model.GroupType(groupType())
+		g.Project = project.id
+		g.Parent = parent.id
+		g.Mandate = strings.TrimSpace(mandate.Text)
+		var okPeriod, okMembers bool
+		g.Period, okPeriod = period.get()
+		g.Members, okMembers = members.read()
+		ok = okPeriod && okMembers
+		rec := *g
+		if !ok {
+			// Show the rest of what is wrong too, not only the dates.
+			if err := rec.Validate(); err != nil {
+				placeGroupErrors(f, members, period, err)
+			}
+		}
+		storeMarked(f, !ok, func(ctx context.Context, svc model.Services) (model.ID, error) {
+			var err error
+			if rec.ID.IsZero() {
+				err = svc.Groups.Create(ctx, &rec)
+			} else {
+				err = svc.Groups.Update(ctx, &rec)
+			}
+			if err == nil {
+				*g = rec
+			}
+			return rec.ID, err
+		}, func(err error) { placeGroupErrors(f, members, period, err) })
+	}
+	return f
+}
+
+// placeGroupErrors puts a failed save's errors where they belong: a
+// member's at their row and, named with the member's number, at the
+// members item; the rest at their fields.
+func placeGroupErrors(f *form, members *membersEditor, period *periodField, err error) {
+	if model.ErrorCode(err) != model.EINVALID {
+		f.showErrors(err)
+		return
+	}
+	var memberTexts []string
+	for _, e := range model.FieldErrors(err) {
+		if e.Field != "members" && !strings.HasPrefix(e.Field, "members[") && !strings.HasPrefix(e.Field, "members.") {
+			switch e.Field {
+			case "":
+				f.showProblem(messageText(e))
+			case period.field:
+				period.end.SetValidationError(errors.New(messageText(e)))
+				f.markField(e.Field, e)
+			default:
+				f.markField(e.Field, e)
+			}
+			continue
+		}
+		memberTexts = append(memberTexts, errorText(e))
+		if i, sub, ok := memberIndex(e.Field); ok {
+			members.markRow(i, sub, messageText(e))
+			if sub == "term" {
+				members.markEnd(i, messageText(e))
+			}
+		}
+	}
+	if len(memberTexts) > 0 {
+		// Also above the form: the rows may be scrolled out of sight.
+		if prev := f.items["members"].HintText; prev != "" {
+			memberTexts = append([]string{prev}, memberTexts...)
+		}
+		f.items["members"].HintText = strings.Join(memberTexts, "; ")
+		f.showProblem(strings.Join(memberTexts, "\n"))
+		f.form.Refresh()
+	}
+}
+
+// memberIndex reads "members[2].role" as 2 and "role".
+func memberIndex(field string) (i int, sub string, ok bool) {
+	rest, found := strings.CutPrefix(field, "members[")
+	if !found {
+		return 0, "", false
+	}
+	num, after, found := strings.Cut(rest, "]")
+	if !found {
+		return 0, "", false
+	}
+	i, err := strconv.Atoi(num)
+	if err != nil {
+		return 0, "", false
+	}
+	return i, strings.TrimPrefix(after, "."), true
+}
+
+// storeMarked is form.store for forms that place errors themselves: place
+// gets the error of a failed save, and afterwards the form is drawn again
+// so that the hints set at its items show (see showHints). With
+// hadLocalErrors nothing is saved and only the hints are shown.
+func storeMarked(f *form, hadLocalErrors bool, call func(ctx context.Context, svc model.Services) (model.ID, error), place func(error)) {
+	if hadLocalErrors {
+		showHints(f)
+		return
+	}
+	f.saving = true
+	var id model.ID
+	backgroundErr(f.u, func(ctx context.Context, svc model.Services) error {
+		var err error
+		id, err = call(ctx, svc)
+		return err
+	}, func(err error) {
+		f.saving = false
+		if err != nil {
+			place(err)
+			showHints(f)
+			return
+		}
+		f.dirty = false
+		if f.onDone != nil {
+			f.onDone(id)
+		}
+	})
+}
+
+// showHints makes the hints that markField put at the form's items
+// visible. Fyne's form makes the line for an item's hint only when the item
+// is first drawn, and only for an item that has a hint or a validator then;
+// giving the form its items again draws them anew, hint lines included.
+func showHints(f *form) {
+	items := f.form.Items
+	// An item with a hint is wrapped in a box whose layout sizes the
+	// widget but does not move it: it must start at the box's corner, not
+	// where the form's layout put it before.
+	for _, item := range items {
+		item.Widget.Move(fyne.NewPos(0, 0))
+	}
+	f.form.Items = nil
+	f.form.Refresh()
+	f.form.Items = items
+	f.form.Refresh()
+	// The rows made anew have no place yet, and the form grew by the
+	// hint lines: lay it out again, and its scroll with it.
+	size := f.form.Size()
+	f.form.Resize(size.AddWidthHeight(0, 1))
+	f.form.Resize(size)
+	for _, o := range objectsUnder(f.content) {
+		if s, ok := o.(*container.Scroll); ok {
+			s.Refresh()
+		}
+	}
+}
+
+// markableEntries lets the form's text fields show an error set on them
+// (a red border and icon; without a validator Fyne ignores it).
+func markableEntries(f *form) {
+	for _, item := range f.items {
+		if e, ok := item.Widget.(*widget.Entry); ok {
+			e.AlwaysShowValidationError = true
+		}
+	}
+}
+
+// periodField is a form item with the start and end dates of a period
+// side by side, so that an end before the start is marked at the period.
+type periodField struct {
+	f          *form
+	field      string
+	start, end *widget.Entry
+}
+
+func newPeriodField(f *form, field string) *periodField {
+	p := &periodField{f: f, field: field, start: dateEntry(f), end: dateEntry(f)}
+	f.add(field, dateRange(p.start, p.end))
+	return p
+}
+
+// dateEntry is a date typed as d.M.yyyy.
+func dateEntry(f *form) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("p.k.vvvv")
+	e.AlwaysShowValidationError = true
+	e.OnChanged = func(string) { f.changed() }
+	return e
+}
+
+// dateRange shows two date entries as "start – end".
+func dateRange(start, end *widget.Entry) fyne.CanvasObject {
+	return container.NewHBox(fixedWidth(120, start), widget.NewLabel("–"), fixedWidth(120, end))
+}
+
+func (p *periodField) set(per model.Period) {
+	p.start.SetText(per.Start.String())
+	p.end.SetText(per.End.String())
+}
+
+// get returns the period, or marks the item and the date that cannot be
+// read.
+func (p *periodField) get() (model.Period, bool) {
+	start, ok1 := readDate(p.start)
+	end, ok2 := readDate(p.end)
+	if !ok1 || !ok2 {
+		p.f.markField(p.field, model.Invalid(p.field, "error.date"))
+		return model.Period{}, false
+	}
+	return model.Period{Start: start, End: end}, true
+}
+
+func (p *periodField) clearErrors() {
+	p.start.SetValidationError(nil)
+	p.end.SetValidationError(nil)
+}
+
+// readDate parses a date entry, marking it when the text is not a date.
+func readDate(e *widget.Entry) (model.Date, bool) {
+	d, err := model.ParseDate(e.Text)
+	if err != nil {
+		e.SetValidationError(errors.New(messageText(model.Invalid("", "error.date"))))
+		return model.Date{}, false
+	}
+	return d, true
+}
+
+// fixedWidth gives o a width of its own (an entry's minimum is too narrow
+// for a date) while keeping its height.
+func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(&fixedWidthLayout{width: w}, o)
+}
+
+type fixedWidthLayout struct{ width float32 }
+
+func (l *fixedWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(l.width, h)
+}
+
+func (l *fixedWidthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
