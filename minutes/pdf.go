@@ -24,7 +24,7 @@ const (
 	contentW     = pageW - marginLeft - marginRight
 	// labelW is the left column of labels ("Aika") and § numbers; the
 	// texts of an item are indented by it.
-	labelW = 26.0
+	labelW = 28.0
 	bodyX  = marginLeft + labelW
 	bodyW  = contentW - labelW
 	// font is the family name the embedded Go fonts are registered under.
