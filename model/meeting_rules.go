@@ -449,7 +449,9 @@ func CheckChange(old, m *Meeting) (note string, err error) {
 		return "", readOnly
 	}
 	if m.Status != MeetingHeld || len(m.Reopenings) != len(old.Reopenings)+1 ||
-		!slices.Equal(m.Reopenings[:len(old.Reopenings)], old.Reopenings) {
+		!slices.EqualFunc(m.Reopenings[:len(old.Reopenings)], old.Reopenings, func(a, b Reopening) bool {
+			return a.At.Equal(b.At) && a.Reason == b.Reason
+		}) {
 		return "", readOnly
 	}
 	reason := strings.TrimSpace(m.Reopenings[len(old.Reopenings)].Reason)
