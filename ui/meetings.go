@@ -2,37 +2,582 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"hankekirja/model"
 )
 
-// meetingsView lists meetings and shows one. (A minimal view: title and
-// subtitle only.)
+// meetingsView is the Meetings part of the window. Its tabs are the
+// meetings themselves (the list-and-detail frame, with the editor where
+// the secretary writes the minutes), every task given in any meeting, and
+// the register of decisions.
 type meetingsView struct {
-	u *UI
-	b *browser
+	u         *UI
+	b         *browser
+	tabs      *container.AppTabs
+	tasks     *tasksView
+	decisions *decisionsView
+	// preset is the group of the next new meeting (newMeeting).
+	preset model.ID
+	// lastEditor is the editor opened last, lastReopen the reason field of
+	// the last reopening dialog (tests).
+	lastEditor *meetingEditor
+	lastReopen *widget.Entry
 }
 
 func newMeetingsView(u *UI) *meetingsView {
 	v := &meetingsView{u: u}
 	v.b = newBrowser(u, model.KindMeeting, v)
+	v.tasks = newTasksView(u, v)
+	v.decisions = newDecisionsView(u, v)
+	v.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(kindHeading(model.KindMeeting), theme.CalendarIcon(), v.b.content),
+		container.NewTabItemWithIcon(T("meetings_ui.tab_tasks"), theme.CheckButtonCheckedIcon(), v.tasks.content),
+		container.NewTabItemWithIcon(T("meetings_ui.tab_decisions"), theme.DocumentIcon(), v.decisions.content),
+	)
+	v.tabs.OnSelected = func(t *container.TabItem) {
+		switch v.tabs.SelectedIndex() {
+		case 1:
+			v.tasks.reload()
+		case 2:
+			v.decisions.reload()
+		}
+	}
+	v.b.content = v.tabs
 	return v
 }
 
+// showMeetingsTab brings the meetings tab to the front.
+func (v *meetingsView) showMeetingsTab() {
+	if v.tabs.SelectedIndex() != 0 {
+		v.tabs.SelectIndex(0)
+	}
+}
+
+// openMeeting shows a meeting (a link in the tasks or decisions).
+func (v *meetingsView) openMeeting(id model.ID) {
+	v.showMeetingsTab()
+	v.u.navigate(model.KindMeeting, id)
+}
+
 func (v *meetingsView) list(ctx context.Context, svc model.Services, query string) (model.Page, error) {
-	return listKind(ctx, svc, model.KindMeeting, model.Filter{Query: query, Limit: pageSize})
+	p, err := svc.Meetings.List(ctx, model.Filter{Query: query, Limit: pageSize})
+	if err != nil {
+		return p, err
+	}
+	// Newest first: the meeting being written is usually the latest.
+	slices.Reverse(p.Items)
+	for i := range p.Items {
+		s := &p.Items[i]
+		for _, f := range s.Facets {
+			if st, ok := strings.CutPrefix(f, "status:"); ok {
+				s.Subtitle = joinNonEmpty(s.Subtitle, T("meetings_ui.status_"+st))
+			}
+		}
+	}
+	return p, nil
+}
+
+// meetingInfo is everything the meeting view shows, loaded in one go.
+type meetingInfo struct {
+	m     *model.Meeting
+	group *model.Summary
+	// contacts holds the contacts the meeting names that still exist.
+	contacts map[model.ID]bool
 }
 
 func (v *meetingsView) detail(id model.ID, done func(fyne.CanvasObject)) {
-	background(v.u, func(ctx context.Context, svc model.Services) (model.Record, error) {
-		return opsOf(svc, model.KindMeeting).get(ctx, id)
-	}, func(r model.Record) {
-		d := newDetails(v.u, r.Title(), r.Subtitle())
-		d.actions(model.KindMeeting, r, nil)
-		done(d.content())
+	v.showMeetingsTab()
+	background(v.u, func(ctx context.Context, svc model.Services) (meetingInfo, error) {
+		info := meetingInfo{contacts: map[model.ID]bool{}}
+		var err error
+		if info.m, err = svc.Meetings.Get(ctx, id); err != nil {
+			return info, err
+		}
+		if s, err := svc.Queries.Summary(ctx, info.m.Group); err == nil {
+			info.group = &s
+		}
+		forEachPerson(info.m, func(p *model.Person) {
+			if p.Contact.IsZero() {
+				return
+			}
+			if _, ok := info.contacts[p.Contact]; ok {
+				return
+			}
+			s, err := svc.Queries.Summary(ctx, p.Contact)
+			info.contacts[p.Contact] = err == nil && s.Deleted == nil
+		})
+		return info, nil
+	}, func(info meetingInfo) { done(v.render(info)) })
+}
+
+// person shows a Person: a link to the contact, or the name.
+func (v *meetingsView) person(info meetingInfo, p model.Person) fyne.CanvasObject {
+	if !p.Contact.IsZero() && info.contacts[p.Contact] {
+		h := recordLink(v.u, model.KindContact, p.Contact, p.Name)
+		h.Truncation = fyne.TextTruncateEllipsis
+		return h
+	}
+	l := widget.NewLabel(p.Name)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+func (v *meetingsView) render(info meetingInfo) fyne.CanvasObject {
+	m := info.m
+	d := newDetails(v.u, m.Title(), joinNonEmpty(T("meetings_ui.type_"+string(m.Type)), T("meetings_ui.status_"+string(m.Status))))
+	v.actions(d, m)
+
+	if info.group != nil {
+		d.rowObject(fieldLabel("group"), recordLink(v.u, model.KindGroup, info.group.ID, info.group.Title))
+	} else {
+		d.row(fieldLabel("group"), m.GroupName)
+	}
+	d.row(fieldLabel("number"), m.NumberText())
+	d.row(fieldLabel("date"), m.Date.String())
+	d.row(T("meetings_ui.time"), m.TimeText())
+	d.row(fieldLabel("place"), m.Place)
+	if m.Link != "" {
+		if u, err := url.Parse(m.Link); err == nil {
+			h := widget.NewHyperlink(m.Link, u)
+			h.Truncation = fyne.TextTruncateEllipsis
+			d.rowObject(T("meetings_ui.online"), h)
+		} else {
+			d.row(T("meetings_ui.online"), m.Link)
+		}
+	}
+	d.row(fieldLabel("type"), T("meetings_ui.type_"+string(m.Type)))
+	d.row(fieldLabel("status"), T("meetings_ui.status_"+string(m.Status)))
+	if !m.Chair.IsZero() {
+		d.rowObject(fieldLabel("chair"), v.person(info, m.Chair))
+	}
+	if !m.Secretary.IsZero() {
+		d.rowObject(fieldLabel("secretary"), v.person(info, m.Secretary))
+	}
+	if len(m.Checkers) > 0 {
+		box := container.NewVBox()
+		for _, p := range m.Checkers {
+			box.Add(v.person(info, p))
+		}
+		d.rowObject(fieldLabel("checkers"), box)
+	}
+
+	v.renderAttendance(d, info)
+	v.renderItems(d, info)
+
+	if len(m.Reopenings) > 0 {
+		d.section(T("meetings_ui.corrections"))
+		for _, r := range m.Reopenings {
+			d.note(T("meetings_ui.reopened_on", map[string]any{"When": r.At.Local().Format("2.1.2006 15.04"), "Text": r.Reason}))
+		}
+	}
+	return d.content()
+}
+
+// attendanceViewColumns: name, attendance, role, arrival and departure.
+var attendanceViewColumns = []float32{0.3, 0.35, 0.15}
+
+func (v *meetingsView) renderAttendance(d *details, info meetingInfo) {
+	m := info.m
+	present := len(m.Present())
+	d.section(T("meetings_ui.attendance_heading", map[string]any{"Count": present}))
+	if len(m.Attendance) == 0 {
+		d.note(T("meetings_ui.no_attendance"))
+		return
+	}
+	for _, a := range m.Attendance {
+		status := T("meetings_ui.attendance_" + string(a.Status))
+		var statusObj fyne.CanvasObject = lowLabel(status)
+		if a.Status == model.AttendanceRepresented && !a.Deputy.IsZero() {
+			statusObj = container.NewBorder(nil, nil, lowLabel(status+":"), nil, v.person(info, a.Deputy))
+		}
+		var when []string
+		if a.ArrivedAt != 0 {
+			when = append(when, T("meetings_ui.arrived_at", map[string]any{"Count": a.ArrivedAt}))
+		}
+		if a.LeftAt != 0 {
+			when = append(when, T("meetings_ui.left_at", map[string]any{"Count": a.LeftAt}))
+		}
+		d.add(container.New(&meetingColumns{shares: attendanceViewColumns},
+			v.person(info, a.Person), statusObj,
+			lowLabel(T("meetings_ui.attendee_"+string(a.Role))),
+			lowLabel(strings.Join(when, ", "))))
+	}
+}
+
+func lowLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Importance = widget.LowImportance
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// wrapped is a label that wraps.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func (v *meetingsView) renderItems(d *details, info meetingInfo) {
+	m := info.m
+	d.section(T("meetings_ui.items_heading", map[string]any{"Count": len(m.Items)}))
+	if len(m.Items) == 0 {
+		d.note(T("meetings_ui.no_items"))
+	}
+	for _, it := range m.Items {
+		h := widget.NewLabelWithStyle(itemHeading(it), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		h.Wrapping = fyne.TextWrapWord
+		d.add(widget.NewSeparator())
+		d.add(h)
+		if !it.Presenter.IsZero() {
+			d.rowObject(fieldLabel("presenter"), v.person(info, it.Presenter))
+		}
+		if strings.TrimSpace(it.Background) != "" {
+			rt := widget.NewRichTextFromMarkdown(it.Background)
+			rt.Wrapping = fyne.TextWrapWord
+			d.rowObject(fieldLabel("background"), rt)
+		}
+		d.row(fieldLabel("proposal"), it.Proposal)
+		d.row(fieldLabel("discussion"), it.Discussion)
+		if it.Decision != "" {
+			dec := wrapped(it.Decision)
+			dec.TextStyle = fyne.TextStyle{Bold: true}
+			d.rowObject(fieldLabel("decision"), dec)
+		}
+		for _, ds := range it.Dissents {
+			d.rowObject(fieldLabel("dissents_item"), container.NewVBox(v.person(info, ds.By), wrapped(ds.Text)))
+		}
+		for _, c := range it.Conflicts {
+			text := T("meetings_ui.conflict_text", map[string]any{"Name": c.By.Name})
+			if c.Reason != "" {
+				text += " (" + c.Reason + ")"
+			}
+			d.row(fieldLabel("conflicts_item"), text)
+		}
+		for _, t := range it.Tasks {
+			d.rowObject(fieldLabel("tasks_item"), v.taskLine(info, t))
+		}
+	}
+}
+
+// taskLine is a task in the meeting view: what, who, when, its state.
+func (v *meetingsView) taskLine(info meetingInfo, t model.Task) fyne.CanvasObject {
+	var about []string
+	if !t.Due.IsZero() {
+		about = append(about, T("meetings_ui.due_on", map[string]any{"When": t.Due.String()}))
+	}
+	state := T("meetings_ui.task_" + string(t.Status))
+	if t.Overdue(model.Today()) {
+		state = T("meetings_ui.overdue")
+	}
+	about = append(about, state)
+	desc := wrapped(t.Description)
+	info2 := lowLabel(strings.Join(about, " · "))
+	if t.Overdue(model.Today()) {
+		info2.Importance = widget.DangerImportance
+	}
+	line := container.NewVBox(desc)
+	if !t.Owner.IsZero() {
+		line.Add(container.NewBorder(nil, nil, v.person(info, t.Owner), nil, info2))
+	} else {
+		line.Add(info2)
+	}
+	return line
+}
+
+// actions adds the meeting's buttons: edit, delete and history; the status
+// changes its status allows; a new meeting of the group; the exports.
+func (v *meetingsView) actions(d *details, m *model.Meeting) {
+	checked := m.Status == model.MeetingChecked
+	row := container.NewHBox()
+	if !checked {
+		edit := widget.NewButtonWithIcon(T("meetings_ui.write_minutes"), theme.DocumentCreateIcon(), func() { v.b.editRecord(m.ID) })
+		edit.Importance = widget.HighImportance
+		row.Add(edit)
+		row.Add(widget.NewButtonWithIcon(T("ui.delete"), theme.DeleteIcon(), func() { deleteRecord(v.u, model.KindMeeting, m) }))
+	}
+	row.Add(widget.NewButtonWithIcon(T("ui.history"), theme.HistoryIcon(), func() { showHistory(v.u, model.KindMeeting, m.ID) }))
+	row.Add(widget.NewButtonWithIcon(T("meetings_ui.next_meeting"), theme.ContentAddIcon(), func() { v.u.newMeeting(m.Group) }))
+	d.top.Add(row)
+
+	status := container.NewHBox()
+	switch m.Status {
+	case model.MeetingPlanned:
+		status.Add(widget.NewButtonWithIcon(T("meetings_ui.mark_held"), theme.ConfirmIcon(), func() { v.setStatus(m.ID, model.MeetingHeld) }))
+	case model.MeetingHeld:
+		status.Add(widget.NewButtonWithIcon(T("meetings_ui.mark_checked"), theme.ConfirmIcon(), func() { v.setStatus(m.ID, model.MeetingChecked) }))
+		back := widget.NewButtonWithIcon(T("meetings_ui.mark_planned"), theme.ContentUndoIcon(), func() { v.setStatus(m.ID, model.MeetingPlanned) })
+		back.Importance = widget.LowImportance
+		status.Add(back)
+	case model.MeetingChecked:
+		status.Add(widget.NewButtonWithIcon(T("meetings_ui.reopen"), theme.ContentUndoIcon(), func() { v.askReopen(m.ID) }))
+		l := lowLabel(T("meetings_ui.read_only_note"))
+		status.Add(l)
+	}
+	if exports := meetingExports(v, m); exports != nil {
+		status.Add(exports)
+	}
+	d.top.Add(status)
+}
+
+// setStatus moves a meeting to another status (checked minutes refuse
+// everything but a reopening, and the model says why).
+func (v *meetingsView) setStatus(id model.ID, to model.MeetingStatus) {
+	backgroundErr(v.u, func(ctx context.Context, svc model.Services) error {
+		m, err := svc.Meetings.Get(ctx, id)
+		if err != nil {
+			return err
+		}
+		m.Status = to
+		return svc.Meetings.Update(ctx, m)
+	}, func(err error) {
+		if err != nil {
+			v.u.showError(err)
+			return
+		}
+		v.b.reload()
+		v.b.show(id)
 	})
 }
 
-func (v *meetingsView) edit(id model.ID) *form { return nil }
+// askReopen asks why checked minutes must be corrected and reopens them;
+// the reason stays in the minutes' corrections and in their history.
+func (v *meetingsView) askReopen(id model.ID) {
+	reason := widget.NewMultiLineEntry()
+	reason.Wrapping = fyne.TextWrapWord
+	reason.SetMinRowsVisible(3)
+	reason.SetPlaceHolder(T("meetings_ui.reopen_reason"))
+	v.lastReopen = reason
+	content := container.NewVBox(wrapped(T("meetings_ui.reopen_text")), reason)
+	d := dialog.NewCustomConfirm(T("meetings_ui.reopen_title"), T("meetings_ui.reopen_confirm"), T("ui.cancel"), content, func(ok bool) {
+		if ok {
+			v.reopen(id, reason.Text)
+		}
+	}, v.u.win)
+	d.Resize(fyne.NewSize(480, 260))
+	d.Show()
+	v.u.win.Canvas().Focus(reason)
+}
+
+func (v *meetingsView) reopen(id model.ID, reason string) {
+	backgroundErr(v.u, func(ctx context.Context, svc model.Services) error {
+		m, err := svc.Meetings.Get(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := m.Reopen(reason, time.Now()); err != nil {
+			return err
+		}
+		return svc.Meetings.Update(ctx, m)
+	}, func(err error) {
+		if err != nil {
+			v.u.showError(err)
+			return
+		}
+		v.b.reload()
+		v.b.show(id)
+	})
+}
+
+// edit opens the minutes of meeting id, or for a zero id the form that
+// starts a new meeting from a group.
+func (v *meetingsView) edit(id model.ID) *form {
+	if id.IsZero() {
+		return v.newMeetingForm()
+	}
+	e := newMeetingEditor(v.u, v, id)
+	v.lastEditor = e
+	return e.f
+}
+
+// newMeetingForm asks for the group and the day; the model's rules give
+// the rest (number, § numbers, attendance, agenda), and the minutes open.
+func (v *meetingsView) newMeetingForm() *form {
+	f := newForm(v.u, T("meetings_ui.new_meeting"))
+	group := newRecordPicker(v.u, f, "group", []model.Kind{model.KindGroup})
+	if !v.preset.IsZero() {
+		group.set(v.preset)
+		v.preset = model.NilID
+	}
+	date := f.date("date", model.Today())
+	start := f.entry("start_time", "")
+	start.SetPlaceHolder("9.00")
+	place := f.entry("place", "")
+	review := widget.NewCheck(T("meetings_ui.review_open_tasks"), func(bool) { f.changed() })
+	review.SetChecked(true)
+	f.form.AppendItem(widget.NewFormItem("", review))
+	hint := wrapped(T("meetings_ui.new_meeting_hint"))
+	hint.Importance = widget.LowImportance
+	f.form.AppendItem(widget.NewFormItem("", hint))
+	chained := false
+	f.save = func() {
+		ok := true
+		if group.id.IsZero() {
+			f.markField("group", model.Invalid("group", "error.required"))
+			ok = false
+		}
+		d, dateOK := date()
+		if dateOK && d.IsZero() {
+			f.markField("date", model.Invalid("date", "error.required"))
+			dateOK = false
+		}
+		clock, err := model.ParseClock(start.Text)
+		if err != nil {
+			f.markField("start_time", model.Invalid("start_time", "error.clock"))
+			ok = false
+		}
+		if !chained {
+			chained = true
+			done := f.onDone
+			f.onDone = func(saved model.ID) {
+				if saved.IsZero() {
+					if done != nil {
+						done(saved)
+					}
+					return
+				}
+				v.openCreated(saved)
+			}
+		}
+		g, p, r := group.id, strings.TrimSpace(place.Text), review.Checked
+		f.store(!ok || !dateOK, func(ctx context.Context, svc model.Services) (model.ID, error) {
+			m, err := createMeeting(ctx, svc, g, d, clock, p, r)
+			if err != nil {
+				return model.NilID, err
+			}
+			return m.ID, nil
+		})
+	}
+	return f
+}
+
+// openCreated opens the minutes of a meeting just made, once the list
+// shows it: the list's selection arriving later would otherwise take the
+// editor away again.
+func (v *meetingsView) openCreated(id model.ID) {
+	b := v.b
+	b.editing = nil
+	b.selected = id
+	b.generation++
+	gen := b.generation
+	query := b.filter.Text
+	background(v.u, func(ctx context.Context, svc model.Services) (model.Page, error) {
+		return v.list(ctx, svc, query)
+	}, func(p model.Page) {
+		if gen == b.generation {
+			b.setItems(p)
+		}
+		if b.selected == id && b.editing == nil {
+			b.openForm(id)
+		}
+	})
+}
+
+// createMeeting makes the next meeting of group on day d by the model's
+// rules, and saves the group's other meetings whose numbers it moves.
+func createMeeting(ctx context.Context, svc model.Services, group model.ID, d model.Date, start model.Clock, place string, review bool) (*model.Meeting, error) {
+	g, err := svc.Groups.Get(ctx, group)
+	if err != nil {
+		return nil, err
+	}
+	others, err := groupMeetings(ctx, svc, group)
+	if err != nil {
+		return nil, err
+	}
+	m := model.NewMeeting(g, d, others)
+	m.Start, m.Place = start, place
+	if !review {
+		m.Items = slices.DeleteFunc(m.Items, func(it model.AgendaItem) bool { return it.Title == model.ReviewItemTitle })
+	}
+	names := map[model.ID]string{}
+	forEachPerson(m, func(p *model.Person) { lookUpName(ctx, svc, names, p.Contact) })
+	m.FillNames(func(id model.ID) string { return names[id] })
+	ms := append([]*model.Meeting{m}, others...)
+	var changed []*model.Meeting
+	for _, c := range append(model.NumberMeetings(ms), model.NumberItems(ms)...) {
+		if c != m && !slices.Contains(changed, c) {
+			changed = append(changed, c)
+		}
+	}
+	if err := svc.Meetings.Create(ctx, m); err != nil {
+		return nil, err
+	}
+	for _, o := range changed {
+		if err := svc.Meetings.Update(ctx, o); err != nil {
+			return m, err
+		}
+	}
+	return m, nil
+}
+
+// newMeeting opens the form for a new meeting of group (for the views that
+// show a group).
+func (u *UI) newMeeting(group model.ID) {
+	b := u.shell.browsers[model.KindMeeting]
+	v, ok := b.view.(*meetingsView)
+	if !ok {
+		return
+	}
+	open := func() {
+		i := sectionIndex("meetings", 0)
+		if u.shell.current != i {
+			u.shell.showSection(i)
+		}
+		v.showMeetingsTab()
+		b.list.UnselectAll()
+		b.selected = model.NilID
+		v.preset = group
+		b.openForm(model.NilID)
+	}
+	if cur := u.shell.currentBrowser(); cur != nil {
+		cur.guard(open, nil)
+		return
+	}
+	open()
+}
+
+// itemRef is "12 § · 3/2019 Ohjausryhmä", where a task or decision came from.
+func itemRef(m *model.Meeting, it *model.AgendaItem) string {
+	parts := []string{}
+	if it != nil && it.Number > 0 {
+		parts = append(parts, strconv.Itoa(it.Number)+" §")
+	}
+	parts = append(parts, m.Title())
+	if m.Number > 0 {
+		parts = append(parts, m.Date.String())
+	}
+	return strings.Join(parts, " · ")
+}
+
+// loadAllMeetings reads every meeting not in the trash.
+func loadAllMeetings(ctx context.Context, svc model.Services) ([]*model.Meeting, error) {
+	page, err := svc.Meetings.List(ctx, model.Filter{})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Meeting, 0, len(page.Items))
+	for _, s := range page.Items {
+		m, err := svc.Meetings.Get(ctx, s.ID)
+		if err != nil {
+			return nil, fmt.Errorf("meeting %s: %w", s.ID, err)
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// meetingExports returns the meeting's export buttons, or nil while there
+// are none.
+func meetingExports(v *meetingsView, m *model.Meeting) fyne.CanvasObject { return nil }

@@ -1,0 +1,812 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hankekirja/model"
+)
+
+// meetingEditor edits a stored meeting: its basic facts, the attendance
+// and the agenda items with what was decided. The widgets write straight
+// into a working copy (m); the autosaver stores copies of it (see
+// autosave.go). Checked minutes open read-only.
+type meetingEditor struct {
+	u *UI
+	v *meetingsView
+	f *form
+	// m is the working copy; stored is the revision last stored, whose
+	// values the autosave keeps for fields that cannot be read yet.
+	m, stored *model.Meeting
+	group     *model.Group
+	people    *meetingPeople
+	readOnly  bool
+	auto      *autosaver
+	// salvaged holds the problems the last autosave worked around.
+	salvaged error
+
+	body      *fyne.Container
+	status    *widget.Label
+	tabs      *container.AppTabs
+	attend    *attendanceEditor
+	agenda    *agendaEditor
+	date      *widget.Entry
+	start     *widget.Entry
+	end       *widget.Entry
+	place     *widget.Entry
+	link      *widget.Entry
+	kind      *widget.Select
+	chair     *personField
+	secretary *personField
+	checkers  [2]*personField
+	// marked are the entries carrying a validation error.
+	marked []*widget.Entry
+	// closing is set while Done waits for the last save.
+	closing bool
+}
+
+// meetingData is what the editor loads before it can show anything.
+type meetingData struct {
+	m      *model.Meeting
+	group  *model.Group
+	names  map[model.ID]string
+	others []*model.Meeting
+}
+
+// loadMeetingData reads a meeting, its group and the names of everyone the
+// group or the meeting names.
+func loadMeetingData(ctx context.Context, svc model.Services, id model.ID) (meetingData, error) {
+	var d meetingData
+	var err error
+	if d.m, err = svc.Meetings.Get(ctx, id); err != nil {
+		return d, err
+	}
+	d.names = map[model.ID]string{}
+	if g, err := svc.Groups.Get(ctx, d.m.Group); err == nil {
+		d.group = g
+		for _, mb := range g.Members {
+			lookUpName(ctx, svc, d.names, mb.Contact)
+		}
+	}
+	forEachPerson(d.m, func(p *model.Person) { lookUpName(ctx, svc, d.names, p.Contact) })
+	return d, nil
+}
+
+func lookUpName(ctx context.Context, svc model.Services, names map[model.ID]string, id model.ID) {
+	if id.IsZero() {
+		return
+	}
+	if _, ok := names[id]; ok {
+		return
+	}
+	if s, err := svc.Queries.Summary(ctx, id); err == nil {
+		names[id] = s.Title
+	}
+}
+
+// forEachPerson calls fn with every Person of m.
+func forEachPerson(m *model.Meeting, fn func(p *model.Person)) {
+	fn(&m.Chair)
+	fn(&m.Secretary)
+	for i := range m.Checkers {
+		fn(&m.Checkers[i])
+	}
+	for i := range m.Attendance {
+		fn(&m.Attendance[i].Person)
+		fn(&m.Attendance[i].Deputy)
+	}
+	for i := range m.Items {
+		it := &m.Items[i]
+		fn(&it.Presenter)
+		for j := range it.Dissents {
+			fn(&it.Dissents[j].By)
+		}
+		for j := range it.Conflicts {
+			fn(&it.Conflicts[j].By)
+		}
+		for j := range it.Tasks {
+			fn(&it.Tasks[j].Owner)
+		}
+	}
+}
+
+// newMeetingEditor opens the editor of meeting id. Its form is returned at
+// once; the content appears when the meeting has loaded.
+func newMeetingEditor(u *UI, v *meetingsView, id model.ID) *meetingEditor {
+	e := &meetingEditor{u: u, v: v}
+	e.f = newForm(u, T("ui.edit_record", map[string]any{"Kind": kindName(model.KindMeeting)}))
+	e.body = container.NewStack(placeholder(T("meetings_ui.loading")))
+	e.f.content = e.body
+	e.f.save = e.saveNow
+	background(u, func(ctx context.Context, svc model.Services) (meetingData, error) {
+		return loadMeetingData(ctx, svc, id)
+	}, e.build)
+	return e
+}
+
+// build shows the loaded meeting.
+func (e *meetingEditor) build(d meetingData) {
+	e.m = d.m
+	e.stored = cloneMeeting(d.m)
+	e.group = d.group
+	e.readOnly = d.m.Status == model.MeetingChecked
+	e.people = newMeetingPeople(d.group, d.m, d.names)
+	if !e.readOnly {
+		e.auto = newAutosaver(e.u, e.autosave)
+		e.f.keep = e.keep
+	}
+
+	// Basic facts: the form frame's own fields, so that errors find them.
+	e.date = e.f.entry("date", d.m.Date.String())
+	e.date.SetPlaceHolder("p.k.vvvv")
+	e.date.OnChanged = func(s string) { e.readDate(s) }
+	e.start = e.f.entry("start_time", d.m.Start.String())
+	e.start.SetPlaceHolder("9.00")
+	e.start.OnChanged = func(s string) { e.readClock(e.start, &e.m.Start, s) }
+	e.end = e.f.entry("end_time", d.m.End.String())
+	e.end.SetPlaceHolder("11.00")
+	e.end.OnChanged = func(s string) { e.readClock(e.end, &e.m.End, s) }
+	e.place = e.f.entry("place", d.m.Place)
+	e.place.OnChanged = func(s string) { e.m.Place = s; e.changed() }
+	e.link = e.f.entry("link", d.m.Link)
+	e.link.SetPlaceHolder("https://…")
+	e.link.OnChanged = func(s string) { e.m.Link = strings.TrimSpace(s); e.changed() }
+	typeLabels := make([]string, len(model.MeetingTypes))
+	for i, t := range model.MeetingTypes {
+		typeLabels[i] = T("meetings_ui.type_" + string(t))
+	}
+	e.kind = widget.NewSelect(typeLabels, nil)
+	if i := slices.Index(model.MeetingTypes, d.m.Type); i >= 0 {
+		e.kind.SetSelectedIndex(i)
+	}
+	e.kind.OnChanged = func(string) {
+		if i := e.kind.SelectedIndex(); i >= 0 {
+			e.m.Type = model.MeetingTypes[i]
+			e.changed()
+		}
+	}
+	e.f.add("type", e.kind)
+	statusLabel := widget.NewLabel(T("meetings_ui.status_" + string(d.m.Status)))
+	e.f.add("status", statusLabel)
+	e.chair = newPersonField(e.people, d.m.Chair, func(p model.Person) { e.m.Chair = p; e.changed() })
+	e.f.add("chair", e.chair.entry)
+	e.secretary = newPersonField(e.people, d.m.Secretary, func(p model.Person) { e.m.Secretary = p; e.changed() })
+	e.f.add("secretary", e.secretary.entry)
+	for i := range e.checkers {
+		var p model.Person
+		if i < len(d.m.Checkers) {
+			p = d.m.Checkers[i]
+		}
+		e.checkers[i] = newPersonField(e.people, p, func(model.Person) { e.readCheckers() })
+	}
+	e.f.add("checkers", container.NewGridWithColumns(2, e.checkers[0].entry, e.checkers[1].entry))
+	e.f.dirty = false
+
+	e.attend = newAttendanceEditor(e)
+	e.agenda = newAgendaEditor(e)
+	e.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(T("meetings_ui.tab_basics"), theme.InfoIcon(), container.NewVScroll(e.f.form)),
+		container.NewTabItemWithIcon(T("meetings_ui.tab_attendance"), theme.AccountIcon(), e.attend.content),
+		container.NewTabItemWithIcon(T("meetings_ui.tab_agenda"), theme.ListIcon(), e.agenda.content),
+	)
+	e.tabs.SelectIndex(2)
+
+	heading := widget.NewLabelWithStyle(d.m.Title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.Truncation = fyne.TextTruncateEllipsis
+	e.status = widget.NewLabel("")
+	e.status.Importance = widget.LowImportance
+	e.status.Truncation = fyne.TextTruncateEllipsis
+	var buttons fyne.CanvasObject
+	if e.readOnly {
+		e.status.SetText(T("meetings_ui.read_only_note"))
+		closeButton := widget.NewButtonWithIcon(T("ui.close"), theme.CancelIcon(), func() { e.f.cancel() })
+		buttons = closeButton
+		disableAll(e.tabs)
+	} else {
+		e.status.SetText(T("meetings_ui.autosave_on"))
+		save := widget.NewButtonWithIcon(T("ui.save"), theme.DocumentSaveIcon(), e.f.submit)
+		done := widget.NewButtonWithIcon(T("meetings_ui.done"), theme.ConfirmIcon(), e.done)
+		done.Importance = widget.HighImportance
+		buttons = container.NewHBox(save, done)
+	}
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, buttons, container.NewVBox(heading, e.status)),
+		e.f.problem)
+	e.body.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, e.tabs)}
+	e.body.Refresh()
+	if !e.readOnly {
+		e.agenda.focus()
+	}
+}
+
+// changed notes an edit: the form is dirty and the autosave is armed.
+func (e *meetingEditor) changed() {
+	if e.readOnly || e.auto == nil {
+		return
+	}
+	e.f.dirty = true
+	e.auto.changed()
+}
+
+func (e *meetingEditor) readDate(s string) {
+	d, err := model.ParseDate(s)
+	if err != nil || d.IsZero() {
+		e.date.SetValidationError(errors.New(messageText(model.Invalid("date", "error.date"))))
+		return
+	}
+	e.date.SetValidationError(nil)
+	e.m.Date = d
+	e.changed()
+}
+
+func (e *meetingEditor) readClock(en *widget.Entry, c *model.Clock, s string) {
+	v, err := model.ParseClock(s)
+	if err != nil {
+		en.SetValidationError(errors.New(messageText(model.Invalid("start_time", "error.clock"))))
+		return
+	}
+	en.SetValidationError(nil)
+	*c = v
+	e.changed()
+}
+
+func (e *meetingEditor) readCheckers() {
+	var out []model.Person
+	for _, c := range e.checkers {
+		if p := c.person(); !p.IsZero() {
+			out = append(out, p)
+		}
+	}
+	e.m.Checkers = out
+	e.changed()
+}
+
+// keep is the form's hook when the user leaves the editor: store what is
+// unsaved, then go on.
+func (e *meetingEditor) keep(proceed func()) {
+	e.auto.flush(func(ok bool) {
+		if ok {
+			e.auto.stop()
+			proceed()
+			return
+		}
+		d := dialog.NewConfirm(T("meetings_ui.save_failed_title"), T("meetings_ui.save_failed_question"), func(leave bool) {
+			if leave {
+				e.auto.stop()
+				proceed()
+			}
+		}, e.u.win)
+		d.SetConfirmText(T("meetings_ui.leave_anyway"))
+		d.SetDismissText(T("ui.keep_editing"))
+		d.Show()
+	})
+}
+
+// saveNow stores the meeting at once and stays in the editor (Save, Ctrl+S).
+func (e *meetingEditor) saveNow() {
+	if e.auto == nil {
+		return
+	}
+	e.auto.flush(nil)
+	if !e.auto.dirty() && !e.auto.saving {
+		// Nothing new: show what still keeps the minutes incomplete.
+		e.showProblems(e.salvaged)
+	}
+}
+
+// done stores the meeting and closes the editor; incomplete minutes keep
+// it open with the problems marked.
+func (e *meetingEditor) done() {
+	e.closing = true
+	e.auto.flush(func(ok bool) {
+		e.closing = false
+		if !ok {
+			return
+		}
+		if e.salvaged != nil {
+			e.showProblems(e.salvaged)
+			return
+		}
+		e.auto.stop()
+		e.f.dirty = false
+		if e.f.onDone != nil {
+			e.f.onDone(e.m.ID)
+		}
+	})
+}
+
+// autosave is the autosaver's save: it stores a copy of the working copy in
+// the background and brings the new revision's metadata and numbers back.
+func (e *meetingEditor) autosave(finished func(ok bool)) {
+	snapshot := cloneMeeting(e.m)
+	stored := cloneMeeting(e.stored)
+	untitled := T("meetings_ui.untitled_item")
+	var res meetingSaveResult
+	backgroundErr(e.u, func(ctx context.Context, svc model.Services) error {
+		var err error
+		res, err = storeMeeting(ctx, svc, snapshot, stored, untitled)
+		return err
+	}, func(err error) {
+		if err != nil {
+			e.status.SetText(T("meetings_ui.autosave_failed", map[string]any{"Detail": errorText(err)}))
+			e.u.showError(err)
+			finished(false)
+			return
+		}
+		e.applySaved(res)
+		finished(true)
+	})
+}
+
+// applySaved takes a stored revision's metadata and numbers into the
+// working copy.
+func (e *meetingEditor) applySaved(res meetingSaveResult) {
+	e.m.Meta = res.saved.Meta
+	e.m.Number, e.m.Year = res.saved.Number, res.saved.Year
+	if res.salvaged == nil && len(res.saved.Items) == len(e.m.Items) {
+		for i := range e.m.Items {
+			e.m.Items[i].Number = res.saved.Items[i].Number
+		}
+	} else if res.salvaged != nil {
+		// The salvaged copy may have dropped blank rows: match by position
+		// only what is certain, the item count.
+		if len(res.saved.Items) == len(e.m.Items) {
+			for i := range e.m.Items {
+				e.m.Items[i].Number = res.saved.Items[i].Number
+			}
+		}
+	}
+	e.stored = res.saved
+	e.salvaged = res.salvaged
+	if !e.auto.dirty() {
+		e.f.dirty = false
+	}
+	when := time.Now().Format("15.04.05")
+	if res.salvaged != nil {
+		e.status.SetText(T("meetings_ui.autosaved_incomplete", map[string]any{"When": when}))
+	} else {
+		e.status.SetText(T("meetings_ui.autosaved", map[string]any{"When": when}))
+		e.clearMarks()
+	}
+	e.agenda.numbersChanged()
+}
+
+// showProblems marks what keeps the minutes from being complete.
+func (e *meetingEditor) showProblems(err error) {
+	e.f.clearErrors()
+	e.clearMarks()
+	if err == nil {
+		return
+	}
+	for _, fe := range model.FieldErrors(err) {
+		if en := e.agenda.entryFor(fe.Field); en != nil {
+			en.SetValidationError(errors.New(messageText(fe)))
+			e.marked = append(e.marked, en)
+		}
+		if strings.HasPrefix(fe.Field, "items[") || strings.HasPrefix(fe.Field, "attendance[") {
+			e.f.showProblem(errorText(fe))
+			continue
+		}
+		e.f.markField(fe.Field, fe)
+	}
+}
+
+func (e *meetingEditor) clearMarks() {
+	for _, en := range e.marked {
+		en.SetValidationError(nil)
+	}
+	e.marked = nil
+	e.f.problem.Hide()
+}
+
+// meetingSaveResult is what storing a meeting gives back.
+type meetingSaveResult struct {
+	saved *model.Meeting
+	// salvaged holds the validation errors that made the save store a
+	// salvaged copy instead of the meeting as typed.
+	salvaged error
+}
+
+// storeMeeting saves m: it copies the contacts' names into the meeting,
+// numbers the group's meetings and items of the year (saving the planned
+// meetings whose numbers move), and updates m. When the model refuses m as
+// it is, a salvaged copy is stored instead (see salvageMeeting).
+func storeMeeting(ctx context.Context, svc model.Services, m, stored *model.Meeting, untitled string) (meetingSaveResult, error) {
+	names := map[model.ID]string{}
+	forEachPerson(m, func(p *model.Person) { lookUpName(ctx, svc, names, p.Contact) })
+	m.FillNames(func(id model.ID) string { return names[id] })
+	m.Normalize()
+	var res meetingSaveResult
+	if err := m.Validate(); err != nil {
+		if model.ErrorCode(err) != model.EINVALID {
+			return res, err
+		}
+		res.salvaged = err
+		m = salvageMeeting(m, stored, untitled)
+	}
+	changed, err := numberGroupMeetings(ctx, svc, m)
+	if err != nil {
+		return res, err
+	}
+	for _, o := range changed {
+		if err := svc.Meetings.Update(ctx, o); err != nil {
+			return res, err
+		}
+	}
+	if err := svc.Meetings.Update(ctx, m); err != nil {
+		if res.salvaged == nil && model.ErrorCode(err) == model.EINVALID {
+			// The store's own checks (a reference) refused it: salvage.
+			res.salvaged = err
+			s := salvageMeeting(m, stored, untitled)
+			s.Meta = m.Meta
+			if err2 := svc.Meetings.Update(ctx, s); err2 == nil {
+				res.saved = s
+				return res, nil
+			}
+		}
+		return res, err
+	}
+	res.saved = m
+	return res, nil
+}
+
+// numberGroupMeetings numbers m and the other meetings of its group (the
+// model's rules: per group and calendar year, in the order held) and
+// returns the other meetings whose numbers changed. New items of a held
+// meeting, whose numbers are otherwise fixed, get the next free numbers.
+func numberGroupMeetings(ctx context.Context, svc model.Services, m *model.Meeting) ([]*model.Meeting, error) {
+	all, err := groupMeetings(ctx, svc, m.Group)
+	if err != nil {
+		return nil, err
+	}
+	ms := []*model.Meeting{m}
+	for _, o := range all {
+		if o.ID != m.ID {
+			ms = append(ms, o)
+		}
+	}
+	if m.Status.Locked() {
+		numberNewItems(m, ms)
+	}
+	var changed []*model.Meeting
+	seen := map[model.ID]bool{}
+	for _, c := range append(model.NumberMeetings(ms), model.NumberItems(ms)...) {
+		if c != m && !seen[c.ID] {
+			seen[c.ID] = true
+			changed = append(changed, c)
+		}
+	}
+	return changed, nil
+}
+
+// numberNewItems gives the unnumbered items of a held meeting the numbers
+// after its own, skipping those other held meetings of the year hold.
+func numberNewItems(m *model.Meeting, ms []*model.Meeting) {
+	taken := map[int]bool{}
+	for _, o := range ms {
+		if o.Group == m.Group && o.Date.Year == m.Date.Year && o.Status.Locked() {
+			for _, it := range o.Items {
+				taken[it.Number] = true
+			}
+		}
+	}
+	last := 0
+	for _, it := range m.Items {
+		last = max(last, it.Number)
+	}
+	for i := range m.Items {
+		if m.Items[i].Number != 0 {
+			continue
+		}
+		n := last + 1
+		for taken[n] {
+			n++
+		}
+		m.Items[i].Number, last = n, n
+		taken[n] = true
+	}
+}
+
+// groupMeetings reads every meeting of a group.
+func groupMeetings(ctx context.Context, svc model.Services, group model.ID) ([]*model.Meeting, error) {
+	page, err := svc.Meetings.List(ctx, model.Filter{Facets: []string{"group:" + group.String()}})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Meeting, 0, len(page.Items))
+	for _, s := range page.Items {
+		m, err := svc.Meetings.Get(ctx, s.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// cloneMeeting copies a meeting deeply enough that the copy can be saved
+// while the original goes on being edited.
+func cloneMeeting(m *model.Meeting) *model.Meeting {
+	if m == nil {
+		return nil
+	}
+	c := *m
+	c.Checkers = slices.Clone(m.Checkers)
+	c.Attendance = slices.Clone(m.Attendance)
+	c.Reopenings = slices.Clone(m.Reopenings)
+	c.Items = slices.Clone(m.Items)
+	for i := range c.Items {
+		c.Items[i].Dissents = slices.Clone(c.Items[i].Dissents)
+		c.Items[i].Conflicts = slices.Clone(c.Items[i].Conflicts)
+		c.Items[i].Tasks = slices.Clone(c.Items[i].Tasks)
+	}
+	return &c
+}
+
+// samePerson reports whether p and q name the same person.
+func samePerson(p, q model.Person) bool {
+	if !p.Contact.IsZero() || !q.Contact.IsZero() {
+		return p.Contact == q.Contact
+	}
+	return p.Name != "" && strings.EqualFold(strings.TrimSpace(p.Name), strings.TrimSpace(q.Name))
+}
+
+// salvageMeeting returns a copy of m that the model accepts, for the
+// autosave of notes that are still incomplete: nothing typed is dropped
+// except rows with nothing in them. An item without a title gets the
+// title untitled, a dissent or conflict without its person gets "?",
+// unreadable values (a link, a time range, § numbers of arrival) fall back
+// to the stored ones or to none, and minute checkers the model refuses are
+// left out until they are fixed.
+func salvageMeeting(m, stored *model.Meeting, untitled string) *model.Meeting {
+	s := cloneMeeting(m)
+	if stored == nil {
+		stored = &model.Meeting{}
+	}
+	if s.Date.IsZero() {
+		s.Date = stored.Date
+	}
+	if !s.Date.IsZero() && s.Number > 0 {
+		s.Year = s.Date.Year
+	}
+	if !s.Start.IsZero() && !s.End.IsZero() && s.End.Before(s.Start) {
+		s.End = model.Clock{}
+	}
+	if s.Link != "" && !model.ValidURL(s.Link) {
+		s.Link = ""
+		if model.ValidURL(stored.Link) {
+			s.Link = stored.Link
+		}
+	}
+	unknown := model.Person{Name: "?"}
+	// Items.
+	numbers := map[int]bool{}
+	for i := range s.Items {
+		it := &s.Items[i]
+		if strings.TrimSpace(it.Title) == "" {
+			it.Title = untitled
+		}
+		if it.Number < 0 || (it.Number > 0 && numbers[it.Number]) {
+			it.Number = 0
+		}
+		numbers[it.Number] = true
+		var ds []model.Dissent
+		for _, d := range it.Dissents {
+			if strings.TrimSpace(d.Text) == "" {
+				continue
+			}
+			if d.By.IsZero() {
+				d.By = unknown
+			}
+			ds = append(ds, d)
+		}
+		it.Dissents = ds
+		var cs []model.Conflict
+		for _, c := range it.Conflicts {
+			if c.By.IsZero() {
+				if strings.TrimSpace(c.Reason) == "" {
+					continue
+				}
+				c.By = unknown
+			}
+			cs = append(cs, c)
+		}
+		it.Conflicts = cs
+		var ts []model.Task
+		for _, t := range it.Tasks {
+			if strings.TrimSpace(t.Description) == "" {
+				if t.Owner.IsZero() && t.Due.IsZero() {
+					continue
+				}
+				t.Description = "?"
+			}
+			if t.Status != model.TaskOpen && t.Status != model.TaskDone {
+				t.Status = model.TaskOpen
+			}
+			ts = append(ts, t)
+		}
+		it.Tasks = ts
+	}
+	// Attendance.
+	var att []model.Attendee
+	for _, a := range s.Attendance {
+		if a.IsZero() || slices.ContainsFunc(att, func(b model.Attendee) bool { return samePerson(a.Person, b.Person) }) {
+			continue
+		}
+		if !slices.Contains(model.AttendanceStatuses, a.Status) {
+			a.Status = model.AttendancePresent
+		}
+		if !slices.Contains(model.AttendeeRoles, a.Role) {
+			a.Role = model.AttendeeMember
+		}
+		switch {
+		case a.Status == model.AttendanceRepresented && a.Deputy.IsZero():
+			a.Status = model.AttendanceAbsent
+		case a.Status != model.AttendanceRepresented:
+			a.Deputy = model.Person{}
+		}
+		if a.ArrivedAt != 0 && !numbers[a.ArrivedAt] {
+			a.ArrivedAt = 0
+		}
+		if a.LeftAt != 0 && (!numbers[a.LeftAt] || a.LeftAt < a.ArrivedAt) {
+			a.LeftAt = 0
+		}
+		att = append(att, a)
+	}
+	s.Attendance = att
+	// Minute checkers.
+	var checkers []model.Person
+	for _, p := range s.Checkers {
+		if len(checkers) == 2 || p.IsZero() || (p.Contact.IsZero() && s.Status != model.MeetingChecked) ||
+			samePerson(p, s.Chair) || samePerson(p, s.Secretary) ||
+			slices.ContainsFunc(checkers, func(q model.Person) bool { return samePerson(p, q) }) {
+			continue
+		}
+		checkers = append(checkers, p)
+	}
+	s.Checkers = checkers
+	return s
+}
+
+// disableAll disables every widget under o that can be disabled (checked
+// minutes are read-only on screen too).
+func disableAll(o fyne.CanvasObject) {
+	switch w := o.(type) {
+	case *container.AppTabs:
+		for _, t := range w.Items {
+			disableAll(t.Content)
+		}
+		return
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			disableAll(c)
+		}
+		return
+	case *container.Scroll:
+		disableAll(w.Content)
+		return
+	case *container.Split:
+		disableAll(w.Leading)
+		disableAll(w.Trailing)
+		return
+	case *widget.Form:
+		for _, it := range w.Items {
+			disableAll(it.Widget)
+		}
+		return
+	case *widget.List, *widget.Hyperlink:
+		return // lists and links only navigate
+	}
+	if d, ok := o.(fyne.Disableable); ok {
+		d.Disable()
+	}
+}
+
+// meetingPeople are the people an editor offers in its person fields: the
+// group's members (current on the meeting's date first) and everyone the
+// meeting names, by name.
+type meetingPeople struct {
+	names   []string
+	byName  map[string]model.Person
+	members map[string]bool
+	// deputies are the names of the group's deputy members on the date.
+	deputies []string
+}
+
+func newMeetingPeople(g *model.Group, m *model.Meeting, names map[model.ID]string) *meetingPeople {
+	p := &meetingPeople{byName: map[string]model.Person{}, members: map[string]bool{}}
+	if g != nil {
+		for _, mb := range g.MembersOn(m.Date) {
+			if n := names[mb.Contact]; n != "" {
+				p.addPerson(model.Person{Contact: mb.Contact, Name: n})
+				p.members[n] = true
+				if mb.Role == model.RoleDeputy {
+					p.deputies = append(p.deputies, n)
+				}
+			}
+		}
+	}
+	forEachPerson(m, func(q *model.Person) {
+		n := q.Name
+		if !q.Contact.IsZero() && names[q.Contact] != "" {
+			n = names[q.Contact]
+		}
+		if n != "" {
+			p.addPerson(model.Person{Contact: q.Contact, Name: n})
+		}
+	})
+	if g != nil {
+		for _, mb := range g.Members {
+			if n := names[mb.Contact]; n != "" {
+				p.addPerson(model.Person{Contact: mb.Contact, Name: n})
+			}
+		}
+	}
+	sort.Strings(p.deputies)
+	return p
+}
+
+// addPerson offers a person (the first of a name wins).
+func (p *meetingPeople) addPerson(q model.Person) {
+	q.Name = strings.TrimSpace(q.Name)
+	if q.Name == "" {
+		return
+	}
+	if old, ok := p.byName[q.Name]; ok && (!old.Contact.IsZero() || q.Contact.IsZero()) {
+		return
+	}
+	if _, ok := p.byName[q.Name]; !ok {
+		p.names = append(p.names, q.Name)
+		sort.SliceStable(p.names, func(i, j int) bool {
+			return model.CompareNames(p.names[i], p.names[j]) < 0
+		})
+	}
+	p.byName[q.Name] = q
+}
+
+// personField is a name field with a drop-down of the people the editor
+// knows; a typed name that is none of them names a guest.
+type personField struct {
+	people  *meetingPeople
+	entry   *widget.SelectEntry
+	current model.Person
+}
+
+func newPersonField(people *meetingPeople, p model.Person, onChanged func(model.Person)) *personField {
+	f := &personField{people: people, current: p}
+	f.entry = widget.NewSelectEntry(people.names)
+	f.entry.SetText(p.Name)
+	f.entry.OnChanged = func(string) {
+		f.current = f.person()
+		if onChanged != nil {
+			onChanged(f.current)
+		}
+	}
+	f.entry.SetPlaceHolder(T("meetings_ui.person_placeholder"))
+	return f
+}
+
+// person reads the field.
+func (f *personField) person() model.Person {
+	name := strings.TrimSpace(f.entry.Text)
+	switch {
+	case name == "":
+		return model.Person{}
+	case f.current.Name == name && !f.current.Contact.IsZero():
+		return f.current
+	}
+	if q, ok := f.people.byName[name]; ok {
+		return q
+	}
+	return model.Person{Name: name}
+}
