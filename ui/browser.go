@@ -227,6 +227,7 @@ func (b *browser) openForm(id model.ID) {
 	}
 	b.editing = f
 	b.setDetail(f.content)
+	f.shown()
 	f.focusFirst(b.u.win.Canvas())
 }
 

@@ -106,8 +106,8 @@ func (v *contactsView) edit(id model.ID) *form {
 	last := f.entry("last_name", "")
 	jobTitle := f.entry("title", "")
 	org := newRecordPicker(v.u, f, "organisation", []model.Kind{model.KindOrganisation, model.KindMunicipality})
-	phones := f.lines("phones", nil)
-	emails := f.lines("emails", nil)
+	phones := f.commaList("phones", nil)
+	emails := f.commaList("emails", nil)
 	street := f.entry("street", "")
 	postal := f.entry("postal_code", "")
 	city := f.entry("city", "")
@@ -121,8 +121,8 @@ func (v *contactsView) edit(id model.ID) *form {
 		for i, p := range c.Phones {
 			shown[i] = model.FormatPhone(p)
 		}
-		phones.SetText(strings.Join(shown, "\n"))
-		emails.SetText(strings.Join(c.Emails, "\n"))
+		phones.SetText(strings.Join(shown, ", "))
+		emails.SetText(strings.Join(c.Emails, ", "))
 		street.SetText(c.Address.Street)
 		postal.SetText(c.Address.PostalCode)
 		city.SetText(c.Address.City)
@@ -142,8 +142,8 @@ func (v *contactsView) edit(id model.ID) *form {
 		c.LastName = strings.TrimSpace(last.Text)
 		c.JobTitle = strings.TrimSpace(jobTitle.Text)
 		c.Organisation = org.id
-		c.Phones = splitLines(phones.Text)
-		c.Emails = splitLines(emails.Text)
+		c.Phones = splitList(phones.Text)
+		c.Emails = splitList(emails.Text)
 		c.Address = model.Address{Street: strings.TrimSpace(street.Text), PostalCode: strings.TrimSpace(postal.Text), City: strings.TrimSpace(city.Text)}
 		c.Notes = notes.Text
 		rec := *c

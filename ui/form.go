@@ -62,8 +62,14 @@ func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
 
 // add appends a labelled field. field is the model's field name, used to
 // place validation errors.
+//
+// widget.Form makes room for a message under a field only when the field
+// has one when the form is first drawn, so every field starts with a blank
+// message that shown() clears once the form is on screen; a later message
+// then appears under its field.
 func (f *form) add(field string, w fyne.CanvasObject) {
 	item := widget.NewFormItem(fieldLabel(field), w)
+	item.HintText = " "
 	f.items[field] = item
 	f.form.AppendItem(item)
 	if fo, ok := w.(fyne.Focusable); ok && f.first == nil {
@@ -75,6 +81,9 @@ func (f *form) add(field string, w fyne.CanvasObject) {
 func (f *form) entry(field, value string) *widget.Entry {
 	e := widget.NewEntry()
 	e.SetText(value)
+	// Without a validator Fyne ignores an error set on the entry; this
+	// draws it (a red border and icon).
+	e.AlwaysShowValidationError = true
 	e.OnChanged = func(string) { f.changed() }
 	f.add(field, e)
 	return e
@@ -83,6 +92,7 @@ func (f *form) entry(field, value string) *widget.Entry {
 // multiline adds a text area.
 func (f *form) multiline(field, value string) *widget.Entry {
 	e := widget.NewMultiLineEntry()
+	e.AlwaysShowValidationError = true
 	e.SetText(value)
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(3)
@@ -137,6 +147,26 @@ func (f *form) date(field string, value model.Date) func() (model.Date, bool) {
 		}
 		return d, true
 	}
+}
+
+// commaList adds a one-line field for a short list of values typed with
+// commas or semicolons between them (phones, emails). One line keeps Tab
+// moving between fields; a text area would take the Tab as text.
+func (f *form) commaList(field string, values []string) *widget.Entry {
+	e := f.entry(field, strings.Join(values, ", "))
+	return e
+}
+
+// splitList returns the values of a commaList field, trimmed, blanks left
+// out.
+func splitList(s string) []string {
+	var out []string
+	for _, v := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // splitLines returns the non-blank lines of s, trimmed.
@@ -202,6 +232,7 @@ func (f *form) showErrors(err error) {
 		f.showProblem(errorText(err))
 		return
 	}
+	f.showProblem(T("ui.check_fields"))
 	for _, e := range fields {
 		if e.Field == "" {
 			f.showProblem(messageText(e))
@@ -269,6 +300,16 @@ func (f *form) cancel() {
 			finish()
 		}
 	})
+}
+
+// shown is called once the form is on screen (see add).
+func (f *form) shown() {
+	for _, item := range f.items {
+		if item.HintText == " " {
+			item.HintText = ""
+		}
+	}
+	f.form.Refresh()
 }
 
 func (f *form) focusFirst(c fyne.Canvas) {

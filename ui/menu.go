@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -41,7 +42,23 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	file.Items = append(file.Items, quit)
 	help := fyne.NewMenu(T("ui.help"), fyne.NewMenuItem(T("ui.about"), u.showAbout))
-	return fyne.NewMainMenu(file, help)
+	return fyne.NewMainMenu(file, u.editMenu(), help)
+}
+
+// editMenu holds the keyboard shortcuts Ctrl+N (new), Ctrl+S (save) and
+// Ctrl+F (search). Shortcuts of the main menu reach the window even while
+// the cursor is in a text field, which takes every other key.
+func (u *UI) editMenu() *fyne.Menu {
+	item := func(label string, key fyne.KeyName, action func()) *fyne.MenuItem {
+		i := fyne.NewMenuItem(label, action)
+		i.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+		return i
+	}
+	return fyne.NewMenu(T("ui.edit_menu"),
+		item(T("ui.new"), fyne.KeyN, u.newInCurrentView),
+		item(T("ui.save"), fyne.KeyS, u.saveCurrentForm),
+		item(T("ui.search"), fyne.KeyF, u.focusSearch),
+	)
 }
 
 func (u *UI) refreshRecentMenu() {

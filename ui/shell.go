@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -203,24 +202,10 @@ func (u *UI) recordsChanged(kind model.Kind) {
 	}
 }
 
-// registerShortcuts binds Ctrl+F (search), Ctrl+N (new), Ctrl+S (save) and
-// Esc (cancel).
+// registerShortcuts binds Esc to cancelling the open form when no text
+// field has the keyboard (Ctrl+N, Ctrl+S and Ctrl+F are in the Edit menu).
 func (s *shell) registerShortcuts() {
-	c := s.u.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		c.Focus(s.search.entry)
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if b := s.currentBrowser(); b != nil {
-			b.newRecord()
-		}
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if b := s.currentBrowser(); b != nil && b.editing != nil {
-			b.editing.submit()
-		}
-	})
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+	s.u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
 			if b := s.currentBrowser(); b != nil && b.editing != nil {
 				b.editing.cancel()
@@ -228,3 +213,20 @@ func (s *shell) registerShortcuts() {
 		}
 	})
 }
+
+// newInCurrentView opens an empty form in the current view (Ctrl+N).
+func (u *UI) newInCurrentView() {
+	if b := u.shell.currentBrowser(); b != nil {
+		b.newRecord()
+	}
+}
+
+// saveCurrentForm saves the open form (Ctrl+S).
+func (u *UI) saveCurrentForm() {
+	if b := u.shell.currentBrowser(); b != nil && b.editing != nil {
+		b.editing.submit()
+	}
+}
+
+// focusSearch puts the cursor in the global search field (Ctrl+F).
+func (u *UI) focusSearch() { u.win.Canvas().Focus(u.shell.search.entry) }

@@ -52,6 +52,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"hankekirja/store"
@@ -81,6 +82,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	defer func() {
 		if r := recover(); r != nil {
 			status = c.fail(fmt.Errorf("%v", r))
+			// The user sees one line; whoever debugs can ask for the stack.
+			if getenv("HANKEKIRJA_DEBUG") != "" {
+				fmt.Fprintf(stderr, "%s\n", debug.Stack())
+			}
 		}
 	}()
 	fs := c.flags("hankekirja")
