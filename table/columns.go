@@ -282,13 +282,23 @@ var projectCols = []col[model.Project]{
 		set: func(x *env, r *model.Project, v string) *model.Error {
 			r.Municipalities = nil
 			for _, line := range splitList(v, false) {
-				name, role := line, ""
-				if i := strings.LastIndex(line, " ("); i > 0 && strings.HasSuffix(line, ")") {
-					name, role = line[:i], line[i+2:len(line)-1]
+				// "Name (role)": the role may hold parentheses of its own,
+				// a municipality's name none.
+				id, err := x.ix.resolve(line, model.KindMunicipality)
+				role := ""
+				for i := 0; err != nil && strings.HasSuffix(line, ")"); {
+					j := strings.Index(line[i:], " (")
+					if j < 0 {
+						break
+					}
+					i += j
+					if mid, merr := x.ix.resolve(line[:i], model.KindMunicipality); merr == nil {
+						id, err, role = mid, nil, line[i+2:len(line)-1]
+					}
+					i += 2
 				}
-				id, err := x.ix.resolve(name, model.KindMunicipality)
 				if err != nil {
-					err.Args = map[string]any{"Text": name}
+					err.Args = map[string]any{"Text": line}
 					return err
 				}
 				r.Municipalities = append(r.Municipalities, model.Participation{Municipality: id, Role: strings.TrimSpace(role)})

@@ -107,6 +107,10 @@ func (s *simple[T, P]) plan(ctx context.Context, x *env, cols []string, rows []f
 	}
 	var targets []target
 	claimed := map[model.ID]int{} // record → the row that imports it
+	// New records without an ID of their own, to find a second row with
+	// the same key: a duplicate rather than another record.
+	fresh := &Index{byID: map[model.ID]model.Record{}}
+	var placeholders []model.Record
 	for _, row := range rows {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -132,15 +136,22 @@ func (s *simple[T, P]) plan(ctx context.Context, x *env, cols []string, rows []f
 				fileID = id
 			}
 		}
+		var draft *T
 		if existing == nil {
-			r := new(T)
-			setCells(r, cells)
-			found, ok := s.match(x.ix, r, cells)
+			draft = new(T)
+			setCells(draft, cells)
+			found, ok := s.match(x.ix, draft, cells)
 			if !ok {
 				it.problem(row.n, assets.Message(x.lang, "table.ambiguous_key", nil))
 				continue
 			}
 			existing = found
+		}
+		if existing == nil && fileID.IsZero() {
+			if dup, _ := s.match(fresh, draft, cells); dup != nil {
+				it.problem(row.n, assets.Message(x.lang, "table.same_as_row", map[string]any{"Count": claimed[P(dup).GetMeta().ID]}))
+				continue
+			}
 		}
 		if existing == nil && !s.canCreate {
 			it.problem(row.n, assets.Message(x.lang, "table.no_such_record", map[string]any{"Kind": assets.Message(x.lang, "kind."+s.k.String(), nil)}))
@@ -159,14 +170,19 @@ func (s *simple[T, P]) plan(ctx context.Context, x *env, cols []string, rows []f
 		}
 		claimed[id] = row.n
 		if existing == nil {
-			// A placeholder, so that other rows find the new record.
-			r := new(T)
-			setCells(r, cells)
-			P(r).GetMeta().ID = id
-			x.ix.Put(P(r))
+			// A placeholder, so that other rows can refer to the new
+			// record.
+			P(draft).GetMeta().ID = id
+			placeholders = append(placeholders, P(draft))
+			if fileID.IsZero() {
+				fresh.Put(P(draft))
+			}
 			tg.id = id
 		}
 		targets = append(targets, tg)
+	}
+	for _, r := range placeholders {
+		x.ix.Put(r)
 	}
 
 	var writes []write

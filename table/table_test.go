@@ -16,6 +16,12 @@ import (
 
 var ctx = context.Background()
 
+// tb is what helpers need of *testing.T and *rapid.T.
+type tb interface {
+	Helper()
+	Fatal(args ...any)
+}
+
 // openDB opens a new database in a temporary directory, closed (after a
 // consistency check) when the test ends.
 func openDB(t testing.TB) model.Services {
@@ -67,7 +73,7 @@ func mustImport(t testing.TB, svc model.Services, data []byte, opts Options) Rep
 
 // snapshot is every record of the kinds with tables, without metadata, as
 // JSON by kind and ID.
-func snapshot(t testing.TB, svc model.Services) map[string]string {
+func snapshot(t tb, svc model.Services) map[string]string {
 	t.Helper()
 	ix, err := LoadIndex(ctx, svc)
 	if err != nil {
@@ -258,4 +264,87 @@ func TestErrorsInFinnish(t *testing.T) {
 	if s := rep.Summary(); s != "lisätty 1, päivitetty 0, ennallaan 0, ohitettu virheellisinä 2" {
 		t.Errorf("summary = %q", s)
 	}
+}
+
+// TestReimportUpdates edits an exported file as a person would (a changed
+// title; a row without its ID, found by email; a group member's role) and
+// imports it back: the records are updated, none is added.
+func TestReimportUpdates(t *testing.T) {
+	svc := demoDB(t)
+	before, _ := svc.Contacts.List(ctx, model.Filter{})
+
+	rows, err := parseCSV(decodeText(export(t, svc, "contacts", "fi")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := rows[0]
+	col := func(name string) int {
+		for i, h := range head {
+			if h == name {
+				return i
+			}
+		}
+		t.Fatalf("no column %q", name)
+		return -1
+	}
+	rows[1][col("Tehtävänimike")] = "uusi titteli"
+	rows[2][col("Tunniste")] = "" // matched by email instead
+	rows[2][col("Muistiinpanot")] = "lisätty huomio"
+	rep := mustImport(t, svc, csvBytes(rows), Options{Lang: "fi", DryRun: true})
+	if rep.Count(Update) != 2 || rep.Count(Add) != 0 {
+		t.Fatalf("preview:\n%s", rep.String())
+	}
+	if !strings.Contains(rep.String(), "Tehtävänimike") || !strings.Contains(rep.String(), "Muistiinpanot") {
+		t.Errorf("preview does not name the changed columns:\n%s", rep.String())
+	}
+	mustImport(t, svc, csvBytes(rows), Options{Lang: "fi"})
+	after, _ := svc.Contacts.List(ctx, model.Filter{})
+	if after.Total != before.Total {
+		t.Errorf("%d contacts before, %d after", before.Total, after.Total)
+	}
+	id, _ := model.ParseID(rows[1][col("Tunniste")])
+	if c, _ := svc.Contacts.Get(ctx, id); c.JobTitle != "uusi titteli" {
+		t.Errorf("title = %q", c.JobTitle)
+	}
+
+	// Groups: a member's role changes, the rest of the group stays.
+	rows, _ = parseCSV(decodeText(export(t, svc, "groups", "fi")))
+	head = rows[0]
+	rows[1][col("Rooli")] = "Sihteeri"
+	gid, _ := model.ParseID(rows[1][col("Ryhmän tunniste")])
+	g0, _ := svc.Groups.Get(ctx, gid)
+	rep = mustImport(t, svc, csvBytes(rows), Options{Lang: "fi"})
+	if rep.Count(Update) != 1 || rep.Count(Add) != 0 {
+		t.Fatalf("groups:\n%s", rep.String())
+	}
+	g1, _ := svc.Groups.Get(ctx, gid)
+	if len(g1.Members) != len(g0.Members) || g1.Members[0].Role != model.RoleSecretary {
+		t.Errorf("members %v → %v", g0.Members, g1.Members)
+	}
+
+	// Municipalities: only notes import; an unknown code is an error.
+	data := "Kuntanumero;Nimi;Muistiinpanot\r\n=\"091\";Helsinki;pääkaupunki\r\n999;Ei ole;x\r\n"
+	rep, err = Import(ctx, svc, []byte(data), Options{Lang: "fi", SkipInvalid: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := svc.Municipalities.Get(ctx, model.MunicipalityID("091")); m.Notes != "pääkaupunki" || rep.Count(Invalid) != 1 {
+		t.Errorf("notes %q\n%s", m.Notes, rep.String())
+	}
+	if !strings.Contains(rep.String(), "rivi 3: tällaista tietuetta (kunta) ei ole") {
+		t.Errorf("report:\n%s", rep.String())
+	}
+}
+
+// csvBytes writes rows as package table does.
+func csvBytes(rows [][]string) []byte {
+	var buf bytes.Buffer
+	w := newWriter(&buf)
+	for _, r := range rows {
+		if len(r) > 0 {
+			w.row(r, nil)
+		}
+	}
+	w.flush()
+	return buf.Bytes()
 }

@@ -1,0 +1,5 @@
+//go:build race
+
+package table
+
+func init() { defaultChecks = "10" }
