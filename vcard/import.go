@@ -188,6 +188,7 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts table.Opt
 	}
 	var changes []change
 	claimed := map[model.ID]int{}
+	added := map[model.ID]bool{} // contacts this file adds
 	for _, rc := range cards {
 		if err := ctx.Err(); err != nil {
 			return rep, err
@@ -214,6 +215,11 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts table.Opt
 			continue
 		}
 		existing, ambiguous := ix.MatchContact(p.id, p.emails, p.first, p.last)
+		if existing != nil && !p.id.IsZero() && existing.ID != p.id && added[existing.ID] {
+			// A card with a UID of its own is another contact, even when
+			// it shares an email or a name with an earlier card.
+			existing, ambiguous = nil, false
+		}
 		if ambiguous {
 			bad(assets.Message(opts.Lang, "table.ambiguous_key", nil))
 			continue
@@ -244,6 +250,7 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts table.Opt
 			}
 			it.Action, it.ID = table.Add, c.ID
 			ix.Put(c)
+			added[c.ID] = true
 			changes = append(changes, change{item: len(rep.Items) - 1, c: c, add: true})
 		case sameContact(existing, c):
 			it.Action, it.ID = table.Unchanged, existing.ID

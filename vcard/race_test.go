@@ -1,0 +1,5 @@
+//go:build race
+
+package vcard
+
+func init() { defaultChecks = "10" }
