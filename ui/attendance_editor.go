@@ -15,8 +15,9 @@ import (
 )
 
 // attendanceEditor is the attendance tab: one row a person, prefilled from
-// the group's members when the meeting was made. A row says whether the
-// person was present, absent or represented by a deputy (then whom), their
+// the group's members when the meeting was made, everyone present but the
+// deputy members, so that the secretary changes only the exceptions. A row
+// says whether the person was present, absent or represented by a deputy (then whom), their
 // part (member, expert, other), and the § during which they arrived or
 // left. Guests are added from the contacts or by name.
 type attendanceEditor struct {
@@ -30,7 +31,7 @@ type attendanceEditor struct {
 
 // attendanceRow is one person's row.
 type attendanceRow struct {
-	status  *widget.RadioGroup
+	status  *widget.Select
 	role    *widget.Select
 	deputy  *personField
 	arrived *widget.Entry
@@ -38,7 +39,7 @@ type attendanceRow struct {
 }
 
 // attendanceColumns: name, status, deputy, role, arrived, left.
-var attendanceColumns = []float32{0.22, 0.3, 0.2, 0.12, 0.08}
+var attendanceColumns = []float32{0.25, 0.2, 0.22, 0.15, 0.09}
 
 func newAttendanceEditor(e *meetingEditor) *attendanceEditor {
 	a := &attendanceEditor{e: e, rows: container.NewVBox()}
@@ -111,8 +112,7 @@ func (a *attendanceEditor) fill() {
 		row := &attendanceRow{}
 		name := widget.NewLabel(at.Name)
 		name.Truncation = fyne.TextTruncateEllipsis
-		row.status = widget.NewRadioGroup(statusLabels, nil)
-		row.status.Horizontal = true
+		row.status = widget.NewSelect(statusLabels, nil)
 		if j := slices.Index(model.AttendanceStatuses, at.Status); j >= 0 {
 			row.status.SetSelected(statusLabels[j])
 		}

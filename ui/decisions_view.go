@@ -147,7 +147,7 @@ func (d *decisionsView) refresh() {
 
 func (d *decisionsView) line(r decisionRow) fyne.CanvasObject {
 	m := r.m
-	link := widget.NewHyperlink(itemRef(m, &r.item), nil)
+	link := widget.NewHyperlink(itemRef(m, &r.item, true), nil)
 	link.OnTapped = func() { d.v.openMeeting(m.ID) }
 	title := widget.NewLabelWithStyle(r.item.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord

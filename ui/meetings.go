@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/url"
 	"slices"
 	"strconv"
@@ -15,6 +17,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"hankekirja/calendar"
+	"hankekirja/minutes"
 	"hankekirja/model"
 )
 
@@ -223,6 +227,13 @@ func lowLabel(text string) *widget.Label {
 	return l
 }
 
+// truncated is a one-line label that shortens with an ellipsis.
+func truncated(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
 // wrapped is a label that wraps.
 func wrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)
@@ -323,7 +334,8 @@ func (v *meetingsView) actions(d *details, m *model.Meeting) {
 		status.Add(back)
 	case model.MeetingChecked:
 		status.Add(widget.NewButtonWithIcon(T("meetings_ui.reopen"), theme.ContentUndoIcon(), func() { v.askReopen(m.ID) }))
-		l := lowLabel(T("meetings_ui.read_only_note"))
+		l := widget.NewLabel(T("meetings_ui.read_only_note"))
+		l.Importance = widget.LowImportance
 		status.Add(l)
 	}
 	if exports := meetingExports(v, m); exports != nil {
@@ -548,14 +560,15 @@ func (u *UI) newMeeting(group model.ID) {
 	open()
 }
 
-// itemRef is "12 § · 3/2019 Ohjausryhmä", where a task or decision came from.
-func itemRef(m *model.Meeting, it *model.AgendaItem) string {
+// itemRef is "12 § · 3/2019 Ohjausryhmä", where a task or decision came
+// from, with the meeting's date after it when withDate is set.
+func itemRef(m *model.Meeting, it *model.AgendaItem, withDate bool) string {
 	parts := []string{}
 	if it != nil && it.Number > 0 {
 		parts = append(parts, strconv.Itoa(it.Number)+" §")
 	}
 	parts = append(parts, m.Title())
-	if m.Number > 0 {
+	if m.Number > 0 && withDate {
 		parts = append(parts, m.Date.String())
 	}
 	return strings.Join(parts, " · ")
@@ -578,6 +591,94 @@ func loadAllMeetings(ctx context.Context, svc model.Services) ([]*model.Meeting,
 	return out, nil
 }
 
-// meetingExports returns the meeting's export buttons, or nil while there
-// are none.
-func meetingExports(v *meetingsView, m *model.Meeting) fyne.CanvasObject { return nil }
+// meetingExport is one thing a meeting can be exported as.
+type meetingExport struct {
+	label  string // catalogue key
+	doc    minutes.Doc
+	format string // "pdf", "html", "md", or "ics" for the calendar invitation
+}
+
+var meetingExportChoices = []meetingExport{
+	{"meetings_ui.export_minutes_pdf", minutes.Minutes, "pdf"},
+	{"meetings_ui.export_minutes_html", minutes.Minutes, "html"},
+	{"meetings_ui.export_minutes_md", minutes.Minutes, "md"},
+	{"meetings_ui.export_agenda_pdf", minutes.Agenda, "pdf"},
+	{"meetings_ui.export_agenda_html", minutes.Agenda, "html"},
+	{"meetings_ui.export_agenda_md", minutes.Agenda, "md"},
+	{"meetings_ui.export_ics", minutes.Agenda, "ics"},
+}
+
+// meetingExports is the Export button: minutes or agenda as PDF, HTML or
+// Markdown, or the calendar invitation, saved where the user chooses and
+// written off Fyne's thread.
+func meetingExports(v *meetingsView, m *model.Meeting) fyne.CanvasObject {
+	var button *widget.Button
+	button = widget.NewButtonWithIcon(T("meetings_ui.export"), theme.DownloadIcon(), func() {
+		items := make([]*fyne.MenuItem, len(meetingExportChoices))
+		for i, x := range meetingExportChoices {
+			items[i] = fyne.NewMenuItem(T(x.label), func() { v.saveExport(m, x) })
+		}
+		widget.ShowPopUpMenuAtRelativePosition(fyne.NewMenu("", items...), v.u.win.Canvas(),
+			fyne.NewPos(0, button.Size().Height), button)
+	})
+	return button
+}
+
+// exportFileName is "poytakirja-2-2019-sote-selvityksen-ohjausryhma.pdf".
+func exportFileName(m *model.Meeting, x meetingExport) string {
+	base := "poytakirja"
+	switch {
+	case x.format == "ics":
+		base = "kokouskutsu"
+	case x.doc == minutes.Agenda:
+		base = "esityslista"
+	}
+	words := model.SearchWords(strings.NewReplacer("ä", "a", "ö", "o", "å", "a", "Ä", "a", "Ö", "o", "Å", "a").Replace(m.Title()))
+	return base + "-" + strings.Join(words, "-") + "." + x.format
+}
+
+// saveExport asks where to save and writes the export there.
+func (v *meetingsView) saveExport(m *model.Meeting, x meetingExport) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			v.u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		id, lang := m.ID, currentLanguage
+		backgroundErr(v.u, func(ctx context.Context, svc model.Services) error {
+			var buf bytes.Buffer
+			err := writeMeetingExport(ctx, svc, id, x, lang, &buf)
+			if err == nil {
+				_, err = w.Write(buf.Bytes())
+			}
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+			return err
+		}, func(err error) {
+			if err != nil {
+				v.u.showError(err)
+				return
+			}
+			dialog.ShowInformation(T("meetings_ui.export"), T("meetings_ui.exported", map[string]any{"Path": path}), v.u.win)
+		})
+	}, v.u.win)
+	d.SetFileName(exportFileName(m, x))
+	d.Show()
+}
+
+// writeMeetingExport writes meeting id as x in language lang.
+func writeMeetingExport(ctx context.Context, svc model.Services, id model.ID, x meetingExport, lang string, w io.Writer) error {
+	view, err := minutes.Load(ctx, svc, id)
+	if err != nil {
+		return err
+	}
+	if x.format == "ics" {
+		return calendar.Write(w, calendar.Invitation(view, lang))
+	}
+	return minutes.Write(w, view, x.doc, x.format, lang)
+}

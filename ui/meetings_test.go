@@ -128,7 +128,7 @@ func TestRecordMeetingEndToEnd(t *testing.T) {
 	for i, a := range m.Attendance {
 		if a.Contact == fx.contacts["Kalle"].ID {
 			row := e.attend.rowsShown[i]
-			row.status.SetSelected("varajäsen paikalla")
+			row.status.SetSelected("varajäsen")
 			row.deputy.entry.SetText("Ville Testinen")
 		}
 	}
@@ -374,7 +374,7 @@ func TestTasksViewShowsOverdueTasks(t *testing.T) {
 	// The link opens the meeting at its §.
 	tv.setOwner(ownerKey(model.Person{Contact: jaana.ID}))
 	// (OnTapped: the rows were just rebuilt and have no size to tap yet.)
-	findHyperlink(t, u, itemRef(late, &late.Items[len(late.Items)-1])).OnTapped()
+	findHyperlink(t, u, itemRef(late, &late.Items[len(late.Items)-1], false)).OnTapped()
 	u.Wait()
 	if v.tabs.SelectedIndex() != 0 || browserOf(u, model.KindMeeting).selected != late.ID {
 		t.Fatalf("the task's link did not open its meeting: tab %d", v.tabs.SelectedIndex())
@@ -536,5 +536,31 @@ func TestMeetingsListNewestFirst(t *testing.T) {
 	b := browserOf(u, model.KindMeeting)
 	if len(b.items) < 2 || !strings.HasPrefix(b.items[0].Subtitle, "1.9.2019") || !strings.Contains(b.items[0].Subtitle, "Suunniteltu") {
 		t.Fatalf("list = %+v", b.items)
+	}
+}
+
+// TestMeetingExports writes the minutes, the agenda and the invitation the
+// way the Export button does, without the file dialog.
+func TestMeetingExports(t *testing.T) {
+	u := newTestUI(t)
+	fx := newMeetingFixture(t, u)
+	m := addMeeting(t, u, fx, model.MustDate(2019, 4, 16), model.Task{Description: "Kootaan palvelutiedot"})
+	selectSection(u, "meetings")
+	browserOf(u, model.KindMeeting).showRecord(m.ID)
+	u.Wait()
+	findButton(t, u, "Vie…")
+	for _, x := range meetingExportChoices {
+		var b strings.Builder
+		if err := writeMeetingExport(ctx(), u.svc, m.ID, x, "fi", &b); err != nil {
+			t.Fatalf("%s: %v", x.label, err)
+		}
+		out := b.String()
+		want := map[string]string{"pdf": "%PDF", "html": "Testiohjausryhmä", "md": "Tehtävien jako", "ics": "BEGIN:VCALENDAR"}[x.format]
+		if !strings.Contains(out, want) {
+			t.Errorf("%s lacks %q", x.label, want)
+		}
+	}
+	if got := exportFileName(m, meetingExportChoices[0]); got != "poytakirja-1-2019-testiohjausryhma.pdf" {
+		t.Errorf("file name = %q", got)
 	}
 }

@@ -72,8 +72,9 @@ func newTasksView(u *UI, v *meetingsView) *tasksView {
 	t.state = widget.NewSelect(stateLabels, func(string) { t.refresh() })
 	t.overdue = widget.NewCheck(T("meetings_ui.only_overdue"), func(bool) { t.refresh() })
 	t.state.SetSelectedIndex(0)
-	filters := container.NewHBox(t.project, t.owner, t.state, t.overdue, t.count)
-	t.content = container.NewBorder(container.NewVBox(container.NewHScroll(filters), widget.NewSeparator()), nil, nil, nil,
+	filters := container.NewBorder(nil, nil, nil, container.NewHBox(t.overdue, t.count),
+		container.NewGridWithColumns(3, t.project, t.owner, t.state))
+	t.content = container.NewBorder(container.NewVBox(filters, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(t.rows))
 	return t
 }
@@ -200,7 +201,7 @@ func (t *tasksView) setProject(id model.ID) {
 }
 
 // taskColumns: description, owner, due date, where given.
-var taskColumns = []float32{0.38, 0.18, 0.14}
+var taskColumns = []float32{0.34, 0.17, 0.19}
 
 // refresh shows the tasks the filters let through.
 func (t *tasksView) refresh() {
@@ -241,14 +242,14 @@ func (t *tasksView) line(r taskRow, today model.Date) fyne.CanvasObject {
 	done.SetChecked(!task.IsOpen())
 	done.OnChanged = func(on bool) { t.setDone(r, on) }
 	desc := wrapped(task.Description)
-	owner := lowLabel(task.Owner.Name)
-	due := lowLabel(task.Due.String())
+	owner := truncated(task.Owner.Name)
+	due := truncated(task.Due.String())
 	if task.Overdue(today) {
 		due.SetText(T("meetings_ui.overdue_since", map[string]any{"When": task.Due.String()}))
 		due.Importance = widget.DangerImportance
 	}
 	m := r.ref.Meeting
-	link := widget.NewHyperlink(itemRef(m, r.ref.Item), nil)
+	link := widget.NewHyperlink(itemRef(m, r.ref.Item, false), nil)
 	link.Truncation = fyne.TextTruncateEllipsis
 	link.OnTapped = func() { t.v.openMeeting(m.ID) }
 	return container.NewBorder(nil, nil, done, nil,
