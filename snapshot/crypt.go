@@ -20,9 +20,10 @@ import (
 // about a second on a laptop. Tests lower it.
 var workFactor = 18
 
-// maxWorkFactor is the largest work factor a received file may demand;
-// age's default (22, some 15 s) would let a crafted file stall the import.
-const maxWorkFactor = 20
+// maxWorkFactor is the largest work factor a received file may demand:
+// what export writes. age's default limit (22: 4 GiB of memory, some 15 s)
+// would let a crafted file exhaust a laptop.
+const maxWorkFactor = 18
 
 var (
 	ageBinary = []byte("age-encryption.org/")

@@ -6,7 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
+	"strconv"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -240,14 +243,22 @@ func (db *DB) ApplyMerge(ctx context.Context, writes []MergeWrite) error {
 	if len(writes) == 0 {
 		return nil
 	}
-	return db.update(func(tx *bolt.Tx) error { return db.applyMerge(tx, writes) })
+	enc, err := encodeWrites(writes)
+	if err != nil {
+		return err
+	}
+	return db.update(func(tx *bolt.Tx) error { return db.applyMerge(tx, writes, enc) })
 }
 
 // CheckMerge runs ApplyMerge's transaction and rolls it back: it reports
 // the error ApplyMerge would return, changing nothing.
 func (db *DB) CheckMerge(ctx context.Context, writes []MergeWrite) error {
-	err := db.update(func(tx *bolt.Tx) error {
-		if err := db.applyMerge(tx, writes); err != nil {
+	enc, err := encodeWrites(writes)
+	if err != nil {
+		return err
+	}
+	err = db.update(func(tx *bolt.Tx) error {
+		if err := db.applyMerge(tx, writes, enc); err != nil {
 			return err
 		}
 		return errDryRun
@@ -258,15 +269,80 @@ func (db *DB) CheckMerge(ctx context.Context, writes []MergeWrite) error {
 	return err
 }
 
-func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite) error {
+// encodedWrite is a MergeWrite's stored bytes, made before the
+// transaction (and in parallel: JSON and collation keys are most of a
+// large merge's work).
+type encodedWrite struct {
+	current, summary []byte
+	sum              model.Summary
+	history          [][]byte
+	known            [][]byte
+}
+
+func encodeWrites(writes []MergeWrite) ([]encodedWrite, error) {
+	out := make([]encodedWrite, len(writes))
+	workers := min(runtime.GOMAXPROCS(0), 8, len(writes))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for g := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := g; i < len(writes); i += workers {
+				if err := encodeWrite(&writes[i], &out[i]); err != nil {
+					errs[g] = err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, model.Internal(err)
+	}
+	return out, nil
+}
+
+func encodeWrite(w *MergeWrite, e *encodedWrite) error {
+	var err error
+	if w.Current != nil {
+		if e.current, err = encodeRecordFast(w.Current); err != nil {
+			return err
+		}
+		e.sum = model.SummaryOf(w.Current)
+		e.summary = encodeSummary(e.sum)
+	}
+	for _, h := range w.History {
+		v, err := encodeRecordFast(h)
+		if err != nil {
+			return err
+		}
+		e.history = append(e.history, v)
+	}
+	for _, m := range w.Known {
+		v, err := json.Marshal(m)
+		if err != nil {
+			return err
+		}
+		e.known = append(e.known, v)
+	}
+	return nil
+}
+
+func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite, enc []encodedWrite) error {
 	records := tx.Bucket(bucketRecords)
 	type written struct {
 		old, cur model.Record
 	}
 	var changed []written
+	// Reference index changes are applied at the end in key order: 50 000
+	// contacts referring to a handful of municipalities would otherwise
+	// insert into the middle of the same few pages again and again.
+	var refAdd, refDel []string
 	bulk := len(writes) > cacheResetThreshold
 	seen := make(map[model.ID]bool, len(writes))
-	for _, w := range writes {
+	for i := range writes {
+		w, e := &writes[i], &enc[i]
 		if seen[w.ID] {
 			return model.Internal(fmt.Errorf("merge writes %s twice", w.ID))
 		}
@@ -294,42 +370,41 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite) error {
 		case old != nil && old.Kind() != w.Kind:
 			return fail(model.Invalid("kind", "error.wrong_ref_kind"))
 		}
-		curRev := model.NilID
+		// A record that does not exist has no older revisions either (a
+		// purge removes them all), so a new one needs no look-ups.
+		exists := func(key []byte) bool { return old != nil && records.Get(key) != nil }
+		curRev, newRev := model.NilID, model.NilID
 		if old != nil {
 			curRev = old.GetMeta().Rev
 		}
-		for _, h := range w.History {
+		if w.Current != nil {
+			newRev = w.Current.GetMeta().Rev
+		}
+		for j, h := range w.History {
 			m := h.GetMeta()
 			if m.ID != w.ID || h.Kind() != w.Kind {
 				return model.Internal(fmt.Errorf("merge history of %s holds another record", w.ID))
 			}
-			if m.Rev == curRev || (w.Current != nil && w.Current.GetMeta().Rev == m.Rev) || records.Get(historyKey(w.ID, m.Rev)) != nil {
+			if m.Rev == curRev || m.Rev == newRev || exists(historyKey(w.ID, m.Rev)) {
 				continue
 			}
-			v, err := encodeRecord(h)
-			if err != nil {
-				return model.Internal(err)
-			}
-			if err := records.Put(historyKey(w.ID, m.Rev), v); err != nil {
+			if err := records.Put(historyKey(w.ID, m.Rev), e.history[j]); err != nil {
 				return err
 			}
-			if err := records.Delete(knownKey(w.ID, m.Rev)); err != nil {
-				return err
+			if old != nil {
+				if err := records.Delete(knownKey(w.ID, m.Rev)); err != nil {
+					return err
+				}
 			}
 		}
-		for _, m := range w.Known {
+		for j, m := range w.Known {
 			if m.ID != w.ID || m.Rev.IsZero() {
 				return model.Internal(fmt.Errorf("merge metadata of %s holds another record", w.ID))
 			}
-			if m.Rev == curRev || (w.Current != nil && w.Current.GetMeta().Rev == m.Rev) ||
-				records.Get(historyKey(w.ID, m.Rev)) != nil || records.Get(knownKey(w.ID, m.Rev)) != nil {
+			if m.Rev == curRev || m.Rev == newRev || exists(historyKey(w.ID, m.Rev)) || exists(knownKey(w.ID, m.Rev)) || hasRev(w.History, m.Rev) {
 				continue
 			}
-			v, err := json.Marshal(m)
-			if err != nil {
-				return model.Internal(err)
-			}
-			if err := records.Put(knownKey(w.ID, m.Rev), v); err != nil {
+			if err := records.Put(knownKey(w.ID, m.Rev), e.known[j]); err != nil {
 				return err
 			}
 		}
@@ -337,8 +412,7 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite) error {
 			continue
 		}
 		r := w.Current
-		m := r.GetMeta()
-		if m.ID != w.ID || r.Kind() != w.Kind || m.Rev.IsZero() {
+		if r.GetMeta().ID != w.ID || r.Kind() != w.Kind || newRev.IsZero() {
 			return model.Internal(fmt.Errorf("merge current revision of %s is malformed", w.ID))
 		}
 		if r.Kind() == model.KindMunicipality {
@@ -346,36 +420,53 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite) error {
 				return fail(err)
 			}
 		}
-		if old != nil && curRev != m.Rev && records.Get(historyKey(w.ID, curRev)) == nil {
-			if err := records.Put(historyKey(w.ID, curRev), oldRaw); err != nil {
+		if old != nil {
+			if curRev != newRev && records.Get(historyKey(w.ID, curRev)) == nil {
+				if err := records.Put(historyKey(w.ID, curRev), oldRaw); err != nil {
+					return err
+				}
+			}
+			// The new current revision may have been an older one here.
+			if err := records.Delete(historyKey(w.ID, newRev)); err != nil {
+				return err
+			}
+			if err := records.Delete(knownKey(w.ID, newRev)); err != nil {
 				return err
 			}
 		}
-		// The new current revision may have been an older one here.
-		if err := records.Delete(historyKey(w.ID, m.Rev)); err != nil {
+		if err := records.Put(currentKey(w.ID), e.current); err != nil {
 			return err
 		}
-		if err := records.Delete(knownKey(w.ID, m.Rev)); err != nil {
+		if err := records.Put(summaryKey(w.ID), e.summary); err != nil {
 			return err
 		}
-		v, err := encodeRecord(r)
-		if err != nil {
-			return model.Internal(err)
+		before, after := liveRefs(old), liveRefs(r)
+		for k := range before {
+			if !after[k] {
+				refDel = append(refDel, k)
+			}
 		}
-		if err := records.Put(currentKey(w.ID), v); err != nil {
-			return err
-		}
-		sum := model.SummaryOf(r)
-		if err := records.Put(summaryKey(w.ID), encodeSummary(sum)); err != nil {
-			return err
-		}
-		if err := updateRefs(tx, w.ID, liveRefs(old), liveRefs(r)); err != nil {
-			return err
+		for k := range after {
+			if !before[k] {
+				refAdd = append(refAdd, k)
+			}
 		}
 		if !bulk {
-			db.cacheOnCommit(tx, sum, false)
+			db.cacheOnCommit(tx, e.sum, false)
 		}
 		changed = append(changed, written{old, r})
+	}
+	refs := tx.Bucket(bucketRefs)
+	for _, k := range refDel {
+		if err := refs.Delete([]byte(k)); err != nil {
+			return err
+		}
+	}
+	slices.Sort(refAdd)
+	for _, k := range refAdd {
+		if err := refs.Put([]byte(k), nil); err != nil {
+			return err
+		}
 	}
 	// With every record in place, check the result as a whole.
 	for _, c := range changed {
@@ -412,6 +503,15 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite) error {
 	return nil
 }
 
+func hasRev(rs []model.Record, rev model.ID) bool {
+	for _, r := range rs {
+		if r.GetMeta().Rev == rev {
+			return true
+		}
+	}
+	return false
+}
+
 // checkMunicipalityMerge keeps the registry's official data as it is: a
 // merge may change a municipality's notes only, and may add a municipality
 // only under its official ID.
@@ -424,4 +524,27 @@ func checkMunicipalityMerge(old, r model.Record) error {
 		return nil
 	}
 	return municipalityPolicy{}.beforeUpdate(old, r)
+}
+
+// encodeRecordFast is encodeRecord with the envelope written directly
+// instead of by a second json.Marshal (which would scan the record's JSON
+// again): the same bytes, a third less work in a large merge.
+func encodeRecordFast(r model.Record) ([]byte, error) {
+	body, err := json.Marshal(r)
+	if err != nil {
+		return nil, err
+	}
+	kind, err := r.Kind().MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	b := make([]byte, 0, len(body)+len(kind)+32)
+	b = append(b, byte(r.Kind()))
+	b = append(b, `{"v":`...)
+	b = strconv.AppendInt(b, recordVersion, 10)
+	b = append(b, `,"kind":"`...)
+	b = append(b, kind...)
+	b = append(b, `","record":`...)
+	b = append(b, body...)
+	return append(b, '}'), nil
 }

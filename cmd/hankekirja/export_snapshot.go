@@ -230,8 +230,11 @@ func (c *cli) importSnapshot(path string, data []byte, args []string) int {
 			}
 		}
 		c.printPlan(db, plan)
-		if err := plan.Check(c.ctx, db); err != nil {
-			return c.fail(err)
+		if *dryRun {
+			// Everything Apply would check, in a transaction rolled back.
+			if err := plan.Check(c.ctx, db); err != nil {
+				return c.fail(err)
+			}
 		}
 		switch {
 		case plan.Empty():
