@@ -271,6 +271,26 @@ func (e *meetingEditor) readCheckers() {
 	e.changed()
 }
 
+// setTaskDone marks a task of the open minutes done or open again, as
+// the tasks view asks, through the working copy so that the autosave does
+// not overwrite it.
+func (e *meetingEditor) setTaskDone(item, task int, on bool) bool {
+	if e.m == nil || e.readOnly || item >= len(e.m.Items) || task >= len(e.m.Items[item].Tasks) {
+		return false
+	}
+	tk := &e.m.Items[item].Tasks[task]
+	if on {
+		tk.Status, tk.DoneOn = model.TaskDone, model.Today()
+	} else {
+		tk.Status, tk.DoneOn = model.TaskOpen, model.Date{}
+	}
+	if e.agenda.cur != nil && e.agenda.cur.index == item {
+		e.agenda.cur.fillTasks()
+	}
+	e.changed()
+	return true
+}
+
 // keep is the form's hook when the user leaves the editor: store what is
 // unsaved, then go on.
 func (e *meetingEditor) keep(proceed func()) {
@@ -297,11 +317,12 @@ func (e *meetingEditor) saveNow() {
 	if e.auto == nil {
 		return
 	}
-	e.auto.flush(nil)
-	if !e.auto.dirty() && !e.auto.saving {
-		// Nothing new: show what still keeps the minutes incomplete.
-		e.showProblems(e.salvaged)
-	}
+	e.auto.flush(func(ok bool) {
+		if ok {
+			// Show what still keeps the minutes incomplete, if anything.
+			e.showProblems(e.salvaged)
+		}
+	})
 }
 
 // done stores the meeting and closes the editor; incomplete minutes keep
@@ -443,7 +464,18 @@ func storeMeeting(ctx context.Context, svc model.Services, m, stored *model.Meet
 			return res, err
 		}
 	}
-	if err := svc.Meetings.Update(ctx, m); err != nil {
+	err = svc.Meetings.Update(ctx, m)
+	if err != nil && model.ErrorCode(err) == model.ECONFLICT {
+		// Changed elsewhere since the editor loaded it (a status button,
+		// a restored revision): what the secretary is typing wins, and the
+		// other version stays in the history.
+		if cur, gerr := svc.Meetings.Get(ctx, m.ID); gerr == nil && !cur.InTrash() {
+			// The editor never changes the status or the reopenings.
+			m.Meta, m.Status, m.Reopenings = cur.Meta, cur.Status, cur.Reopenings
+			err = svc.Meetings.Update(ctx, m)
+		}
+	}
+	if err != nil {
 		if res.salvaged == nil && model.ErrorCode(err) == model.EINVALID {
 			// The store's own checks (a reference) refused it: salvage.
 			res.salvaged = err

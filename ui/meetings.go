@@ -69,6 +69,15 @@ func (v *meetingsView) showMeetingsTab() {
 	}
 }
 
+// openEditor returns the editor of meeting id when its minutes are open.
+func (v *meetingsView) openEditor(id model.ID) *meetingEditor {
+	e := v.lastEditor
+	if e == nil || e.m == nil || e.m.ID != id || v.b.editing != e.f {
+		return nil
+	}
+	return e
+}
+
 // openMeeting shows a meeting (a link in the tasks or decisions).
 func (v *meetingsView) openMeeting(id model.ID) {
 	v.showMeetingsTab()

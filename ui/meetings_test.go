@@ -564,3 +564,74 @@ func TestMeetingExports(t *testing.T) {
 		t.Errorf("file name = %q", got)
 	}
 }
+
+// TestTaskDoneWhileMinutesAreOpen: marking a task done in the tasks view
+// while its minutes are open in the editor goes through the editor, so the
+// next autosave does not undo it and nothing typed is lost.
+func TestTaskDoneWhileMinutesAreOpen(t *testing.T) {
+	u := newTestUI(t)
+	fx := newMeetingFixture(t, u)
+	m := addMeeting(t, u, fx, model.MustDate(2019, 4, 16), model.Task{Description: "Kootaan palvelutiedot"})
+	selectSection(u, "meetings")
+	v := meetingsOf(u)
+	b := browserOf(u, model.KindMeeting)
+	b.showRecord(m.ID)
+	u.Wait()
+	b.editRecord(m.ID)
+	u.Wait()
+	e := v.lastEditor
+	e.auto.delay, e.auto.maxWait = time.Hour, time.Hour
+	e.agenda.list.Select(0)
+	test.Type(e.agenda.cur.discussion, "Kesken kirjoitettu muistiinpano")
+
+	v.tabs.SelectIndex(1)
+	u.Wait()
+	if len(v.tasks.shown) != 1 {
+		t.Fatalf("tasks: %d", len(v.tasks.shown))
+	}
+	for _, o := range objects(v.tasks.rows) {
+		if c, ok := o.(*widget.Check); ok {
+			c.SetChecked(true)
+			break
+		}
+	}
+	u.Wait()
+	got := storedMeeting(t, u, m.ID)
+	if task := got.Items[len(got.Items)-1].Tasks[0]; task.IsOpen() {
+		t.Fatalf("task after marking done: %+v", task)
+	}
+	if got.Items[0].Discussion != "Kesken kirjoitettu muistiinpano" {
+		t.Fatalf("the notes typed meanwhile: %q", got.Items[0].Discussion)
+	}
+	if e.m.Items[len(e.m.Items)-1].Tasks[0].IsOpen() {
+		t.Fatal("the editor's copy still has the task open")
+	}
+	if len(v.tasks.shown) != 0 {
+		t.Fatalf("the done task is still listed as open: %d", len(v.tasks.shown))
+	}
+}
+
+// TestAutosaveAfterAChangeElsewhere: a revision stored by someone else
+// while the minutes are open does not stop the autosave; the typed notes
+// win and the other revision stays in the history.
+func TestAutosaveAfterAChangeElsewhere(t *testing.T) {
+	u := newTestUI(t)
+	fx := newMeetingFixture(t, u)
+	selectSection(u, "meetings")
+	e := createMeetingInUI(t, u, fx.group.ID, "16.4.2019")
+	e.auto.delay, e.auto.maxWait = time.Hour, time.Hour
+	other := storedMeeting(t, u, e.m.ID)
+	other.Link = "https://example.com/kokous"
+	if err := u.svc.Meetings.Update(ctx(), other); err != nil {
+		t.Fatal(err)
+	}
+	test.Type(e.agenda.cur.discussion, "Muistiinpano")
+	e.auto.tick()
+	u.Wait()
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("a dialog opened: %s", screenText(u))
+	}
+	if got := storedMeeting(t, u, e.m.ID).Items[0].Discussion; got != "Muistiinpano" {
+		t.Fatalf("notes = %q", got)
+	}
+}

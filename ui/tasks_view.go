@@ -259,6 +259,11 @@ func (t *tasksView) line(r taskRow, today model.Date) fyne.CanvasObject {
 // setDone marks a task done or open again in its meeting.
 func (t *tasksView) setDone(r taskRow, on bool) {
 	id, item, task := r.ref.Meeting.ID, r.item, r.task
+	if e := t.v.openEditor(id); e != nil && e.setTaskDone(item, task, on) {
+		// The minutes are open: the change goes through their autosave.
+		e.auto.flush(func(bool) { t.reload() })
+		return
+	}
 	backgroundErr(t.u, func(ctx context.Context, svc model.Services) error {
 		m, err := svc.Meetings.Get(ctx, id)
 		if err != nil {
