@@ -1,0 +1,210 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"hankekirja/model"
+)
+
+// revisionOf returns a copy of c as another laptop's revision made from
+// parent.
+func revisionOf(c model.Contact, parent model.ID, device model.ID, at time.Time) *model.Contact {
+	c.Meta = model.Meta{ID: c.ID, Rev: model.NewID(), ParentRev: parent, Created: c.Created, Updated: at, Device: device}
+	return &c
+}
+
+func TestApplyMergeWritesGivenRevisions(t *testing.T) {
+	db, svc := openTestDB(t)
+	c := mustCreate(t, svc.Contacts, &model.Contact{FirstName: "Aino", LastName: "Virtanen"})
+	mine := c.Rev
+	other := model.NewID()
+	at := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	mid := revisionOf(*c, c.Rev, other, at)
+	mid.JobTitle = "valmistelija"
+	gone := model.Meta{ID: c.ID, Rev: model.NewID(), ParentRev: mid.Rev, Created: c.Created, Updated: at.Add(time.Minute), Device: model.NewID()}
+	theirs := revisionOf(*mid, gone.Rev, other, at.Add(time.Hour))
+	theirs.JobTitle = "projektijohtaja"
+
+	w := MergeWrite{ID: c.ID, Kind: model.KindContact, Expect: mine, Current: theirs,
+		History: []model.Record{mid}, Known: []model.Meta{gone}}
+	if err := db.ApplyMerge(ctx, []MergeWrite{w}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := svc.Contacts.Get(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Rev != theirs.Rev || got.ParentRev != gone.Rev || got.Device != other || got.JobTitle != "projektijohtaja" {
+		t.Errorf("current = %+v, want their revision as given", got.Meta)
+	}
+	hist, _ := svc.Contacts.History(ctx, c.ID)
+	var revs []model.ID
+	for _, h := range hist {
+		revs = append(revs, h.Rev)
+	}
+	if len(hist) != 3 || hist[2].Rev != theirs.Rev {
+		t.Errorf("history revisions = %v, want mine, theirs' middle one and theirs", revs)
+	}
+	var chain *Chain
+	db.ReadChains(ctx, []model.ID{c.ID}, func(ch *Chain) error { chain = ch; return nil })
+	if chain == nil || len(chain.Older) != 3 || !chain.Knows(gone.Rev) || !chain.Knows(mine) || !chain.Knows(mid.Rev) {
+		t.Fatalf("chain = %+v", chain)
+	}
+	if _, err := db.Revision(ctx, c.ID, gone.Rev); model.ErrorCode(err) != model.ENOTFOUND {
+		t.Errorf("content of a metadata-only revision: %v", err)
+	}
+	if r, err := db.Revision(ctx, c.ID, mine); err != nil || r.(*model.Contact).JobTitle != "" {
+		t.Errorf("Revision(mine) = %v, %v", r, err)
+	}
+
+	// The same merge again changes nothing but is refused as stale, since
+	// the current revision moved on.
+	err = db.ApplyMerge(ctx, []MergeWrite{w})
+	wantCode(t, err, model.ECONFLICT)
+
+	// Going back to an older revision (the greater revision ID wins on
+	// both sides after a conflict) moves it out of the history.
+	back := MergeWrite{ID: c.ID, Kind: model.KindContact, Expect: theirs.Rev, Current: mid}
+	if err := db.ApplyMerge(ctx, []MergeWrite{back}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := svc.Contacts.Get(ctx, c.ID); got.Rev != mid.Rev {
+		t.Errorf("current = %s, want %s", got.Rev, mid.Rev)
+	}
+}
+
+func TestApplyMergeIsAllOrNothing(t *testing.T) {
+	db, svc := openTestDB(t)
+	org := mustCreate(t, svc.Organisations, &model.Organisation{Name: "KUUMA", Type: model.OrgJointAuthority})
+	eino := mustCreate(t, svc.Contacts, &model.Contact{FirstName: "Eino", LastName: "Korhonen", Organisation: org.ID})
+	group := mustCreate(t, svc.Groups, &model.Group{Name: "Ohjausryhmä", Type: model.GroupSteering,
+		Members: []model.Membership{{Contact: eino.ID, Role: model.RoleChair}}})
+	now := time.Now()
+	newContact := func(first string) *model.Contact {
+		return &model.Contact{Meta: model.Meta{ID: model.NewID(), Rev: model.NewID(), Created: now, Updated: now, Device: model.NewID()},
+			FirstName: first, LastName: "Uusi"}
+	}
+	good := newContact("Helmi")
+	list := func() int {
+		p, err := svc.Contacts.List(ctx, model.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.Total
+	}
+	before := list() // loads the summary cache
+
+	bad := newContact("Onni")
+	bad.Emails = []string{"not an address"}
+	dangling := newContact("Kerttu")
+	dangling.Organisation = model.NewID()
+	trashed := revisionOf(*eino, eino.Rev, model.NewID(), now)
+	trashed.Deleted = &now
+	muniID := model.MunicipalityID("106")
+	var hyvinkaa model.Municipality
+	if m, err := svc.Municipalities.Get(ctx, muniID); err == nil {
+		hyvinkaa = *m
+	}
+	renamed := hyvinkaa
+	renamed.Meta = model.Meta{ID: muniID, Rev: model.NewID(), ParentRev: hyvinkaa.Rev, Created: hyvinkaa.Created, Updated: now}
+	renamed.Name.FI = "Hyvinkää-Uusi"
+
+	for _, tc := range []struct {
+		name string
+		bad  MergeWrite
+		code string
+	}{
+		{"Invalid", MergeWrite{ID: bad.ID, Kind: model.KindContact, Current: bad}, model.EINVALID},
+		{"MissingReference", MergeWrite{ID: dangling.ID, Kind: model.KindContact, Current: dangling}, model.EINVALID},
+		{"TrashStillReferred", MergeWrite{ID: eino.ID, Kind: model.KindContact, Expect: eino.Rev, Current: trashed}, model.ECONFLICT},
+		{"Stale", MergeWrite{ID: eino.ID, Kind: model.KindContact, Expect: model.NewID(), Current: trashed}, model.ECONFLICT},
+		{"OfficialData", MergeWrite{ID: muniID, Kind: model.KindMunicipality, Expect: hyvinkaa.Rev, Current: &renamed}, model.EREADONLY},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			writes := []MergeWrite{{ID: good.ID, Kind: model.KindContact, Current: good}, tc.bad}
+			err := db.CheckMerge(ctx, writes)
+			wantCode(t, err, tc.code)
+			err = db.ApplyMerge(ctx, writes)
+			wantCode(t, err, tc.code)
+			if tc.code != model.ECONFLICT || tc.name == "TrashStillReferred" {
+				var me *MergeError
+				if !errors.As(err, &me) || me.ID != tc.bad.ID {
+					t.Errorf("error %v does not name the record", err)
+				}
+			}
+			if _, err := svc.Contacts.Get(ctx, good.ID); model.ErrorCode(err) != model.ENOTFOUND {
+				t.Error("the good half of the merge was written")
+			}
+			if n := list(); n != before {
+				t.Errorf("list has %d contacts, want %d", n, before)
+			}
+		})
+	}
+	// Notes of a municipality may come from the other side.
+	noted := hyvinkaa
+	noted.Meta = renamed.Meta
+	noted.Notes = "KUUMA-kunta"
+	if err := db.ApplyMerge(ctx, []MergeWrite{{ID: muniID, Kind: model.KindMunicipality, Expect: hyvinkaa.Rev, Current: &noted}}); err != nil {
+		t.Errorf("notes: %v", err)
+	}
+	// Unlinking the member and trashing him in one merge is fine.
+	unlinked := *group
+	unlinked.Meta = model.Meta{ID: group.ID, Rev: model.NewID(), ParentRev: group.Rev, Created: group.Created, Updated: now}
+	unlinked.Members = nil
+	err := db.ApplyMerge(ctx, []MergeWrite{
+		{ID: eino.ID, Kind: model.KindContact, Expect: eino.Rev, Current: trashed},
+		{ID: group.ID, Kind: model.KindGroup, Expect: group.Rev, Current: &unlinked},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if refs, _ := svc.Queries.ReferencesTo(ctx, eino.ID); len(refs) != 0 {
+		t.Errorf("references to the trashed contact: %v", refs)
+	}
+	if n := list(); n != before-1 {
+		t.Errorf("list has %d contacts after the trash move, want %d", n, before-1)
+	}
+}
+
+// TestApplyMergeKeepsTheCache checks small merges (cache updated record
+// by record) and large ones (cache dropped and reloaded).
+func TestApplyMergeKeepsTheCache(t *testing.T) {
+	db, svc := openTestDB(t)
+	svc.Contacts.List(ctx, model.Filter{})
+	now := time.Now()
+	for _, n := range []int{3, cacheResetThreshold + 10} {
+		var writes []MergeWrite
+		for i := range n {
+			c := &model.Contact{Meta: model.Meta{ID: model.NewID(), Rev: model.NewID(), Created: now, Updated: now},
+				FirstName: "Etu", LastName: fmt.Sprintf("Suku%d", i)}
+			writes = append(writes, MergeWrite{ID: c.ID, Kind: model.KindContact, Current: c})
+		}
+		before, _ := svc.Contacts.List(ctx, model.Filter{})
+		if err := db.ApplyMerge(ctx, writes); err != nil {
+			t.Fatal(err)
+		}
+		after, _ := svc.Contacts.List(ctx, model.Filter{})
+		if after.Total != before.Total+n {
+			t.Errorf("after merging %d: %d contacts listed, want %d", n, after.Total, before.Total+n)
+		}
+	}
+}
+
+func TestEncodeRecordFast(t *testing.T) {
+	now := time.Date(2026, 11, 23, 9, 7, 0, 0, time.FixedZone("", 7200))
+	for _, r := range []model.Record{
+		&model.Contact{Meta: model.Meta{ID: model.NewID(), Rev: model.NewID(), Created: now, Updated: now}, FirstName: "Åsa <&>", LastName: "Öhman\u2028"},
+		&model.Project{Meta: model.Meta{ID: model.NewID(), Rev: model.NewID(), Deleted: &now}, Name: "Hanke", Status: model.ProjectRunning},
+		&model.Municipality{Code: "106", Name: model.Names{FI: "Hyvinkää", SV: "Hyvinge"}},
+	} {
+		a, err1 := encodeRecord(r)
+		b, err2 := encodeRecordFast(r)
+		if err1 != nil || err2 != nil || !bytes.Equal(a, b) {
+			t.Errorf("encodeRecordFast differs:\n%s\n%s", a, b)
+		}
+	}
+}
