@@ -1,7 +1,8 @@
 // Package table reads and writes Hankekirja's records as CSV files that
 // Finnish Excel and LibreOffice Calc open directly, one file per kind:
-// contacts, municipalities, organisations, projects, and groups with one row
-// per membership.
+// contacts, municipalities, organisations, projects, groups with one row
+// per membership, and the meetings' tasks (the follow-up list, one row per
+// task).
 //
 // # The file
 //
@@ -46,6 +47,9 @@
 //	municipalities  code (only the notes are imported; the rest is official)
 //	projects        short name, else name
 //	groups          project and group name
+//	tasks           meeting ID, § and the task's number in the item (a row
+//	                without a number adds a task; checked minutes accept
+//	                only tasks marked done)
 //
 // so that importing the same file again updates instead of duplicating.
 // References to other records (a contact's organisation, a project's

@@ -19,6 +19,7 @@ type Index struct {
 	Municipalities []*model.Municipality
 	Projects       []*model.Project
 	Groups         []*model.Group
+	Meetings       []*model.Meeting
 	byID           map[model.ID]model.Record
 }
 
@@ -41,6 +42,11 @@ func LoadIndex(ctx context.Context, svc model.Services) (*Index, error) {
 	if ix.Groups, err = loadAll(ctx, svc.Groups); err != nil {
 		return nil, err
 	}
+	if svc.Meetings != nil {
+		if ix.Meetings, err = loadAll(ctx, svc.Meetings); err != nil {
+			return nil, err
+		}
+	}
 	for _, r := range ix.Contacts {
 		ix.byID[r.ID] = r
 	}
@@ -54,6 +60,9 @@ func LoadIndex(ctx context.Context, svc model.Services) (*Index, error) {
 		ix.byID[r.ID] = r
 	}
 	for _, r := range ix.Groups {
+		ix.byID[r.ID] = r
+	}
+	for _, r := range ix.Meetings {
 		ix.byID[r.ID] = r
 	}
 	return ix, nil
@@ -99,6 +108,8 @@ func (ix *Index) Put(r model.Record) {
 		ix.Projects = putRecord(ix.Projects, v, old, had)
 	case *model.Group:
 		ix.Groups = putRecord(ix.Groups, v, old, had)
+	case *model.Meeting:
+		ix.Meetings = putRecord(ix.Meetings, v, old, had)
 	}
 }
 

@@ -122,6 +122,7 @@ var tables = []kindTable{
 		deps: func(r *model.Project) []model.ID { return []model.ID{r.Parent} },
 	},
 	groupTable{},
+	taskTable{},
 }
 
 func first[T any](list []*T) *T {
@@ -143,7 +144,7 @@ func tableOf(k model.Kind) kindTable {
 
 // Kinds lists the kinds that have a table, in the order menus offer them.
 func Kinds() []model.Kind {
-	return []model.Kind{model.KindContact, model.KindOrganisation, model.KindMunicipality, model.KindProject, model.KindGroup}
+	return []model.Kind{model.KindContact, model.KindOrganisation, model.KindMunicipality, model.KindProject, model.KindGroup, model.KindMeeting}
 }
 
 // ParseKind reads a kind's name as Export takes it: "contacts",
@@ -151,6 +152,8 @@ func Kinds() []model.Kind {
 func ParseKind(s string) (model.Kind, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	switch s {
+	case "task", "tasks", "tehtävät", "meetings", "meeting":
+		return model.KindMeeting, true
 	case "municipalities":
 		return model.KindMunicipality, true
 	case "organization", "organizations":

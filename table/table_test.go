@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -347,4 +348,74 @@ func csvBytes(rows [][]string) []byte {
 	}
 	w.flush()
 	return buf.Bytes()
+}
+
+// TestTasks exports the meetings' tasks, marks one done in the file and
+// adds one, and imports it: the first re-import changes nothing.
+func TestTasks(t *testing.T) {
+	svc := demoDB(t)
+	data := export(t, svc, "tasks", "fi")
+	rows, err := parseCSV(decodeText(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 3 {
+		t.Fatalf("the example data has %d task rows:\n%s", len(rows)-1, data)
+	}
+	rep := mustImport(t, svc, data, Options{Lang: "fi"})
+	if rep.Kind != model.KindMeeting || rep.Count(Unchanged) != len(rep.Items) {
+		t.Fatalf("re-import of the tasks:\n%s", rep.String())
+	}
+	head := rows[0]
+	col := func(name string) int {
+		for i, h := range head {
+			if h == name {
+				return i
+			}
+		}
+		t.Fatalf("no column %q in %q", name, head)
+		return -1
+	}
+	// The first open task gets done (checked minutes allow that much).
+	var row []string
+	for _, r := range rows[1:] {
+		if r[col("Tehtävän tila")] != "tehty" {
+			row = r
+			break
+		}
+	}
+	if row == nil {
+		t.Skip("no open task in the example data")
+	}
+	row[col("Tehtävän tila")] = "Tehty"
+	row[col("Tehty")] = "1.2.2026"
+	rep = mustImport(t, svc, csvBytes([][]string{head, row}), Options{Lang: "fi"})
+	if rep.Count(Update) != 1 {
+		t.Fatalf("import:\n%s", rep.String())
+	}
+	id, _ := model.ParseID(row[col("Kokouksen tunniste")])
+	m, _ := svc.Meetings.Get(ctx, id)
+	done := false
+	for _, it := range m.Items {
+		for _, task := range it.Tasks {
+			done = done || (task.Description == row[col("Kuvaus")] && task.Status == model.TaskDone && task.DoneOn == model.MustDate(2026, 2, 1))
+		}
+	}
+	if !done {
+		t.Errorf("the task was not marked done")
+	}
+	// A new task: added, unless the minutes are checked.
+	added := slices.Clone(row)
+	added[col("Tehtävän numero")] = ""
+	added[col("Kuvaus")] = "Uusi tehtävä"
+	added[col("Tehtävän tila")] = ""
+	added[col("Tehty")] = ""
+	rep, err = Import(ctx, svc, csvBytes([][]string{head, added}), Options{Lang: "fi"})
+	if m.Status == model.MeetingChecked {
+		if !errors.Is(err, ErrRejected) || !strings.Contains(rep.String(), "rivi 2: pöytäkirja on tarkastettu") {
+			t.Errorf("a task added to checked minutes: %v\n%s", err, rep.String())
+		}
+	} else if err != nil || rep.Count(Update) != 1 {
+		t.Errorf("a task added: %v\n%s", err, rep.String())
+	}
 }

@@ -48,6 +48,16 @@ var exportFileNames = map[model.Kind]string{
 	model.KindMunicipality: "kunnat.csv",
 	model.KindProject:      "hankkeet.csv",
 	model.KindGroup:        "ryhmat.csv",
+	model.KindMeeting:      "tehtavat.csv",
+}
+
+// tableName is how the export dialog names a kind's table (meetings'
+// table is their tasks).
+func tableName(k model.Kind) string {
+	if k == model.KindMeeting {
+		return T("table.ui.tasks")
+	}
+	return kindHeading(k)
 }
 
 // exportCSVDialog asks which kind to export, then where.
@@ -58,7 +68,7 @@ func (u *UI) exportCSVDialog() {
 	kinds := table.Kinds()
 	labels := make([]string, len(kinds))
 	for i, k := range kinds {
-		labels[i] = kindHeading(k)
+		labels[i] = tableName(k)
 	}
 	radio := widget.NewRadioGroup(labels, nil)
 	radio.SetSelected(labels[0])
@@ -70,7 +80,11 @@ func (u *UI) exportCSVDialog() {
 			for i, l := range labels {
 				if l == radio.Selected {
 					u.saveExport(exportFileNames[kinds[i]], func(ctx context.Context, svc model.Services, w io.Writer) error {
-						return table.Export(ctx, svc, kinds[i].String(), w, currentLanguage)
+						name := kinds[i].String()
+						if kinds[i] == model.KindMeeting {
+							name = "tasks"
+						}
+						return table.Export(ctx, svc, name, w, currentLanguage)
 					})
 				}
 			}

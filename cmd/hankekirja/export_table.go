@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"hankekirja/assets"
+	"hankekirja/model"
 	"hankekirja/store"
 	"hankekirja/table"
 )
@@ -16,8 +17,8 @@ import (
 //	hankekirja export csv KIND --out FILE
 //	hankekirja import FILE [--dry-run] [--skip-invalid]
 //
-// KIND is contacts, organisations, municipalities, projects or groups (or
-// their Finnish names). FILE "-" is standard output. Import recognises a
+// KIND is contacts, organisations, municipalities, projects, groups or
+// tasks (or their Finnish names). FILE "-" is standard output. Import recognises a
 // CSV file by its headers, prints what it adds, updates and leaves as it
 // is and what is wrong with each invalid row, and exits 1 when the file is
 // rejected.
@@ -37,16 +38,22 @@ func (c *cli) exportCSV(args []string) int {
 	if len(args) != 1 || *out == "" {
 		return c.usageError(c.msg("table.cli.export_csv_usage", nil))
 	}
-	kind, ok := parseKind(args[0])
-	if ok {
-		_, ok = table.ParseKind(kind.String())
+	kind, ok := table.ParseKind(args[0])
+	if !ok {
+		if k, known := parseKind(args[0]); known {
+			kind, ok = table.ParseKind(k.String())
+		}
 	}
 	if !ok {
 		return c.usageError(c.msg("table.unknown_kind", map[string]any{"Name": args[0]}))
 	}
 	return c.withDB(func(db *store.DB) int {
 		var buf bytes.Buffer
-		if err := table.Export(c.ctx, db.Services(), kind.String(), &buf, c.lang); err != nil {
+		name := kind.String()
+		if kind == model.KindMeeting {
+			name = "tasks"
+		}
+		if err := table.Export(c.ctx, db.Services(), name, &buf, c.lang); err != nil {
 			return c.failInterchange(err)
 		}
 		if err := c.writeOut(*out, buf.Bytes()); err != nil {
