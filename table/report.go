@@ -55,7 +55,10 @@ type Item struct {
 	ID    model.ID
 	Title string
 	// Changes are the labels of the columns an update changes.
-	Changes  []string
+	Changes []string
+	// Problems say why an Invalid item cannot be imported; on another
+	// item they are notes on what was left out (a vCard's organisation
+	// that was not found).
 	Problems []Problem
 }
 

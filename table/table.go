@@ -1,7 +1,6 @@
 package table
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"strings"
@@ -380,6 +379,3 @@ func blank(fields []string) bool {
 	}
 	return true
 }
-
-// hasBOM reports whether data starts with UTF-8's byte order mark.
-func hasBOM(data []byte) bool { return bytes.HasPrefix(data, []byte(bom)) }

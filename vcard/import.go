@@ -114,7 +114,9 @@ func preferredAddress(card govcard.Card) *govcard.Field {
 
 // merge applies a card to a contact: what the card has replaces the
 // contact's, phone numbers and emails are added.
-func merge(ix *table.Index, c *model.Contact, p person) (warnings []string, orgName string) {
+// It returns the name of an organisation the card names that was not
+// found.
+func merge(ix *table.Index, c *model.Contact, p person) (orgName string) {
 	if p.first != "" || p.last != "" {
 		c.FirstName, c.LastName = p.first, p.last
 	}
@@ -144,7 +146,7 @@ func merge(ix *table.Index, c *model.Contact, p person) (warnings []string, orgN
 	if p.note != "" {
 		c.Notes = p.note
 	}
-	return warnings, orgName
+	return orgName
 }
 
 // findOrg finds an organisation or a municipality by name.
@@ -232,7 +234,7 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts table.Opt
 			}
 			c = cloneContact(existing)
 		}
-		_, orgName := merge(ix, c, p)
+		orgName := merge(ix, c, p)
 		if orgName != "" {
 			it.Problems = append(it.Problems, table.Problem{Row: rc.n, Text: assets.Message(opts.Lang, "vcard.org_not_found", map[string]any{"Name": orgName})})
 		}
