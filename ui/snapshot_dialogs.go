@@ -1,0 +1,495 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"hankekirja/model"
+	"hankekirja/snapshot"
+	"hankekirja/store"
+)
+
+// File → Export snapshot…, Import snapshot…, Backups… (packages snapshot
+// and store). Exports, reading, planning, applying and restoring run in
+// the background behind a progress dialog; an import shows its preview,
+// with a keep-mine/take-theirs choice for each field changed on both
+// sides, before anything is written.
+
+func init() {
+	fileMenuExtensions = append(fileMenuExtensions, func(u *UI) []*fyne.MenuItem {
+		return []*fyne.MenuItem{
+			fyne.NewMenuItem(T("ui.snapshot.export"), u.exportSnapshotDialog),
+			fyne.NewMenuItem(T("ui.snapshot.import"), u.importSnapshotDialog),
+			fyne.NewMenuItem(T("ui.snapshot.backups"), u.backupsDialog),
+		}
+	})
+}
+
+// storeDB returns the open database when it is a store (always, outside
+// tests of other backends).
+func (u *UI) storeDB() *store.DB {
+	db, _ := u.db.(*store.DB)
+	return db
+}
+
+// formatWhen shows a moment in local time the Finnish way.
+func formatWhen(t time.Time) string {
+	t = t.Local()
+	return fmt.Sprintf("%d.%d.%d %d.%02d", t.Day(), int(t.Month()), t.Year(), t.Hour(), t.Minute())
+}
+
+// exportSnapshotDialog asks what to export and with which passphrase, then
+// where.
+func (u *UI) exportSnapshotDialog() {
+	db := u.storeDB()
+	if db == nil {
+		return
+	}
+	type choice struct {
+		label string
+		id    model.ID
+	}
+	background(u, func(ctx context.Context, svc model.Services) ([]choice, error) {
+		page, err := svc.Projects.List(ctx, model.Filter{})
+		if err != nil {
+			return nil, err
+		}
+		out := []choice{{label: T("ui.snapshot.scope_all")}}
+		for _, s := range page.Items {
+			out = append(out, choice{label: s.Title, id: s.ID})
+		}
+		return out, nil
+	}, func(choices []choice) {
+		labels := make([]string, len(choices))
+		for i, c := range choices {
+			labels[i] = c.label
+		}
+		scope := widget.NewSelect(labels, nil)
+		scope.SetSelectedIndex(0)
+		pass, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+		hint := widget.NewLabel(T("ui.snapshot.passphrase_hint"))
+		hint.Wrapping = fyne.TextWrapWord
+		form := widget.NewForm(
+			widget.NewFormItem(T("ui.snapshot.scope"), scope),
+			widget.NewFormItem(T("ui.snapshot.passphrase"), pass),
+			widget.NewFormItem(T("ui.snapshot.passphrase_again"), again),
+		)
+		d := dialog.NewCustomConfirm(T("ui.snapshot.export_title"), T("ui.snapshot.export_button"), T("ui.cancel"),
+			container.NewVBox(form, hint), func(ok bool) {
+				if !ok {
+					return
+				}
+				if pass.Text != again.Text {
+					dialog.NewError(errors.New(T("ui.snapshot.passphrase_mismatch")), u.win).Show()
+					return
+				}
+				c := choices[max(scope.SelectedIndex(), 0)]
+				u.saveSnapshot(db, c.id, c.label, pass.Text)
+			}, u.win)
+		d.Resize(fyne.NewSize(520, 300))
+		d.Show()
+	})
+}
+
+// saveSnapshot asks where to save and writes the snapshot there.
+func (u *UI) saveSnapshot(db *store.DB, project model.ID, label, passphrase string) {
+	name := "hankekirja-" + time.Now().Format("2006-01-02")
+	if !project.IsZero() {
+		name += "-" + fileNamePart(label)
+	}
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		u.writeSnapshot(db, path, wc, project, passphrase)
+	}, u.win)
+	d.SetFileName(name + snapshot.FileExtension)
+	d.Show()
+}
+
+// writeSnapshot exports in the background into w.
+func (u *UI) writeSnapshot(db *store.DB, path string, w io.WriteCloser, project model.ID, passphrase string) {
+	withProgress(u, T("ui.snapshot.exporting"), func(ctx context.Context) (snapshot.Header, error) {
+		data, h, err := snapshot.Export(ctx, db, snapshot.ExportOptions{Project: project, Passphrase: passphrase, AppVersion: u.cfg.Version})
+		if err == nil {
+			_, err = w.Write(data)
+		}
+		if cerr := w.Close(); err == nil && cerr != nil {
+			err = model.Internal(cerr)
+		}
+		return h, err
+	}, func(h snapshot.Header) {
+		lastExportPath = path
+		dialog.ShowInformation(T("ui.snapshot.export_title"), T("ui.snapshot.exported", map[string]any{"Path": path, "Count": h.Records}), u.win)
+	})
+}
+
+// lastExportPath is where the last snapshot was written (tests).
+var lastExportPath string
+
+// withProgress runs work in the background behind a progress dialog, which
+// goes away whatever the outcome; an error is shown, a result handed to
+// done on Fyne's thread.
+func withProgress[T any](u *UI, text string, work func(ctx context.Context) (T, error), done func(T)) {
+	progress := showProgress(u, text)
+	var v T
+	backgroundErr(u, func(ctx context.Context, svc model.Services) error {
+		var err error
+		v, err = work(ctx)
+		return err
+	}, func(err error) {
+		progress.Hide()
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		done(v)
+	})
+}
+
+// fileNamePart makes a project name usable in a file name.
+func fileNamePart(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == 'ä', r == 'ö', r == 'å':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+// importSnapshotDialog asks for a snapshot file and previews its import.
+func (u *UI) importSnapshotDialog() {
+	if u.storeDB() == nil {
+		return
+	}
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		name := rc.URI().Name()
+		withProgress(u, T("ui.snapshot.reading"), func(ctx context.Context) ([]byte, error) {
+			defer rc.Close()
+			data, err := io.ReadAll(io.LimitReader(rc, snapshot.MaxFileSize+1))
+			if err != nil {
+				return nil, model.Internal(err)
+			}
+			return data, nil
+		}, func(data []byte) { u.openSnapshot(name, data) })
+	}, u.win)
+	d.Show()
+}
+
+// openSnapshot asks for the passphrase when the file is encrypted, then
+// plans the import.
+func (u *UI) openSnapshot(name string, data []byte) {
+	if !snapshot.IsEncrypted(data) {
+		u.planSnapshot(name, data, "")
+		return
+	}
+	pass := widget.NewPasswordEntry()
+	form := widget.NewForm(widget.NewFormItem(T("ui.snapshot.passphrase"), pass))
+	d := dialog.NewCustomConfirm(T("ui.snapshot.passphrase_title"), T("ui.snapshot.open"), T("ui.cancel"), form, func(ok bool) {
+		if ok {
+			u.planSnapshot(name, data, pass.Text)
+		}
+	}, u.win)
+	lastPassphraseEntry = pass
+	pass.OnSubmitted = func(string) { d.Hide(); u.planSnapshot(name, data, pass.Text) }
+	d.Show()
+	u.win.Canvas().Focus(pass)
+}
+
+// lastPassphraseEntry is the passphrase prompt's entry (tests).
+var lastPassphraseEntry *widget.Entry
+
+// snapshotPreview is an import's preview dialog (tests reach it through
+// lastSnapshotPreview).
+type snapshotPreview struct {
+	plan   *snapshot.Plan
+	dialog dialog.Dialog
+	// choices holds each conflict field's radio group, by record and field.
+	choices map[model.ID]map[string]*widget.RadioGroup
+	// apply writes the plan.
+	apply func()
+	// applied is the result once apply has succeeded.
+	applied *snapshot.Result
+}
+
+// lastSnapshotPreview is the last preview shown (tests).
+var lastSnapshotPreview *snapshotPreview
+
+// planSnapshot reads and plans the import in the background and shows the
+// preview.
+func (u *UI) planSnapshot(name string, data []byte, passphrase string) {
+	db := u.storeDB()
+	if db == nil {
+		return
+	}
+	withProgress(u, T("ui.snapshot.reading"), func(ctx context.Context) (*snapshot.Plan, error) {
+		s, err := snapshot.Read(data, passphrase)
+		if err != nil {
+			return nil, err
+		}
+		return snapshot.MakePlan(ctx, db, s, nil)
+	}, func(p *snapshot.Plan) { u.showSnapshotPreview(db, name, p) })
+}
+
+// maxListed is how many records of each list the preview names.
+const maxListed = 200
+
+func (u *UI) showSnapshotPreview(db *store.DB, name string, p *snapshot.Plan) {
+	sp := &snapshotPreview{plan: p, choices: map[model.ID]map[string]*widget.RadioGroup{}}
+	lastSnapshotPreview = sp
+	h := p.Header
+	scope := T("ui.snapshot.scope_all")
+	if id := h.Project(); !id.IsZero() {
+		scope = id.String()
+		for _, lists := range [][]snapshot.Item{p.Add, p.Update} {
+			for _, it := range lists {
+				if it.ID == id {
+					scope = it.Title
+				}
+			}
+		}
+		if s, err := u.svc.Queries.Summary(context.Background(), id); err == nil {
+			scope = s.Title
+		}
+	}
+	header := widget.NewLabel(name + "\n" + T("ui.snapshot.preview_header", map[string]any{
+		"Text": scope, "When": formatWhen(h.ExportedAt), "Count": h.Records}))
+	header.TextStyle = fyne.TextStyle{Bold: true}
+	header.Wrapping = fyne.TextWrapWord
+
+	body := container.NewVBox()
+	section := func(key string, items []snapshot.Item) {
+		if len(items) == 0 {
+			return
+		}
+		title := widget.NewLabel(T(key, map[string]any{"Count": len(items)}))
+		title.TextStyle = fyne.TextStyle{Bold: true}
+		var lines []string
+		for i, it := range items {
+			if i == maxListed {
+				lines = append(lines, fmt.Sprintf("… (+%d)", len(items)-maxListed))
+				break
+			}
+			line := kindName(it.Kind) + " · " + it.Title
+			if it.ReferredBy != "" {
+				line += " (" + it.ReferredBy + ")"
+			}
+			lines = append(lines, line)
+		}
+		list := widget.NewLabel(strings.Join(lines, "\n"))
+		list.Wrapping = fyne.TextWrapWord
+		body.Add(title)
+		body.Add(list)
+	}
+	section("ui.snapshot.add", p.Add)
+	section("ui.snapshot.update", p.Update)
+	section("ui.snapshot.trash", p.Trash)
+	section("ui.snapshot.kept", p.Kept)
+	section("ui.snapshot.restore_items", p.Restore)
+	if len(p.Conflicts) > 0 {
+		title := widget.NewLabel(T("ui.snapshot.conflicts", map[string]any{"Count": len(p.Conflicts)}))
+		title.TextStyle = fyne.TextStyle{Bold: true}
+		body.Add(title)
+		options := []string{T("ui.snapshot.keep_mine"), T("ui.snapshot.take_theirs")}
+		for _, c := range p.Conflicts {
+			rows := container.NewVBox()
+			sp.choices[c.ID] = map[string]*widget.RadioGroup{}
+			for _, f := range c.Fields {
+				label := widget.NewLabel(snapshotFieldLabel(f.Field))
+				label.TextStyle = fyne.TextStyle{Bold: true}
+				values := widget.NewLabel(T("ui.snapshot.mine", map[string]any{"Text": snapshotValue(f.Field, f.Mine)}) + "\n" +
+					T("ui.snapshot.theirs", map[string]any{"Text": snapshotValue(f.Field, f.Theirs)}))
+				values.Wrapping = fyne.TextWrapWord
+				radio := widget.NewRadioGroup(options, nil)
+				radio.Horizontal = true
+				radio.Required = true
+				radio.SetSelected(options[f.Choice])
+				radio.OnChanged = func(s string) {
+					if s == options[1] {
+						f.Choice = snapshot.TakeTheirs
+					} else {
+						f.Choice = snapshot.KeepMine
+					}
+				}
+				sp.choices[c.ID][f.Field] = radio
+				rows.Add(container.NewBorder(nil, nil, label, nil, values))
+				rows.Add(radio)
+			}
+			body.Add(widget.NewCard(kindName(c.Kind)+" · "+c.Title, "", rows))
+		}
+	}
+	if p.Unchanged > 0 {
+		body.Add(widget.NewLabel(T("ui.snapshot.unchanged", map[string]any{"Count": p.Unchanged})))
+	}
+	scroll := container.NewVScroll(body)
+	scroll.SetMinSize(fyne.NewSize(640, 380))
+	content := container.NewBorder(header, nil, nil, nil, scroll)
+	title := T("ui.snapshot.preview_title")
+	sp.apply = func() {
+		withProgress(u, T("ui.snapshot.applying"), func(ctx context.Context) (snapshot.Result, error) {
+			return snapshot.Apply(ctx, db, p)
+		}, func(res snapshot.Result) {
+			sp.applied = &res
+			u.shell.databaseChanged()
+			if !p.Empty() {
+				dialog.ShowInformation(title, T("ui.snapshot.applied", map[string]any{"Path": res.Backup}), u.win)
+			}
+		})
+	}
+	if p.Empty() {
+		body.Add(widget.NewLabel(T("ui.snapshot.nothing")))
+		// Revision metadata the snapshot brings is still recorded.
+		sp.dialog = dialog.NewCustom(title, T("ui.close"), content, u.win)
+		sp.dialog.SetOnClosed(sp.apply)
+		sp.dialog.Show()
+		return
+	}
+	d := dialog.NewCustomConfirm(title, T("ui.snapshot.apply"), T("ui.cancel"), content, func(ok bool) {
+		if ok {
+			sp.apply()
+		}
+	}, u.win)
+	sp.dialog = d
+	d.Resize(fyne.NewSize(720, 560))
+	d.Show()
+}
+
+// snapshotFieldLabel names a conflict's field for people.
+func snapshotFieldLabel(field string) string {
+	if field == snapshot.FieldTrash {
+		return T("ui.snapshot.field_trash")
+	}
+	return fieldLabel(field)
+}
+
+// snapshotValue shows a conflict field's value, at most 120 characters.
+func snapshotValue(field string, v []byte) string {
+	if field == snapshot.FieldTrash {
+		if string(v) == "true" {
+			return T("ui.snapshot.in_trash")
+		}
+		return T("ui.snapshot.not_in_trash")
+	}
+	s := snapshot.ValueText(v)
+	if r := []rune(s); len(r) > 120 {
+		s = string(r[:119]) + "…"
+	}
+	return s
+}
+
+// backupsView is the Backups dialog (tests reach it through lastBackups).
+type backupsView struct {
+	list    []store.BackupInfo
+	dialog  dialog.Dialog
+	restore func(i int) // asks, then restores list[i]
+	// restored is the file a restore replaced, once done.
+	restored string
+}
+
+var lastBackups *backupsView
+
+// backupsDialog lists the automatic backups with their dates and counts,
+// each with a Restore button that asks first.
+func (u *UI) backupsDialog() {
+	db := u.storeDB()
+	if db == nil {
+		return
+	}
+	path := db.Path()
+	background(u, func(ctx context.Context, svc model.Services) ([]store.BackupInfo, error) {
+		return store.ListBackups(path)
+	}, func(list []store.BackupInfo) {
+		bv := &backupsView{list: list}
+		lastBackups = bv
+		rows := container.NewVBox()
+		if len(list) == 0 {
+			rows.Add(widget.NewLabel(T("ui.snapshot.backups_none")))
+		}
+		bv.restore = func(i int) {
+			b := list[i]
+			dialog.ShowConfirm(T("ui.snapshot.restore"), T("ui.snapshot.restore_question", map[string]any{
+				"When": formatWhen(b.Time), "Count": b.Total()}), func(ok bool) {
+				if ok {
+					bv.dialog.Hide()
+					u.restoreBackup(path, b, bv)
+				}
+			}, u.win)
+		}
+		for i, b := range list {
+			args := map[string]any{"When": formatWhen(b.Time), "Text": backupReason(b.Reason), "Count": b.Total()}
+			text := T("ui.snapshot.backup_row", args)
+			if b.Err != nil {
+				text = T("ui.snapshot.backup_unreadable", args)
+			}
+			button := widget.NewButton(T("ui.snapshot.restore"), func() { bv.restore(i) })
+			if b.Err != nil {
+				button.Disable()
+			}
+			rows.Add(container.NewBorder(nil, nil, nil, button, widget.NewLabel(text)))
+		}
+		scroll := container.NewVScroll(rows)
+		scroll.SetMinSize(fyne.NewSize(560, 320))
+		dir := widget.NewLabel(store.BackupDir(path))
+		dir.Wrapping = fyne.TextWrapBreak
+		bv.dialog = dialog.NewCustom(T("ui.snapshot.backups_title"), T("ui.close"), container.NewBorder(nil, dir, nil, nil, scroll), u.win)
+		bv.dialog.Show()
+	})
+}
+
+// backupReason says why a backup was made, in the current language.
+func backupReason(reason string) string {
+	key := "cli.backup.reason." + reason
+	if s := T(key); s != key {
+		return s
+	}
+	return reason
+}
+
+// restoreBackup closes the database, replaces its file with the backup and
+// opens it again. When the restore fails, the database it left is opened
+// again all the same.
+func (u *UI) restoreBackup(path string, b store.BackupInfo, bv *backupsView) {
+	progress := showProgress(u, T("ui.snapshot.restoring"))
+	u.Close()
+	u.pending.Add(1)
+	go func() {
+		defer u.pending.Done()
+		replaced, err := store.Restore(path, b.Path, nil)
+		u.post(func() {
+			progress.Hide()
+			u.OpenDatabase(path)
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			bv.restored = replaced
+			dialog.ShowInformation(T("ui.snapshot.backups_title"), T("ui.snapshot.restored", map[string]any{
+				"When": formatWhen(b.Time), "Path": replaced}), u.win)
+		})
+	}()
+}
