@@ -55,7 +55,7 @@ func newAgendaEditor(e *meetingEditor) *agendaEditor {
 	tools := container.NewHBox(a.add, a.up, a.down, a.remove)
 	a.pane = container.NewStack(placeholder(T("meetings_ui.choose_item")))
 	split := container.NewHSplit(container.NewBorder(tools, nil, nil, nil, a.list), a.pane)
-	split.Offset = 0.3
+	split.Offset = 0.26
 	a.content = split
 	if len(e.m.Items) > 0 {
 		a.list.Select(0)
@@ -260,6 +260,7 @@ type itemEditor struct {
 	dissents   *fyne.Container
 	conflicts  *fyne.Container
 	tasks      *fyne.Container
+	addTask    *widget.Button
 	// entries are by field path within the item ("title",
 	// "tasks[0].description"), for marking errors.
 	entries map[string]*widget.Entry
@@ -318,17 +319,17 @@ func newItemEditor(a *agendaEditor, index int) *itemEditor {
 	ie.fillDissents()
 	ie.fillConflicts()
 	ie.fillTasks()
-	addDissent := widget.NewButtonWithIcon(T("meetings_ui.add_dissent"), theme.ContentAddIcon(), func() {
+	addDissent := widget.NewButtonWithIcon(T("meetings_ui.add_row"), theme.ContentAddIcon(), func() {
 		ie.item().Dissents = append(ie.item().Dissents, model.Dissent{})
 		e.changed()
 		ie.fillDissents()
 	})
-	addConflict := widget.NewButtonWithIcon(T("meetings_ui.add_conflict"), theme.ContentAddIcon(), func() {
+	addConflict := widget.NewButtonWithIcon(T("meetings_ui.add_row"), theme.ContentAddIcon(), func() {
 		ie.item().Conflicts = append(ie.item().Conflicts, model.Conflict{})
 		e.changed()
 		ie.fillConflicts()
 	})
-	addTask := widget.NewButtonWithIcon(T("meetings_ui.add_task"), theme.ContentAddIcon(), func() {
+	ie.addTask = widget.NewButtonWithIcon(T("meetings_ui.add_row"), theme.ContentAddIcon(), func() {
 		ie.item().Tasks = append(ie.item().Tasks, model.Task{Status: model.TaskOpen})
 		e.changed()
 		ie.fillTasks()
@@ -345,7 +346,7 @@ func newItemEditor(a *agendaEditor, index int) *itemEditor {
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, heading(fieldLabel("dissents")), addDissent), ie.dissents,
 		container.NewBorder(nil, nil, heading(fieldLabel("conflicts")), addConflict), ie.conflicts,
-		container.NewBorder(nil, nil, heading(fieldLabel("tasks")), addTask), ie.tasks,
+		container.NewBorder(nil, nil, heading(fieldLabel("tasks")), ie.addTask), ie.tasks,
 	)
 	ie.content = container.NewVScroll(rows)
 	return ie

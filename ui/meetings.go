@@ -78,6 +78,24 @@ func (v *meetingsView) openEditor(id model.ID) *meetingEditor {
 	return e
 }
 
+// SaveDrafts stores the minutes being written, if any, and then calls done
+// on Fyne's thread, whether or not that succeeded. The command line calls
+// it before it quits on a signal, so that a shutdown keeps the last
+// seconds of typing too.
+func (u *UI) SaveDrafts(done func()) {
+	b := u.shell.browsers[model.KindMeeting]
+	if b == nil {
+		done()
+		return
+	}
+	v, ok := b.view.(*meetingsView)
+	if !ok || v.lastEditor == nil || v.lastEditor.auto == nil || b.editing != v.lastEditor.f {
+		done()
+		return
+	}
+	v.lastEditor.auto.flush(func(bool) { done() })
+}
+
 // openMeeting shows a meeting (a link in the tasks or decisions).
 func (v *meetingsView) openMeeting(id model.ID) {
 	v.showMeetingsTab()

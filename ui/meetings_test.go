@@ -147,7 +147,7 @@ func TestRecordMeetingEndToEnd(t *testing.T) {
 	if ie.decision.Text != "Ohjausryhmä käynnistää selvityksen." {
 		t.Fatalf("decision = %q", ie.decision.Text)
 	}
-	test.Tap(findButton(t, u, "Lisää tehtävä"))
+	test.Tap(ie.addTask)
 	taskRow := ie.tasks.Objects[0]
 	// Description, owner (a select entry's entry) and due date.
 	test.Type(ie.entries["tasks[0].description"], "Laaditaan selvityssuunnitelma")
@@ -632,6 +632,26 @@ func TestAutosaveAfterAChangeElsewhere(t *testing.T) {
 		t.Fatalf("a dialog opened: %s", screenText(u))
 	}
 	if got := storedMeeting(t, u, e.m.ID).Items[0].Discussion; got != "Muistiinpano" {
+		t.Fatalf("notes = %q", got)
+	}
+}
+
+// TestSaveDraftsBeforeQuitting: the command line's quit on a signal saves
+// the minutes first.
+func TestSaveDraftsBeforeQuitting(t *testing.T) {
+	u := newTestUI(t)
+	fx := newMeetingFixture(t, u)
+	selectSection(u, "meetings")
+	e := createMeetingInUI(t, u, fx.group.ID, "16.4.2019")
+	e.auto.delay, e.auto.maxWait = time.Hour, time.Hour
+	test.Type(e.agenda.cur.discussion, "Viimeiset sekunnit")
+	done := false
+	u.SaveDrafts(func() { done = true })
+	u.Wait()
+	if !done {
+		t.Fatal("SaveDrafts did not finish")
+	}
+	if got := storedMeeting(t, u, e.m.ID).Items[0].Discussion; got != "Viimeiset sekunnit" {
 		t.Fatalf("notes = %q", got)
 	}
 }

@@ -47,8 +47,11 @@ var runGUI = func(path string) int {
 	go func() {
 		<-sig
 		fyne.Do(func() {
-			u.Close()
-			a.Quit()
+			// The minutes being typed are saved first.
+			u.SaveDrafts(func() {
+				u.Close()
+				a.Quit()
+			})
 		})
 	}()
 	u.ShowAndRun()
