@@ -36,6 +36,7 @@ type meetingEditor struct {
 	salvaged error
 
 	body      *fyne.Container
+	heading   *widget.Label
 	status    *widget.Label
 	tabs      *container.AppTabs
 	attend    *attendanceEditor
@@ -201,8 +202,8 @@ func (e *meetingEditor) build(d meetingData) {
 	)
 	e.tabs.SelectIndex(2)
 
-	heading := widget.NewLabelWithStyle(d.m.Title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	heading.Truncation = fyne.TextTruncateEllipsis
+	e.heading = widget.NewLabelWithStyle(d.m.Title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.heading.Truncation = fyne.TextTruncateEllipsis
 	e.status = widget.NewLabel("")
 	e.status.Importance = widget.LowImportance
 	e.status.Truncation = fyne.TextTruncateEllipsis
@@ -220,7 +221,7 @@ func (e *meetingEditor) build(d meetingData) {
 		buttons = container.NewHBox(save, done)
 	}
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, buttons, container.NewVBox(heading, e.status)),
+		container.NewBorder(nil, nil, nil, buttons, container.NewVBox(e.heading, e.status)),
 		e.f.problem)
 	e.body.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, e.tabs)}
 	e.body.Refresh()
@@ -389,6 +390,7 @@ func (e *meetingEditor) applySaved(res meetingSaveResult) {
 	}
 	e.stored = res.saved
 	e.salvaged = res.salvaged
+	e.heading.SetText(e.m.Title())
 	if !e.auto.dirty() {
 		e.f.dirty = false
 	}

@@ -655,3 +655,50 @@ func TestSaveDraftsBeforeQuitting(t *testing.T) {
 		t.Fatalf("notes = %q", got)
 	}
 }
+
+// TestReorderItemsWhilePlanned: items move up and down while the meeting
+// is planned, the § numbers following; once held, the numbers are fixed
+// and the move buttons go.
+func TestReorderItemsWhilePlanned(t *testing.T) {
+	u := newTestUI(t)
+	fx := newMeetingFixture(t, u)
+	selectSection(u, "meetings")
+	e := createMeetingInUI(t, u, fx.group.ID, "16.4.2019")
+	a := e.agenda
+	a.list.Select(3) // Esityslistan hyväksyminen
+	first := e.m.Items[0].Number
+	test.Tap(a.up)
+	if e.m.Items[2].Title != "Esityslistan hyväksyminen" || e.m.Items[2].Number != first+2 || a.selected != 2 {
+		t.Fatalf("after moving up: %+v", e.m.Items[:4])
+	}
+	test.Tap(a.down)
+	test.Tap(a.down)
+	if e.m.Items[4].Title != "Esityslistan hyväksyminen" || e.m.Items[4].Number != first+4 {
+		t.Fatalf("after moving down: %+v", e.m.Items)
+	}
+	e.done()
+	u.Wait()
+	if got := storedMeeting(t, u, e.m.ID).Items[4]; got.Title != "Esityslistan hyväksyminen" || got.Number != first+4 {
+		t.Fatalf("stored: %+v", got)
+	}
+	test.Tap(findButton(t, u, "Merkitse kokous pidetyksi"))
+	u.Wait()
+	test.Tap(findButton(t, u, "Kirjoita pöytäkirjaa"))
+	u.Wait()
+	e = meetingsOf(u).lastEditor
+	if e.agenda.up.Visible() || e.agenda.down.Visible() {
+		t.Fatal("a held meeting's items can still be moved")
+	}
+	// A new item in a held meeting gets the next number after its own.
+	n := len(e.m.Items)
+	last := e.m.Items[n-1].Number
+	e.agenda.list.Select(n - 1)
+	test.Tap(e.agenda.add)
+	test.Type(e.agenda.cur.title, "Lisäasia")
+	e.done()
+	u.Wait()
+	m := storedMeeting(t, u, e.m.ID)
+	if got := m.Items[n]; got.Title != "Lisäasia" || got.Number != last+1 {
+		t.Fatalf("new item of a held meeting: %+v", got)
+	}
+}
