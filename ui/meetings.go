@@ -348,6 +348,7 @@ func (v *meetingsView) actions(d *details, m *model.Meeting) {
 	}
 	row.Add(widget.NewButtonWithIcon(T("ui.history"), theme.HistoryIcon(), func() { showHistory(v.u, model.KindMeeting, m.ID) }))
 	row.Add(widget.NewButtonWithIcon(T("meetings_ui.next_meeting"), theme.ContentAddIcon(), func() { v.u.newMeeting(m.Group) }))
+	row.Add(meetingExports(v, m))
 	d.top.Add(row)
 
 	status := container.NewHBox()
@@ -356,17 +357,18 @@ func (v *meetingsView) actions(d *details, m *model.Meeting) {
 		status.Add(widget.NewButtonWithIcon(T("meetings_ui.mark_held"), theme.ConfirmIcon(), func() { v.setStatus(m.ID, model.MeetingHeld) }))
 	case model.MeetingHeld:
 		status.Add(widget.NewButtonWithIcon(T("meetings_ui.mark_checked"), theme.ConfirmIcon(), func() { v.setStatus(m.ID, model.MeetingChecked) }))
-		back := widget.NewButtonWithIcon(T("meetings_ui.mark_planned"), theme.ContentUndoIcon(), func() { v.setStatus(m.ID, model.MeetingPlanned) })
-		back.Importance = widget.LowImportance
-		status.Add(back)
+		if len(m.Reopenings) == 0 {
+			// Minutes once checked keep their § numbers, which a planned
+			// meeting's would not.
+			back := widget.NewButtonWithIcon(T("meetings_ui.mark_planned"), theme.ContentUndoIcon(), func() { v.setStatus(m.ID, model.MeetingPlanned) })
+			back.Importance = widget.LowImportance
+			status.Add(back)
+		}
 	case model.MeetingChecked:
 		status.Add(widget.NewButtonWithIcon(T("meetings_ui.reopen"), theme.ContentUndoIcon(), func() { v.askReopen(m.ID) }))
 		l := widget.NewLabel(T("meetings_ui.read_only_note"))
 		l.Importance = widget.LowImportance
 		status.Add(l)
-	}
-	if exports := meetingExports(v, m); exports != nil {
-		status.Add(exports)
 	}
 	d.top.Add(status)
 }
@@ -691,10 +693,11 @@ func (v *meetingsView) saveExport(m *model.Meeting, x meetingExport) {
 				v.u.showError(err)
 				return
 			}
-			dialog.ShowInformation(T("meetings_ui.export"), T("meetings_ui.exported", map[string]any{"Path": path}), v.u.win)
+			dialog.ShowInformation(T("meetings_ui.exported_title"), T("meetings_ui.exported", map[string]any{"Path": path}), v.u.win)
 		})
 	}, v.u.win)
 	d.SetFileName(exportFileName(m, x))
+	d.Resize(fyne.NewSize(820, 560))
 	d.Show()
 }
 
