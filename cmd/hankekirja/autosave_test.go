@@ -65,7 +65,7 @@ func TestAutosaveSurvivesKill(t *testing.T) {
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("xdotool %v: %v\n%s", args, err, out)
 		}
-		time.Sleep(700 * time.Millisecond)
+		time.Sleep(1500 * time.Millisecond)
 	}
 	xdo("mousemove", "70", "171", "click", "1")
 	xdo("mousemove", "350", "215", "click", "1")
@@ -77,6 +77,13 @@ func TestAutosaveSurvivesKill(t *testing.T) {
 	// The autosave runs 3 s after the last key.
 	time.Sleep(5 * time.Second)
 
+	// What the screen showed, for a failure's sake.
+	shot := filepath.Join(os.TempDir(), "hankekirja-autosave-kill.png")
+	if _, err := exec.LookPath("import"); err == nil {
+		cmd := exec.Command("import", "-window", "root", shot)
+		cmd.Env = append(os.Environ(), "DISPLAY="+display)
+		cmd.Run()
+	}
 	if err := app.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
@@ -93,6 +100,7 @@ func TestAutosaveSurvivesKill(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got := m.Items[0].Discussion; !strings.Contains(got, notes) {
+		t.Logf("the screen before the kill: %s", shot)
 		t.Fatalf("after kill -9 the first item's discussion is %q, want %q (logs:\n%s)", got, notes, logs.String())
 	}
 }
@@ -112,7 +120,13 @@ func addPlannedMeeting(t *testing.T, path string) model.ID {
 	if err != nil || len(groups.Items) == 0 {
 		t.Fatalf("no steering group in the example data: %v", err)
 	}
-	g, err := svc.Groups.Get(ctx, groups.Items[0].ID)
+	gid := groups.Items[0].ID
+	for _, s := range groups.Items {
+		if s.Title == "Sote-selvityksen ohjausryhmä" {
+			gid = s.ID
+		}
+	}
+	g, err := svc.Groups.Get(ctx, gid)
 	if err != nil {
 		t.Fatal(err)
 	}
