@@ -102,7 +102,7 @@ func Open(path string, opts *Options) (*DB, error) {
 		}
 	}
 
-	bdb, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: o.Timeout, NoSync: o.NoSync})
+	bdb, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: o.Timeout, NoSync: o.NoSync, InitialMmapSize: initialMmapSize})
 	if err != nil {
 		if isNew {
 			os.Remove(path)
@@ -115,6 +115,7 @@ func Open(path string, opts *Options) (*DB, error) {
 		}
 		return nil, damaged(path, err)
 	}
+	tuneGrowth(bdb)
 	db := &DB{bolt: bdb, path: path, now: o.Now, cache: map[model.Kind]*summaryCache{}}
 	if isNew {
 		err = db.initialise()
