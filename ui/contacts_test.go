@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,7 +34,7 @@ func TestCreateContactWithValidationError(t *testing.T) {
 	if f == nil {
 		t.Fatal("no form opened")
 	}
-	entry := func(field string) *widget.Entry { return f.items[field].Widget.(*widget.Entry) }
+	entry := func(field string) *widget.Entry { return formField(f, field) }
 	test.Type(entry("first_name"), "Aino")
 	test.Type(entry("last_name"), "Ääninen")
 	test.Type(entry("emails"), "aino(at)example.com")
@@ -110,3 +111,34 @@ func TestDeleteAndUndo(t *testing.T) {
 }
 
 func ctx() context.Context { return context.Background() }
+
+// TestEscapeCancelsFromATextField: Esc typed in a field of a changed form
+// asks before throwing the changes away; in an unchanged form it just
+// closes it.
+func TestEscapeCancelsFromATextField(t *testing.T) {
+	u := newTestUI(t)
+	selectSection(u, "contacts")
+	b := browserOf(u, model.KindContact)
+	b.newRecord()
+	f := b.editing
+	name := f.items["last_name"].Widget.(*formEntry)
+	test.Type(name, "Öhman")
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if b.editing != f || !strings.Contains(screenText(u), "Lomakkeella on tallentamattomia muutoksia") {
+		t.Fatalf("Esc did not ask about the unsaved changes:\n%s", screenText(u))
+	}
+	test.Tap(findButton(t, u, "Jatka muokkausta"))
+	if formField(f, "last_name").Text != "Öhman" {
+		t.Fatal("keeping on editing lost the text")
+	}
+	b.newRecord() // asks again; discard this time
+	test.Tap(findButton(t, u, "Hylkää muutokset"))
+	g := b.editing
+	if g == nil || g == f {
+		t.Fatal("discarding did not open the new form")
+	}
+	g.items["first_name"].Widget.(*formEntry).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if b.editing != nil {
+		t.Fatal("Esc in an unchanged form did not close it")
+	}
+}

@@ -16,9 +16,10 @@ import (
 // sections of links to related records, and the Edit, Delete and History
 // actions.
 type details struct {
-	u    *UI
-	rows *fyne.Container
-	top  *fyne.Container
+	u       *UI
+	rows    *fyne.Container
+	top     *fyne.Container
+	buttons *fyne.Container // the actions row, once added
 }
 
 func newDetails(u *UI, title, subtitle string) *details {
@@ -105,7 +106,18 @@ func (d *details) actions(kind model.Kind, r model.Record, edit func()) {
 		box.Add(widget.NewButtonWithIcon(T("ui.delete"), theme.DeleteIcon(), func() { deleteRecord(d.u, kind, r) }))
 	}
 	box.Add(widget.NewButtonWithIcon(T("ui.history"), theme.HistoryIcon(), func() { showHistory(d.u, kind, r.GetMeta().ID) }))
+	d.buttons = box
 	d.top.Add(box)
+}
+
+// action adds a button of the view's own to the actions row ("New
+// meeting" in a group).
+func (d *details) action(label string, icon fyne.Resource, tapped func()) {
+	if d.buttons == nil {
+		d.buttons = container.NewHBox()
+		d.top.Add(d.buttons)
+	}
+	d.buttons.Add(widget.NewButtonWithIcon(label, icon, tapped))
 }
 
 // content returns the finished view.

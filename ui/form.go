@@ -79,26 +79,63 @@ func (f *form) add(field string, w fyne.CanvasObject) {
 
 // entry adds a one-line text field.
 func (f *form) entry(field, value string) *widget.Entry {
-	e := widget.NewEntry()
+	fe := newFormEntry(false, f.cancel)
+	e := &fe.Entry
 	e.SetText(value)
-	// Without a validator Fyne ignores an error set on the entry; this
-	// draws it (a red border and icon).
-	e.AlwaysShowValidationError = true
 	e.OnChanged = func(string) { f.changed() }
-	f.add(field, e)
+	f.add(field, fe)
 	return e
 }
 
 // multiline adds a text area.
 func (f *form) multiline(field, value string) *widget.Entry {
-	e := widget.NewMultiLineEntry()
-	e.AlwaysShowValidationError = true
+	fe := newFormEntry(true, f.cancel)
+	e := &fe.Entry
 	e.SetText(value)
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(3)
 	e.OnChanged = func(string) { f.changed() }
-	f.add(field, e)
+	f.add(field, fe)
 	return e
+}
+
+// formEntry is a form's text field. A focused field takes every key but
+// main-menu shortcuts, so without this Esc could not cancel the form while
+// the cursor is in a field.
+type formEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newFormEntry(multiline bool, onEscape func()) *formEntry {
+	e := &formEntry{onEscape: onEscape}
+	e.MultiLine = multiline
+	// Without a validator Fyne ignores an error set on the entry; this
+	// draws it (a red border and icon).
+	e.AlwaysShowValidationError = true
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey cancels the form on Esc and types everything else.
+func (e *formEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// entryOf returns the text field inside a form item's widget, if it is
+// one.
+func entryOf(o fyne.CanvasObject) (*widget.Entry, bool) {
+	switch e := o.(type) {
+	case *widget.Entry:
+		return e, true
+	case *formEntry:
+		return &e.Entry, true
+	}
+	return nil, false
 }
 
 // lines adds a text area for a list of values, one per line (phones,
@@ -186,7 +223,7 @@ func (f *form) changed() { f.dirty = true }
 func (f *form) clearErrors() {
 	for _, item := range f.items {
 		item.HintText = ""
-		if e, ok := item.Widget.(*widget.Entry); ok {
+		if e, ok := entryOf(item.Widget); ok {
 			e.SetValidationError(nil)
 		}
 	}
@@ -211,7 +248,7 @@ func (f *form) markField(field string, e *model.Error) {
 		return
 	}
 	item.HintText = msg
-	if en, ok := item.Widget.(*widget.Entry); ok {
+	if en, ok := entryOf(item.Widget); ok {
 		en.SetValidationError(errors.New(msg))
 	}
 	f.form.Refresh()

@@ -228,7 +228,7 @@ func showHints(f *form) {
 // (a red border and icon; without a validator Fyne ignores it).
 func markableEntries(f *form) {
 	for _, item := range f.items {
-		if e, ok := item.Widget.(*widget.Entry); ok {
+		if e, ok := entryOf(item.Widget); ok {
 			e.AlwaysShowValidationError = true
 		}
 	}

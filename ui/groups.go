@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hankekirja/model"
@@ -113,6 +114,8 @@ func (v *groupsView) render(info groupInfo) fyne.CanvasObject {
 	}
 	d := newDetails(v.u, g.Name, subtitle)
 	d.actions(model.KindGroup, g, func() { v.b.editRecord(g.ID) })
+	d.action(T("groups.new_meeting"), theme.CalendarIcon(), func() { v.u.newMeeting(g.ID) })
+	d.action(T("groups.new_subgroup"), theme.ContentAddIcon(), func() { v.u.newGroup(g.Project, g.ID) })
 	if s, ok := info.names[g.Project]; ok {
 		d.rowObject(fieldLabel("project"), recordLink(v.u, s.Kind, s.ID, s.Title))
 	}

@@ -92,13 +92,13 @@ func TestAddGroupWithMembers(t *testing.T) {
 		t.Fatal("no form opened")
 	}
 	ed := b.view.(*groupsView).lastMembers
-	test.Type(f.items["name"].Widget.(*widget.Entry), "KUUMA-sote viestintätyöryhmä")
+	test.Type(formField(f, "name"), "KUUMA-sote viestintätyöryhmä")
 	f.items["type"].Widget.(*widget.Select).SetSelected("Työryhmä")
 	tapPicker(t, f.items["project"].Widget)
 	pickInDialog(t, u, "KUUMA-kuntien")
 	tapPicker(t, f.items["parent"].Widget)
 	pickInDialog(t, u, "KUUMA-sote ohjausryhmä")
-	test.Type(f.items["mandate"].Widget.(*widget.Entry), "Hankkeen viestintä kuntalaisille.")
+	test.Type(formField(f, "mandate"), "Hankkeen viestintä kuntalaisille.")
 
 	// An existing contact as the chair, representing Hyvinkää.
 	test.Tap(findButton(t, u, "Lisää jäsen"))

@@ -175,3 +175,12 @@ func selectTitle(t *testing.T, u *UI, b *browser, title string) {
 	}
 	t.Fatalf("%s list has no %q", b.kind, title)
 }
+
+// formField returns a form's text field by its model field name.
+func formField(f *form, field string) *widget.Entry {
+	e, ok := entryOf(f.items[field].Widget)
+	if !ok {
+		panic("form field " + field + " is not a text field")
+	}
+	return e
+}

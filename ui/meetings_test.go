@@ -64,9 +64,9 @@ func createMeetingInUI(t *testing.T, u *UI, group model.ID, date string) *meetin
 	if f == nil {
 		t.Fatal("no new meeting form")
 	}
-	f.items["date"].Widget.(*widget.Entry).SetText(date)
-	f.items["start_time"].Widget.(*widget.Entry).SetText("9.00")
-	f.items["place"].Widget.(*widget.Entry).SetText("Kaupungintalo, kokoushuone 2")
+	formField(f, "date").SetText(date)
+	formField(f, "start_time").SetText("9.00")
+	formField(f, "place").SetText("Kaupungintalo, kokoushuone 2")
 	f.submit()
 	u.Wait()
 	e := v.lastEditor

@@ -85,7 +85,7 @@ func TestMunicipalityDetailAndNotes(t *testing.T) {
 	if len(f.items) != 2 {
 		t.Fatalf("the notes form has %d items: only the notes can be edited", len(f.items))
 	}
-	notes := f.items["notes"].Widget.(*widget.Entry)
+	notes := formField(f, "notes")
 	notes.SetText("Kaupunginhallituksen edustaja vaihtuu syksyllä.")
 	f.submit()
 	u.Wait()

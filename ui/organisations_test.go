@@ -18,7 +18,7 @@ func TestOrganisationFormBusinessID(t *testing.T) {
 	before := len(b.items)
 	b.newRecord()
 	f := b.editing
-	entry := func(field string) *widget.Entry { return f.items[field].Widget.(*widget.Entry) }
+	entry := func(field string) *widget.Entry { return formField(f, field) }
 	var ovt *widget.Entry
 	for _, o := range objects(f.items["ovt"].Widget) {
 		if e, ok := o.(*widget.Entry); ok {
@@ -79,7 +79,7 @@ func TestOrganisationFormFieldErrors(t *testing.T) {
 	b := browserOf(u, model.KindOrganisation)
 	b.newRecord()
 	f := b.editing
-	entry := func(field string) *widget.Entry { return f.items[field].Widget.(*widget.Entry) }
+	entry := func(field string) *widget.Entry { return formField(f, field) }
 	test.Type(entry("name"), "Testi")
 	var ovt *widget.Entry
 	for _, o := range objects(f.items["ovt"].Widget) {

@@ -147,6 +147,7 @@ func (v *projectsView) render(info projectInfo) fyne.CanvasObject {
 	v.last = pd
 	d := newDetails(v.u, p.Name, p.ShortName)
 	d.actions(model.KindProject, p, func() { v.b.editRecord(p.ID) })
+	d.action(T("projects.new_group"), theme.ContentAddIcon(), func() { v.u.newGroup(p.ID, model.NilID) })
 
 	d.row(fieldLabel("status"), projectTr("status.", string(p.Status)))
 	d.row(fieldLabel("period"), p.Period.String())
