@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"encoding/json"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -102,7 +103,7 @@ func newHistoryDialog(u *UI, kind model.Kind, id model.ID, oldestFirst []model.R
 // describeChange names the fields that differ between two revisions (by
 // their JSON), or says the record was created, plus the revision's note.
 func describeChange(older, newer model.Record) string {
-	note := newer.GetMeta().Note
+	note := noteText(newer.GetMeta().Note)
 	if older == nil {
 		return joinNonEmpty(T("ui.created"), note)
 	}
@@ -150,4 +151,47 @@ func joinNonEmpty(parts ...string) string {
 		}
 	}
 	return strings.Join(out, " · ")
+}
+
+// The store and the importer write revision notes in English, for logs and
+// the command line; noteText says the known ones in the user's language.
+var notePatterns = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^deleted$`), "ui.note_deleted"},
+	{regexp.MustCompile(`^restored from trash$`), "ui.note_restored"},
+	{regexp.MustCompile(`^restored revision \S+$`), "ui.note_restored_revision"},
+	{regexp.MustCompile(`^link to (?P<Name>.+) removed$`), "ui.note_link_removed"},
+	{regexp.MustCompile(`^reopened: (?P<Reason>(?s).*)$`), "ui.note_reopened"},
+	{regexp.MustCompile(`^merged with revision \S+ from device \S+$`), "ui.note_merged"},
+	{regexp.MustCompile(`^restored from trash: referred to by (?P<Name>.+) \(snapshot import\)$`), "ui.note_restored_by_import"},
+}
+
+func noteText(note string) string {
+	var out []string
+	for _, part := range strings.Split(note, "; ") {
+		out = append(out, notePart(part))
+	}
+	return strings.Join(out, "; ")
+}
+
+func notePart(part string) string {
+	if field, ok := strings.CutPrefix(part, "removed link to missing "); ok {
+		return T("ui.note_missing_link", map[string]any{"Field": fieldLabel(field)})
+	}
+	for _, p := range notePatterns {
+		m := p.re.FindStringSubmatch(part)
+		if m == nil {
+			continue
+		}
+		args := map[string]any{}
+		for i, name := range p.re.SubexpNames() {
+			if name != "" {
+				args[name] = m[i]
+			}
+		}
+		return T(p.key, args)
+	}
+	return part
 }

@@ -109,3 +109,18 @@ func hasPrefix(cat map[string]string, prefix string) bool {
 	}
 	return false
 }
+
+func TestRevisionNotesAreTranslated(t *testing.T) {
+	newTestUI(t) // speaks Finnish
+	for note, want := range map[string]string{
+		"deleted":                    "siirretty roskakoriin",
+		"reopened: väärä päivämäärä": "pöytäkirja avattu korjattavaksi: väärä päivämäärä",
+		"link to Aino Aalto removed": "linkki kohteeseen Aino Aalto poistettu",
+		"restored revision 01a2-x; removed link to missing staff": "aiempi versio palautettu; poistettu linkki, jonka kohdetta ei enää ole (Henkilöstö)",
+		"something new": "something new",
+	} {
+		if got := noteText(note); got != want {
+			t.Errorf("noteText(%q) = %q, want %q", note, got, want)
+		}
+	}
+}
