@@ -240,3 +240,124 @@ func diffLines(a, b []byte) string {
 	}
 	return out.String()
 }
+
+// TestTrashMendsReferences: one side deletes a contact while the other
+// puts them in a new group. Neither import may leave the group referring
+// into the trash.
+func TestTrashMendsReferences(t *testing.T) {
+	a, b := testDB(t), testDB(t)
+	w := seed(t, a)
+	importAll(t, b, export(t, a))
+	// A deletes Onni; B makes a working group with Onni in it.
+	if err := a.Services().Contacts.Delete(ctx, w.onni.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	g := create(t, b.Services().Groups, &model.Group{Name: "Työryhmä", Type: model.GroupWorking, Project: w.project.ID,
+		Members: []model.Membership{{Contact: w.onni.ID, Role: model.RoleMember}}})
+	fromA, fromB := export(t, a), export(t, b)
+
+	// B: A's trash move is not made; Onni is kept.
+	p, _ := importAll(t, b, fromA)
+	if got := titles(p.Kept); !slices.Equal(got, []string{"Onni Laine"}) || len(p.Trash) != 0 {
+		t.Errorf("B keeps %v and trashes %v, want Onni kept", got, titles(p.Trash))
+	}
+	if c := get(t, b.Services().Contacts, w.onni.ID); c.InTrash() {
+		t.Error("Onni went to B's trash")
+	}
+	// A: the new group refers to Onni, in A's trash: he is restored.
+	p, _ = importAll(t, a, fromB)
+	if got := titles(p.Restore); !slices.Equal(got, []string{"Onni Laine"}) || p.Restore[0].ReferredBy != "Työryhmä" {
+		t.Errorf("A restores %v, want Onni, referred to by the group", p.Restore)
+	}
+	if c := get(t, a.Services().Contacts, w.onni.ID); c.InTrash() || !contains(c.Note, "restored from trash") {
+		t.Errorf("Onni on A = %+v", c.Meta)
+	}
+	if grp := get(t, a.Services().Groups, g.ID); len(grp.Members) != 1 {
+		t.Error("the group lost its member on A")
+	}
+	// Both converge with Onni out of the trash.
+	for range 2 {
+		importAll(t, a, export(t, b))
+		importAll(t, b, export(t, a))
+	}
+	if !bytes.Equal(content(t, export(t, a)), content(t, export(t, b))) {
+		t.Error("the databases differ after exchanging")
+	}
+	for _, db := range []*store.DB{a, b} {
+		if c := get(t, db.Services().Contacts, w.onni.ID); c.InTrash() {
+			t.Error("Onni ended in a trash")
+		}
+	}
+}
+
+// TestConflictTrashChoiceChecked: choosing "take theirs" for the trash
+// state of a record that is still referred to is refused at Apply, and
+// nothing is written.
+func TestConflictTrashChoiceChecked(t *testing.T) {
+	a, b := testDB(t), testDB(t)
+	w := seed(t, a)
+	importAll(t, b, export(t, a))
+	// A unlinks and deletes Eino; B edits Eino (still the group's chair
+	// on B).
+	if err := a.Services().Contacts.Delete(ctx, w.eino.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	update(t, b.Services().Contacts, w.eino.ID, func(c *model.Contact) { c.JobTitle = "puheenjohtaja" })
+	update(t, b.Services().Groups, w.group.ID, func(g *model.Group) { g.Mandate = "Ohjaa valmistelua" })
+	p := plan(t, b, export(t, a))
+	var eino *Conflict
+	for _, c := range p.Conflicts {
+		if c.ID == w.eino.ID {
+			eino = c
+		}
+	}
+	if eino == nil {
+		t.Fatalf("no conflict for Eino: %v", conflictTitles(p))
+	}
+	// By default the group takes A's members (only A changed them), so
+	// nothing refers to Eino and his trash state may be A's too.
+	for _, f := range eino.Fields {
+		if f.Field == FieldTrash && f.Choice != TakeTheirs {
+			t.Errorf("the trash state starts as %v, want take theirs", f.Choice)
+		}
+	}
+	// Keeping B's members instead leaves the group referring to him.
+	before := export(t, b)
+	for _, c := range p.Conflicts {
+		if c.ID == w.group.ID {
+			c.Choose("members", KeepMine)
+		}
+	}
+	if _, err := Apply(ctx, b, p); ErrorKey(err) != KeyReferenced {
+		t.Fatalf("Apply = %v, want %s", err, KeyReferenced)
+	}
+	if after := export(t, b); !bytes.Equal(content(t, before), content(t, after)) {
+		t.Error("a refused Apply changed the database")
+	}
+}
+
+// TestConflictTrashDefaultKeepsReferenced: when the merged group keeps a
+// member the other side deleted, the member's trash state starts as "keep
+// mine" even though only they changed it.
+func TestConflictTrashDefaultKeepsReferenced(t *testing.T) {
+	a, b := testDB(t), testDB(t)
+	w := seed(t, a)
+	importAll(t, b, export(t, a))
+	if err := a.Services().Contacts.Delete(ctx, w.eino.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	update(t, b.Services().Contacts, w.eino.ID, func(c *model.Contact) { c.JobTitle = "puheenjohtaja" })
+	update(t, b.Services().Groups, w.group.ID, func(g *model.Group) {
+		g.Members = append(g.Members, model.Membership{Contact: w.helmi.ID, Role: model.RoleSecretary})
+	})
+	p, _ := importAll(t, b, export(t, a))
+	if c := get(t, b.Services().Contacts, w.eino.ID); c.InTrash() || c.JobTitle != "puheenjohtaja" {
+		t.Errorf("Eino on B = %+v", c)
+	}
+	if g := get(t, b.Services().Groups, w.group.ID); len(g.Members) != 3 {
+		t.Errorf("the group on B has %d members, want B's three", len(g.Members))
+	}
+	if len(p.Conflicts) != 2 {
+		t.Errorf("conflicts = %v", conflictTitles(p))
+	}
+}
