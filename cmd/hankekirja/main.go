@@ -27,6 +27,22 @@
 //	        Count the records of each kind, the trash and the revisions kept,
 //	        and show the file's size and path.
 //	demo    Load the example data; loading it again adds nothing.
+//	list meetings [--group ID] [--json], list tasks [--open] [--overdue] [--group ID] [--json]
+//	        A group's meetings; the follow-up tasks of all minutes.
+//	export minutes|agenda MEETING --format pdf|html|md --out FILE
+//	export ics (MEETING | --group GROUP) --out FILE
+//	        Minutes and agendas (export_minutes.go); calendar invitations.
+//	export snapshot --out FILE [--project ID] [--encrypt]
+//	        A snapshot another Hankekirja can merge (export_snapshot.go,
+//	        docs/snapshot-format.md).
+//	export csv KIND --out FILE, export vcard --out FILE [--version 4.0]
+//	        Spreadsheets for Finnish Excel and address books.
+//	import FILE [--dry-run] [--skip-invalid]
+//	        A snapshot, CSV or vCard file; the format is read from the
+//	        content (interchange.go).
+//	backup FILE, backups, restore FILE [--yes]
+//	        A consistent copy of the database; the automatic backups;
+//	        putting one back (backup.go).
 //	version Print the version (does not open the database).
 //	help    Print the usage.
 //
