@@ -3,8 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"golang.org/x/term"
@@ -40,7 +42,12 @@ func init() {
 
 // openTerminal opens the terminal for the passphrase prompt (tests replace
 // it: a test must never wait for a person).
-var openTerminal = func() (*os.File, error) { return os.OpenFile("/dev/tty", os.O_RDWR, 0) }
+var openTerminal = func() (*os.File, error) {
+	if runtime.GOOS == "windows" {
+		return os.OpenFile("CONIN$", os.O_RDWR, 0)
+	}
+	return os.OpenFile("/dev/tty", os.O_RDWR, 0)
+}
 
 // passphrase returns $HANKEKIRJA_PASSPHRASE or asks for one on the
 // terminal, twice when confirm (a typo would make the file unreadable).
@@ -54,10 +61,17 @@ func (c *cli) passphrase(confirm bool) (string, error) {
 		return "", noPass
 	}
 	defer tty.Close()
+	// The prompt goes to the terminal itself, so that it shows even when
+	// standard error is redirected (Windows' console input cannot be
+	// written to: there it goes to standard error).
+	var prompt io.Writer = tty
+	if runtime.GOOS == "windows" {
+		prompt = c.stderr
+	}
 	ask := func(key string) (string, error) {
-		fmt.Fprint(tty, c.msg(key, nil))
+		fmt.Fprint(prompt, c.msg(key, nil))
 		b, err := term.ReadPassword(int(tty.Fd()))
-		fmt.Fprintln(tty)
+		fmt.Fprintln(prompt)
 		if err != nil {
 			return "", noPass
 		}
