@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"hankekirja/model"
 	"hankekirja/store"
 )
 
@@ -249,4 +251,61 @@ func TestBackupAndRestore(t *testing.T) {
 	}
 	ok(t, db, "check")
 	wantFailure(t, hk(t, db, nil, "restore", file, "--yes"), "not a Hankekirja database")
+}
+
+// TestSnapshotConflictsOnCommandLine: without a person to ask, the fields
+// both sides changed keep this database's value; --theirs takes theirs.
+func TestSnapshotConflictsOnCommandLine(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db")
+	ok(t, a, "demo")
+	file := filepath.Join(dir, "s.hankekirja")
+	ok(t, a, "export", "snapshot", "--out", file)
+	ok(t, b, "import", file)
+	contacts := records(t, ok(t, a, "list", "contacts", "--json"))
+	id, _ := model.ParseID(contacts[0]["id"].(string))
+	retitle := func(path, title string) {
+		db, err := store.Open(path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		c, err := db.Services().Contacts.Get(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.JobTitle = title
+		if err := db.Services().Contacts.Update(context.Background(), c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	retitle(a, "meidän nimike")
+	retitle(b, "heidän nimike")
+	theirs := filepath.Join(dir, "b.hankekirja")
+	ok(t, b, "export", "snapshot", "--out", theirs)
+
+	out := ok(t, a, "import", theirs, "--dry-run")
+	for _, want := range []string{"Changed on both sides (1):", "mine meidän nimike | theirs heidän nimike → mine", "Dry run"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("preview lacks %q:\n%s", want, out)
+		}
+	}
+	out = ok(t, a, "import", theirs, "--dry-run", "--theirs")
+	if !strings.Contains(out, "→ theirs") {
+		t.Errorf("--theirs preview:\n%s", out)
+	}
+	ok(t, a, "import", theirs)
+	if got := ok(t, a, "show", "contact", id.String()); !strings.Contains(got, "meidän nimike") {
+		t.Errorf("the import did not keep A's title:\n%s", got)
+	}
+	ok(t, b, "import", file) // nothing new for B: A's snapshot is older
+	// After B changes again, --theirs takes B's value.
+	retitle(b, "heidän uusi nimike")
+	ok(t, b, "export", "snapshot", "--out", theirs)
+	ok(t, a, "import", theirs, "--theirs")
+	if got := ok(t, a, "show", "contact", id.String()); !strings.Contains(got, "heidän uusi nimike") {
+		t.Errorf("--theirs did not take B's title:\n%s", got)
+	}
+	ok(t, a, "check")
 }
