@@ -35,7 +35,7 @@ demo: build
 	./$(BIN) demo && ./$(BIN)
 
 bench: deps
-	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 2s ./store/ ./ui/
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 2s ./store/ ./ui/ ./snapshot/
 
 clean:
 	rm -rf bin

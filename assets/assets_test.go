@@ -18,6 +18,7 @@ var sampleArgs = map[string]any{
 	"Arg": "extra", "Flag": "-x", "Count": 3, "Text": "kuuma", "Names": "A, B, C",
 	"Default": "~/.config/hankekirja/hankekirja.db",
 	"Fields":  "Nimi, Sähköposti", "Version": "1.0", "When": "23.11.2026 9.07",
+	"Field": "Henkilöstö", "Reason": "väärä päivämäärä",
 }
 
 func TestCataloguesParse(t *testing.T) {
