@@ -322,30 +322,10 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	defer in.Close()
-	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
+	return WriteFileAtomic(dst, 0o600, func(w io.Writer) error {
+		_, err := io.Copy(w, in)
 		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(dst), ".hankekirja-restore-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := io.Copy(tmp, in); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), dst)
+	})
 }
 
 // ReadBackupInfo describes one backup file, wherever it is: its time comes

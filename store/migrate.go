@@ -2,7 +2,7 @@ package store
 
 import (
 	"fmt"
-	"os"
+	"io"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -59,32 +59,10 @@ func (db *DB) backupBeforeMigration(from int) (string, error) {
 // writeCopy writes the transaction's snapshot of the database to path
 // atomically: a temporary file, fsync, rename.
 func writeCopy(tx *bolt.Tx, path string) error {
-	tmp, err := os.CreateTemp(dirOf(path), ".hankekirja-copy-*")
-	if err != nil {
+	return WriteFileAtomic(path, 0o600, func(w io.Writer) error {
+		_, err := tx.WriteTo(w)
 		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tx.WriteTo(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-func dirOf(path string) string {
-	for i := len(path) - 1; i >= 0; i-- {
-		if os.IsPathSeparator(path[i]) {
-			return path[:i+1]
-		}
-	}
-	return "."
+	})
 }
 
 // Backup writes a consistent copy of the whole database to path while the

@@ -131,7 +131,7 @@ func (c *cli) exportSnapshot(args []string) int {
 		if err != nil {
 			return c.fail(err)
 		}
-		if err := writeFileAtomic(*out, data); err != nil {
+		if err := store.WriteFileAtomic(*out, 0o600, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 			return c.fail(model.Internal(err))
 		}
 		c.println(c.msg("cli.snapshot.written", map[string]any{"Path": *out, "Count": formatInt(c.lang, int64(h.Records)), "Detail": c.countsText(h.Counts)}))
@@ -176,28 +176,6 @@ func sameFile(a, b string) bool {
 	pa, _ := filepath.Abs(a)
 	pb, _ := filepath.Abs(b)
 	return pa == pb
-}
-
-// writeFileAtomic writes data to path through a temporary file, fsync and
-// rename, readable by the user only.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".hankekirja-export-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // countsText says a snapshot's counts: "Hankkeet 1, Yhteyshenkilöt 12".

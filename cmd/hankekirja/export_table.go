@@ -3,8 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
-	"os"
-	"path/filepath"
+	"io"
 
 	"hankekirja/assets"
 	"hankekirja/model"
@@ -74,24 +73,10 @@ func (c *cli) writeOut(path string, data []byte) error {
 		_, err := c.stdout.Write(data)
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
+	return store.WriteFileAtomic(path, 0o644, func(w io.Writer) error {
+		_, err := w.Write(data)
 		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	})
 }
 
 // failInterchange reports an error of package table or vcard.
