@@ -160,6 +160,10 @@ type Services struct {
 	Contacts       Service[Contact]
 	Meetings       Service[Meeting]
 	Queries        Queries
+	// Atomic runs fn so that the service calls it makes with the context it
+	// is given take effect together or not at all (an import). fn must
+	// return the error of any call that failed.
+	Atomic func(ctx context.Context, fn func(ctx context.Context) error) error
 }
 
 // uniqueWords drops repeated words, keeping the first of each.

@@ -22,7 +22,7 @@ func (db *DB) CreateAll(ctx context.Context, recs []model.Record) error {
 			return (municipalityPolicy{}).beforeCreate(r)
 		}
 	}
-	return db.update(func(tx *bolt.Tx) error {
+	return db.update(ctx, func(tx *bolt.Tx) error {
 		now := db.now()
 		for _, r := range recs {
 			if err := ctx.Err(); err != nil {

@@ -261,6 +261,7 @@ func (db *DB) Services() model.Services {
 		Contacts:       newKindStore[model.Contact](db, model.KindContact, contactPolicy{}),
 		Meetings:       newKindStore[model.Meeting](db, model.KindMeeting, meetingPolicy{}),
 		Queries:        queries{db},
+		Atomic:         db.Atomic,
 	}
 }
 

@@ -247,7 +247,7 @@ func (db *DB) ApplyMerge(ctx context.Context, writes []MergeWrite) error {
 	if err != nil {
 		return err
 	}
-	return db.update(func(tx *bolt.Tx) error { return db.applyMerge(tx, writes, enc) })
+	return db.update(ctx, func(tx *bolt.Tx) error { return db.applyMerge(tx, writes, enc) })
 }
 
 // CheckMerge runs ApplyMerge's transaction and rolls it back: it reports
@@ -257,7 +257,8 @@ func (db *DB) CheckMerge(ctx context.Context, writes []MergeWrite) error {
 	if err != nil {
 		return err
 	}
-	err = db.update(func(tx *bolt.Tx) error {
+	// Its own transaction even inside Atomic: it must roll back.
+	err = db.update(context.Background(), func(tx *bolt.Tx) error {
 		if err := db.applyMerge(tx, writes, enc); err != nil {
 			return err
 		}

@@ -17,7 +17,7 @@ type queries struct{ db *DB }
 
 func (q queries) KindOf(ctx context.Context, id model.ID) (model.Kind, error) {
 	var kind model.Kind
-	err := q.db.bolt.View(func(tx *bolt.Tx) error {
+	err := q.db.view(ctx, func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketRecords).Get(currentKey(id))
 		if v == nil {
 			return model.NotFound(0, id)
@@ -30,7 +30,7 @@ func (q queries) KindOf(ctx context.Context, id model.ID) (model.Kind, error) {
 
 func (q queries) Summary(ctx context.Context, id model.ID) (model.Summary, error) {
 	var s model.Summary
-	err := q.db.bolt.View(func(tx *bolt.Tx) error {
+	err := q.db.view(ctx, func(tx *bolt.Tx) error {
 		var err error
 		s, err = summaryOf(tx, id)
 		return err
@@ -52,7 +52,7 @@ func summaryOf(tx *bolt.Tx, id model.ID) (model.Summary, error) {
 
 func (q queries) ReferencesTo(ctx context.Context, id model.ID) ([]model.Reference, error) {
 	var out []model.Reference
-	err := q.db.bolt.View(func(tx *bolt.Tx) error {
+	err := q.db.view(ctx, func(tx *bolt.Tx) error {
 		for _, ref := range references(tx, id) {
 			s, err := summaryOf(tx, ref.source)
 			if err != nil {
@@ -85,7 +85,7 @@ func referrers(tx *bolt.Tx, id model.ID, field string) ([]model.Record, error) {
 
 func (q queries) ProjectsOfMunicipality(ctx context.Context, id model.ID) ([]model.ProjectRole, error) {
 	var out []model.ProjectRole
-	err := q.db.bolt.View(func(tx *bolt.Tx) error {
+	err := q.db.view(ctx, func(tx *bolt.Tx) error {
 		recs, err := referrers(tx, id, "municipalities")
 		if err != nil {
 			return err
@@ -109,7 +109,7 @@ func (q queries) ProjectsOfMunicipality(ctx context.Context, id model.ID) ([]mod
 
 func (q queries) RolesOfContact(ctx context.Context, id model.ID) ([]model.GroupRole, error) {
 	var out []model.GroupRole
-	err := q.db.bolt.View(func(tx *bolt.Tx) error {
+	err := q.db.view(ctx, func(tx *bolt.Tx) error {
 		recs, err := referrers(tx, id, "members")
 		if err != nil {
 			return err
@@ -133,7 +133,7 @@ func (q queries) RolesOfContact(ctx context.Context, id model.ID) ([]model.Group
 
 func (q queries) ProjectsOfContact(ctx context.Context, id model.ID) ([]model.Summary, error) {
 	var out []model.Summary
-	err := q.db.bolt.View(func(tx *bolt.Tx) error {
+	err := q.db.view(ctx, func(tx *bolt.Tx) error {
 		seen := map[model.ID]bool{}
 		add := func(pid model.ID) error {
 			if pid.IsZero() || seen[pid] {
@@ -175,7 +175,7 @@ func (q queries) ProjectsOfContact(ctx context.Context, id model.ID) ([]model.Su
 
 func (q queries) GroupTree(ctx context.Context, project model.ID) ([]*model.GroupNode, error) {
 	var groups []*model.Group
-	err := q.db.bolt.View(func(tx *bolt.Tx) error {
+	err := q.db.view(ctx, func(tx *bolt.Tx) error {
 		recs, err := referrers(tx, project, "project")
 		if err != nil {
 			return err
@@ -228,7 +228,7 @@ func buildGroupTree(groups []*model.Group) []*model.GroupNode {
 
 func (q queries) MembersOn(ctx context.Context, group model.ID, d model.Date) ([]model.Membership, error) {
 	var out []model.Membership
-	err := q.db.bolt.View(func(tx *bolt.Tx) error {
+	err := q.db.view(ctx, func(tx *bolt.Tx) error {
 		r, err := getRecord(tx, model.KindGroup, group)
 		if err != nil {
 			return err

@@ -55,7 +55,7 @@ func newKindStore[T any, P recordPtr[T]](db *DB, kind model.Kind, pol policy) *k
 
 func (s *kindStore[T, P]) Get(ctx context.Context, id model.ID) (*T, error) {
 	var out *T
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(ctx, func(tx *bolt.Tx) error {
 		r, err := getRecord(tx, s.kind, id)
 		if err != nil {
 			return err
@@ -77,7 +77,7 @@ func (s *kindStore[T, P]) Create(ctx context.Context, rec *T) error {
 			return err
 		}
 	}
-	return s.db.update(func(tx *bolt.Tx) error {
+	return s.db.update(ctx, func(tx *bolt.Tx) error {
 		m := r.GetMeta()
 		if m.ID.IsZero() {
 			m.ID = model.NewID()
@@ -95,7 +95,7 @@ func (s *kindStore[T, P]) Create(ctx context.Context, rec *T) error {
 
 func (s *kindStore[T, P]) Update(ctx context.Context, rec *T) error {
 	r := P(rec)
-	return s.db.update(func(tx *bolt.Tx) error {
+	return s.db.update(ctx, func(tx *bolt.Tx) error {
 		m := r.GetMeta()
 		old, err := getRecord(tx, s.kind, m.ID)
 		if err != nil {
@@ -122,7 +122,7 @@ func (s *kindStore[T, P]) Update(ctx context.Context, rec *T) error {
 }
 
 func (s *kindStore[T, P]) Delete(ctx context.Context, id model.ID, unlink bool) error {
-	return s.db.update(func(tx *bolt.Tx) error {
+	return s.db.update(ctx, func(tx *bolt.Tx) error {
 		r, err := getRecord(tx, s.kind, id)
 		if err != nil {
 			return err
@@ -147,7 +147,7 @@ func (s *kindStore[T, P]) Delete(ctx context.Context, id model.ID, unlink bool) 
 }
 
 func (s *kindStore[T, P]) Restore(ctx context.Context, id model.ID) error {
-	return s.db.update(func(tx *bolt.Tx) error {
+	return s.db.update(ctx, func(tx *bolt.Tx) error {
 		r, err := getRecord(tx, s.kind, id)
 		if err != nil {
 			return err
@@ -163,7 +163,7 @@ func (s *kindStore[T, P]) Restore(ctx context.Context, id model.ID) error {
 }
 
 func (s *kindStore[T, P]) Purge(ctx context.Context, id model.ID) error {
-	return s.db.update(func(tx *bolt.Tx) error {
+	return s.db.update(ctx, func(tx *bolt.Tx) error {
 		r, err := getRecord(tx, s.kind, id)
 		if err != nil {
 			return err
@@ -177,7 +177,7 @@ func (s *kindStore[T, P]) Purge(ctx context.Context, id model.ID) error {
 
 func (s *kindStore[T, P]) History(ctx context.Context, id model.ID) ([]*T, error) {
 	var out []*T
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(ctx, func(tx *bolt.Tx) error {
 		cur, err := getRecord(tx, s.kind, id)
 		if err != nil {
 			return err
@@ -202,7 +202,7 @@ func (s *kindStore[T, P]) History(ctx context.Context, id model.ID) ([]*T, error
 }
 
 func (s *kindStore[T, P]) RestoreRevision(ctx context.Context, id, rev model.ID) error {
-	return s.db.update(func(tx *bolt.Tx) error {
+	return s.db.update(ctx, func(tx *bolt.Tx) error {
 		cur, err := getRecord(tx, s.kind, id)
 		if err != nil {
 			return err
@@ -235,10 +235,16 @@ func (s *kindStore[T, P]) RestoreRevision(ctx context.Context, id, rev model.ID)
 	})
 }
 
-// update runs fn in a write transaction. Errors that are not the model's own
-// are wrapped as internal errors.
-func (db *DB) update(fn func(tx *bolt.Tx) error) error {
-	err := db.bolt.Update(fn)
+// update runs fn in a write transaction: the one ctx carries (see Atomic),
+// else a new one. Errors that are not the model's own are wrapped as
+// internal errors.
+func (db *DB) update(ctx context.Context, fn func(tx *bolt.Tx) error) error {
+	var err error
+	if tx := txFrom(ctx); tx != nil {
+		err = fn(tx)
+	} else {
+		err = db.bolt.Update(fn)
+	}
 	if err != nil && model.ErrorCode(err) == model.EINTERNAL {
 		var me *model.Error
 		if !errors.As(err, &me) {

@@ -330,6 +330,24 @@ func apply(ctx context.Context, svc model.Services, rep *Report, writes []write,
 	if opts.DryRun {
 		return nil
 	}
+	// All rows are written in one transaction when the store can: a
+	// failure part-way leaves the database as it was.
+	atomic := svc.Atomic
+	if atomic == nil {
+		atomic = func(ctx context.Context, fn func(context.Context) error) error { return fn(ctx) }
+	}
+	err := atomic(ctx, func(ctx context.Context) error { return applyInOrder(ctx, svc, rep, writes) })
+	if err != nil {
+		// Without Atomic the rows before the failing one were written.
+		rep.Applied = svc.Atomic == nil
+		return err
+	}
+	rep.Applied = true
+	return nil
+}
+
+// applyInOrder makes the writes, a record's dependencies first.
+func applyInOrder(ctx context.Context, svc model.Services, rep *Report, writes []write) error {
 	pending := map[model.ID]bool{}
 	for _, w := range writes {
 		pending[w.id] = true
@@ -351,7 +369,6 @@ func apply(ctx context.Context, svc model.Services, rep *Report, writes []write,
 				continue
 			}
 			if err := w.do(ctx, svc); err != nil {
-				rep.Applied = true // some may have been written
 				return &rowError{Row: rep.Items[w.item].Row, Err: err}
 			}
 			done[i], pending[w.id], progress = true, false, true
@@ -366,7 +383,6 @@ func apply(ctx context.Context, svc model.Services, rep *Report, writes []write,
 			}
 		}
 	}
-	rep.Applied = true
 	return nil
 }
 

@@ -270,20 +270,30 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts table.Opt
 	if opts.DryRun {
 		return rep, nil
 	}
-	for _, ch := range changes {
-		var err error
-		if ch.add {
-			err = svc.Contacts.Create(ctx, ch.c)
-		} else {
-			err = svc.Contacts.Update(ctx, ch.c)
+	write := func(ctx context.Context) error {
+		for _, ch := range changes {
+			var err error
+			if ch.add {
+				err = svc.Contacts.Create(ctx, ch.c)
+			} else {
+				err = svc.Contacts.Update(ctx, ch.c)
+			}
+			if err != nil {
+				return err
+			}
 		}
-		if err != nil {
-			rep.Applied = true
-			return rep, err
-		}
+		return nil
 	}
-	rep.Applied = true
-	return rep, nil
+	// All cards in one transaction when the store can: a failure part-way
+	// leaves the database as it was.
+	if svc.Atomic != nil {
+		err = svc.Atomic(ctx, write)
+	} else {
+		err = write(ctx)
+	}
+	// Without Atomic the cards before a failing one were written.
+	rep.Applied = err == nil || svc.Atomic == nil
+	return rep, err
 }
 
 func cloneContact(c *model.Contact) *model.Contact {
