@@ -23,7 +23,15 @@ type Summary struct {
 }
 
 // SummaryOf builds the summary of a record.
-func SummaryOf(r Record) Summary {
+func SummaryOf(r Record) Summary { return SummaryWithSortKey(r, nil) }
+
+// SummaryWithSortKey builds the summary of a record whose sort key is
+// already known (the record's SortName has not changed); nil computes it.
+// Computing a collation key is the costliest part of a summary.
+func SummaryWithSortKey(r Record, key []byte) Summary {
+	if key == nil {
+		key = SortKey(r.SortName())
+	}
 	m := r.GetMeta()
 	return Summary{
 		ID:       m.ID,
@@ -32,7 +40,7 @@ func SummaryOf(r Record) Summary {
 		Subtitle: r.Subtitle(),
 		Words:    JoinWords(uniqueWords(SearchWords(r.Title() + " " + r.SearchText()))),
 		Facets:   r.Facets(),
-		SortKey:  SortKey(r.SortName()),
+		SortKey:  key,
 		Updated:  m.Updated,
 		Deleted:  m.Deleted,
 	}

