@@ -10,7 +10,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 BIN     := bin/hankekirja
 
-.PHONY: run build deps test fmt-check vet demo bench clean
+.PHONY: run build deps test fmt-check vet fuzz demo bench clean
 
 run: build
 	./$(BIN) $(ARGS)
@@ -23,6 +23,15 @@ deps:
 
 test: deps fmt-check vet
 	$(GO) test -race -tags $(TAGS) -count=1 ./...
+	$(MAKE) fuzz
+
+# A short run of every importer's fuzz target beyond its committed seeds
+# (the seeds themselves run in the tests above). FUZZTIME=5m for a longer look.
+FUZZTIME ?= 10s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) ./snapshot/
+	$(GO) test -run '^$$' -fuzz '^FuzzImportCSV$$' -fuzztime $(FUZZTIME) ./table/
+	$(GO) test -run '^$$' -fuzz '^FuzzImportVCard$$' -fuzztime $(FUZZTIME) ./vcard/
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go') 2>/dev/null); \
