@@ -10,7 +10,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 BIN     := bin/hankekirja
 
-.PHONY: run build deps test fmt-check vet fuzz demo bench clean
+.PHONY: run build deps test-deps test fmt-check vet fuzz demo bench clean
 
 run: build
 	./$(BIN) $(ARGS)
@@ -19,9 +19,12 @@ build: deps
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/hankekirja
 
 deps:
-	@bash .ci/install-deps
+	@bash .ci/install-deps build
 
-test: deps fmt-check vet
+test-deps:
+	@bash .ci/install-deps test
+
+test: test-deps fmt-check vet
 	$(GO) test -race -tags $(TAGS) -count=1 ./...
 	$(MAKE) fuzz
 
@@ -43,7 +46,7 @@ vet:
 demo: build
 	./$(BIN) demo && ./$(BIN)
 
-bench: deps
+bench: test-deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 2s ./store/ ./ui/ ./snapshot/
 
 clean:
