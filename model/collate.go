@@ -7,6 +7,9 @@ import (
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Sorting follows Finnish collation (CLDR): Å, Ä and Ö come after Z, W is a
@@ -38,12 +41,34 @@ func CompareNames(a, b string) int {
 	return c.CompareString(a, b)
 }
 
-// SearchWords splits text into lower-case words for prefix search: "KUUMA-
-// seutu liikelaitos" → ["kuuma", "seutu", "liikelaitos"].
+// SearchWords splits text into words for prefix search, in lower case and
+// without accents, so that a search finds "Mäkinen" whether the user types
+// "mäk" or "mak" (on a phone or a foreign keyboard): "KUUMA-seutu
+// Hämeenlinna" → ["kuuma", "seutu", "hameenlinna"].
 func SearchWords(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	return strings.FieldsFunc(foldAccents(strings.ToLower(text)), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
+}
+
+// foldAccents removes diacritics: ä → a, ö → o, å → a, é → e.
+func foldAccents(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		return s
+	}
+	return out
 }
 
 // JoinWords joins search words into the form Summary.Words keeps: each

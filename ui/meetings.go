@@ -662,7 +662,7 @@ func exportFileName(m *model.Meeting, x meetingExport) string {
 	case x.doc == minutes.Agenda:
 		base = "esityslista"
 	}
-	words := model.SearchWords(strings.NewReplacer("ä", "a", "ö", "o", "å", "a", "Ä", "a", "Ö", "o", "Å", "a").Replace(m.Title()))
+	words := model.SearchWords(m.Title()) // lower case, without accents
 	return base + "-" + strings.Join(words, "-") + "." + x.format
 }
 
