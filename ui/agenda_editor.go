@@ -403,7 +403,7 @@ func (ie *itemEditor) fillDissents() {
 			ie.fillDissents()
 		})
 		ie.dissents.Add(container.NewBorder(nil, nil, nil, del,
-			container.New(&meetingColumns{shares: []float32{0.3}}, by.entry, text)))
+			container.New(&columnsLayout{shares: []float32{0.3}}, by.entry, text)))
 	}
 	ie.dissents.Refresh()
 }
@@ -425,7 +425,7 @@ func (ie *itemEditor) fillConflicts() {
 			ie.fillConflicts()
 		})
 		ie.conflicts.Add(container.NewBorder(nil, nil, nil, del,
-			container.New(&meetingColumns{shares: []float32{0.3}}, by.entry, reason)))
+			container.New(&columnsLayout{shares: []float32{0.3}}, by.entry, reason)))
 	}
 	ie.conflicts.Refresh()
 }
@@ -472,37 +472,7 @@ func (ie *itemEditor) fillTasks() {
 			ie.fillTasks()
 		})
 		ie.tasks.Add(container.NewBorder(nil, nil, nil, container.NewHBox(done, del),
-			container.New(&meetingColumns{shares: []float32{0.5, 0.3}}, desc, owner.entry, due)))
+			container.New(&columnsLayout{shares: []float32{0.5, 0.3}}, desc, owner.entry, due)))
 	}
 	ie.tasks.Refresh()
-}
-
-// meetingColumns places its objects side by side, each taking its share of
-// the width (the last one the rest), so that rows line up as a table.
-type meetingColumns struct{ shares []float32 }
-
-func (l *meetingColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var w, h float32
-	for _, o := range objs {
-		if !o.Visible() {
-			continue
-		}
-		m := o.MinSize()
-		w += m.Width
-		h = max(h, m.Height)
-	}
-	return fyne.NewSize(w, h)
-}
-
-func (l *meetingColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	x := float32(0)
-	for i, o := range objs {
-		w := size.Width - x
-		if i < len(l.shares) && i < len(objs)-1 {
-			w = size.Width * l.shares[i]
-		}
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-		x += w
-	}
 }

@@ -68,7 +68,7 @@ func newAttendanceEditor(e *meetingEditor) *attendanceEditor {
 		head = append(head, l)
 	}
 	header := container.NewBorder(nil, nil, nil, removeButtonSpacer(),
-		container.New(&meetingColumns{shares: attendanceColumns}, head...))
+		container.New(&columnsLayout{shares: attendanceColumns}, head...))
 	a.content = container.NewBorder(container.NewVBox(tools, widget.NewSeparator(), header), nil, nil, nil,
 		container.NewVScroll(a.rows))
 	return a
@@ -158,7 +158,7 @@ func (a *attendanceEditor) fill() {
 		})
 		a.rowsShown = append(a.rowsShown, row)
 		a.rows.Add(container.NewBorder(nil, nil, nil, del,
-			container.New(&meetingColumns{shares: attendanceColumns},
+			container.New(&columnsLayout{shares: attendanceColumns},
 				name, row.status, row.deputy.entry, row.role, row.arrived, row.left)))
 	}
 	if len(e.m.Attendance) == 0 {

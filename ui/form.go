@@ -296,6 +296,12 @@ func (f *form) store(hadLocalErrors bool, call func(ctx context.Context, svc mod
 	if hadLocalErrors {
 		return
 	}
+	f.storeWith(call, f.showErrors)
+}
+
+// storeWith saves through call and finishes the form, or hands a failed
+// save's error to place.
+func (f *form) storeWith(call func(ctx context.Context, svc model.Services) (model.ID, error), place func(error)) {
 	f.saving = true
 	var id model.ID
 	backgroundErr(f.u, func(ctx context.Context, svc model.Services) error {
@@ -305,7 +311,7 @@ func (f *form) store(hadLocalErrors bool, call func(ctx context.Context, svc mod
 	}, func(err error) {
 		f.saving = false
 		if err != nil {
-			f.showErrors(err)
+			place(err)
 			return
 		}
 		f.dirty = false

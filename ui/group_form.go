@@ -176,23 +176,9 @@ func storeMarked(f *form, hadLocalErrors bool, call func(ctx context.Context, sv
 		showHints(f)
 		return
 	}
-	f.saving = true
-	var id model.ID
-	backgroundErr(f.u, func(ctx context.Context, svc model.Services) error {
-		var err error
-		id, err = call(ctx, svc)
-		return err
-	}, func(err error) {
-		f.saving = false
-		if err != nil {
-			place(err)
-			showHints(f)
-			return
-		}
-		f.dirty = false
-		if f.onDone != nil {
-			f.onDone(id)
-		}
+	f.storeWith(call, func(err error) {
+		place(err)
+		showHints(f)
 	})
 }
 

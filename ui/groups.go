@@ -236,33 +236,6 @@ func truncLabel(text string) *widget.Label {
 	return l
 }
 
-// columnsLayout places its objects side by side, each taking its share of
-// the width, so that the rows of a list line up as a table.
-type columnsLayout struct{ shares []float32 }
-
-func (l *columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var w, h float32
-	for _, o := range objs {
-		m := o.MinSize()
-		w += m.Width
-		h = max(h, m.Height)
-	}
-	return fyne.NewSize(w, h)
-}
-
-func (l *columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	x := float32(0)
-	for i, o := range objs {
-		w := size.Width - x
-		if i < len(l.shares) && i < len(objs)-1 {
-			w = size.Width * l.shares[i]
-		}
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-		x += w
-	}
-}
-
 // representative is a member of a group who speaks for a municipality or
 // an organisation.
 type representative struct {

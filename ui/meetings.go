@@ -240,7 +240,7 @@ func (v *meetingsView) renderAttendance(d *details, info meetingInfo) {
 		if a.LeftAt != 0 {
 			when = append(when, T("meetings_ui.left_at", map[string]any{"Count": a.LeftAt}))
 		}
-		d.add(container.New(&meetingColumns{shares: attendanceViewColumns},
+		d.add(container.New(&columnsLayout{shares: attendanceViewColumns},
 			v.person(info, a.Person), statusObj,
 			lowLabel(T("meetings_ui.attendee_"+string(a.Role))),
 			lowLabel(strings.Join(when, ", "))))
@@ -376,12 +376,23 @@ func (v *meetingsView) actions(d *details, m *model.Meeting) {
 // setStatus moves a meeting to another status (checked minutes refuse
 // everything but a reopening, and the model says why).
 func (v *meetingsView) setStatus(id model.ID, to model.MeetingStatus) {
+	v.change(id, func(m *model.Meeting) error {
+		m.Status = to
+		return nil
+	})
+}
+
+// change loads a meeting, applies edit and saves it off Fyne's thread,
+// then shows the meeting again.
+func (v *meetingsView) change(id model.ID, edit func(m *model.Meeting) error) {
 	backgroundErr(v.u, func(ctx context.Context, svc model.Services) error {
 		m, err := svc.Meetings.Get(ctx, id)
 		if err != nil {
 			return err
 		}
-		m.Status = to
+		if err := edit(m); err != nil {
+			return err
+		}
 		return svc.Meetings.Update(ctx, m)
 	}, func(err error) {
 		if err != nil {
@@ -413,23 +424,7 @@ func (v *meetingsView) askReopen(id model.ID) {
 }
 
 func (v *meetingsView) reopen(id model.ID, reason string) {
-	backgroundErr(v.u, func(ctx context.Context, svc model.Services) error {
-		m, err := svc.Meetings.Get(ctx, id)
-		if err != nil {
-			return err
-		}
-		if err := m.Reopen(reason, time.Now()); err != nil {
-			return err
-		}
-		return svc.Meetings.Update(ctx, m)
-	}, func(err error) {
-		if err != nil {
-			v.u.showError(err)
-			return
-		}
-		v.b.reload()
-		v.b.show(id)
-	})
+	v.change(id, func(m *model.Meeting) error { return m.Reopen(reason, time.Now()) })
 }
 
 // edit opens the minutes of meeting id, or for a zero id the form that

@@ -253,7 +253,7 @@ func (t *tasksView) line(r taskRow, today model.Date) fyne.CanvasObject {
 	link.Truncation = fyne.TextTruncateEllipsis
 	link.OnTapped = func() { t.v.openMeeting(m.ID) }
 	return container.NewBorder(nil, nil, done, nil,
-		container.New(&meetingColumns{shares: taskColumns}, desc, owner, due, link))
+		container.New(&columnsLayout{shares: taskColumns}, desc, owner, due, link))
 }
 
 // setDone marks a task done or open again in its meeting.
