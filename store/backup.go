@@ -120,9 +120,13 @@ func (db *DB) dailyBackup() error {
 	return err
 }
 
-// BackupError returns the error of the automatic backup Open made, if it
-// failed (Open does not fail for it: the database is still usable).
-func (db *DB) BackupError() error { return db.backupErr }
+// BackupError waits for the automatic backup Open started and returns its
+// error, if it failed (Open does not fail for it: the database is still
+// usable).
+func (db *DB) BackupError() error {
+	db.backingUp.Wait()
+	return db.backupErr
+}
 
 func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Local().Date()

@@ -52,8 +52,10 @@ type DB struct {
 	mu    sync.Mutex // guards cache
 	cache map[model.Kind]*summaryCache
 
-	// backupErr is the failure of the automatic backup made by Open.
+	// backupErr is the failure of the automatic backup started by Open;
+	// backingUp is done when that backup is.
 	backupErr error
+	backingUp sync.WaitGroup
 }
 
 // DefaultPath returns where the database lives unless the user says
@@ -130,7 +132,13 @@ func Open(path string, opts *Options) (*DB, error) {
 		return nil, err
 	}
 	if !isNew && !o.NoAutoBackup {
-		db.backupErr = db.dailyBackup()
+		// The day's first open copies the whole file: off the caller's path,
+		// so that the window is not held up by it (Close waits for it).
+		db.backingUp.Add(1)
+		go func() {
+			defer db.backingUp.Done()
+			db.backupErr = db.dailyBackup()
+		}()
 	}
 	return db, nil
 }
@@ -240,7 +248,10 @@ func (db *DB) load() error {
 }
 
 // Close closes the file.
-func (db *DB) Close() error { return db.bolt.Close() }
+func (db *DB) Close() error {
+	db.backingUp.Wait()
+	return db.bolt.Close()
+}
 
 // Path returns the file's path.
 func (db *DB) Path() string { return db.path }
