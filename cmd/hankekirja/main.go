@@ -71,6 +71,8 @@ import (
 	"runtime/debug"
 	"strings"
 
+	// Before Fyne reads the locale: see the package comment.
+	_ "hankekirja/cmd/hankekirja/internal/plainlocale"
 	"hankekirja/store"
 )
 

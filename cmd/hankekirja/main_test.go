@@ -468,6 +468,27 @@ func TestBinary(t *testing.T) {
 	if items := records(t, string(out)); len(items) != 308 {
 		t.Errorf("binary lists %d municipalities, want 308", len(items))
 	}
+	// Fyne reads the locale before main; under C.UTF-8 it used to log three
+	// lines of "Error parsing user locale C" before every command's output.
+	for _, locale := range []string{"C", "C.UTF-8", "C.utf8", "POSIX.UTF-8", ""} {
+		for _, args := range [][]string{{"stats"}, {"show", "project", "nosuch"}} {
+			c := exec.Command(bin, args...)
+			c.Env = append(withoutLocale(os.Environ()), "HANKEKIRJA_DB="+path, "LANG="+locale)
+			var stderr bytes.Buffer
+			c.Stderr = &stderr
+			err := c.Run()
+			want := 0
+			if args[0] == "show" {
+				want = 1
+			}
+			if c.ProcessState.ExitCode() != want {
+				t.Errorf("LANG=%q %v: %v", locale, args, err)
+			}
+			if n := strings.Count(stderr.String(), "\n"); n != want {
+				t.Errorf("LANG=%q %v: stderr has %d lines, want %d: %q", locale, args, n, want, stderr.String())
+			}
+		}
+	}
 	c := cmd("frobnicate")
 	var stderr bytes.Buffer
 	c.Stderr = &stderr
@@ -475,4 +496,18 @@ func TestBinary(t *testing.T) {
 	if exit, isExit := err.(*exec.ExitError); !isExit || exit.ExitCode() != exitUsage {
 		t.Errorf("frobnicate: %v, stderr %q", err, stderr.String())
 	}
+}
+
+// withoutLocale drops the locale variables from an environment.
+func withoutLocale(env []string) []string {
+	var out []string
+	for _, e := range env {
+		name, _, _ := strings.Cut(e, "=")
+		switch name {
+		case "LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES":
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
