@@ -10,7 +10,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 BIN     := bin/hankekirja
 
-.PHONY: run build deps test-deps test fmt-check vet fuzz demo bench clean
+.PHONY: run build deps test-deps test fmt-check vet lint fuzz demo bench clean
 
 run: build
 	./$(BIN) $(ARGS)
@@ -42,6 +42,10 @@ fmt-check:
 
 vet:
 	$(GO) vet -tags $(TAGS) ./...
+
+# staticcheck's version is pinned by the tool line in go.mod.
+lint:
+	$(GO) tool staticcheck -tags $(TAGS) ./...
 
 demo: build
 	./$(BIN) demo && ./$(BIN)
