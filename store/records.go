@@ -228,7 +228,10 @@ func (s *kindStore[T, P]) RestoreRevision(ctx context.Context, id, rev model.ID)
 		}
 		*r.GetMeta() = s.db.nextMeta(cur.GetMeta(), model.NewNote(model.NoteRestoredRevision, model.NoteArgRev, rev.String()))
 		s.db.unlinkMissing(tx, r)
-		if err := r.Validate(); err != nil {
+		// The old revision met the rules of its day; the records it refers
+		// to may have changed since (its parent may now be its child), so
+		// it is checked as an update is.
+		if err := s.db.validate(tx, r); err != nil {
 			return err
 		}
 		return s.db.put(tx, r, cur)
