@@ -86,7 +86,7 @@ func (c *Contact) Validate() error {
 }
 
 func (c *Contact) Refs() []Ref {
-	return refIf(nil, "organisation", c.Organisation, KindOrganisation, KindMunicipality)
+	return refIf(nil, RefOrganisation, c.Organisation, KindOrganisation, KindMunicipality)
 }
 
 func (c *Contact) Unlink(id ID) bool { return unlinkID(&c.Organisation, id) }

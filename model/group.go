@@ -1,7 +1,5 @@
 package model
 
-import "fmt"
-
 // Group (työryhmä) is a steering group, management group, working group or
 // subgroup of a project. A project's groups form a tree through Parent.
 type Group struct {
@@ -108,10 +106,10 @@ func (g *Group) Validate() error {
 	c.add(oneOf("type", g.Type, GroupTypes))
 	c.add(g.Period.validate("period"))
 	if !g.Parent.IsZero() && g.Parent == g.ID {
-		c.add(Invalid("parent", "error.self_parent"))
+		c.add(Invalid(RefParent.String(), "error.self_parent"))
 	}
 	for i, m := range g.Members {
-		field := fmt.Sprintf("members[%d]", i)
+		field := FieldAt(RefMembers.String(), i, "")
 		if m.Contact.IsZero() {
 			c.add(Invalid(field+".contact", "error.required"))
 		}
@@ -126,11 +124,11 @@ func (g *Group) Validate() error {
 
 func (g *Group) Refs() []Ref {
 	var refs []Ref
-	refs = refIf(refs, "project", g.Project, KindProject)
-	refs = refIf(refs, "parent", g.Parent, KindGroup)
+	refs = refIf(refs, RefProject, g.Project, KindProject)
+	refs = refIf(refs, RefParent, g.Parent, KindGroup)
 	for _, m := range g.Members {
-		refs = refIf(refs, "members", m.Contact, KindContact)
-		refs = refIf(refs, "members.represents", m.Represents, KindMunicipality, KindOrganisation)
+		refs = refIf(refs, RefMembers, m.Contact, KindContact)
+		refs = refIf(refs, RefRepresents, m.Represents, KindMunicipality, KindOrganisation)
 	}
 	return refs
 }

@@ -519,7 +519,7 @@ func (m *Meeting) validatePeople(c *errs) {
 // ("attendance[2].deputy"), so that the store indexes them and a contact
 // cannot be deleted from under the minutes unnoticed.
 func (m *Meeting) Refs() []Ref {
-	refs := refIf(nil, "group", m.Group, KindGroup)
+	refs := refIf(nil, RefGroup, m.Group, KindGroup)
 	m.eachPerson(func(field string, p *Person) {
 		refs = refIf(refs, field, p.Contact, KindContact)
 	})

@@ -409,7 +409,8 @@ func CanChangeStatus(from, to MeetingStatus) bool {
 	return false
 }
 
-// ReopenNotePrefix begins the revision note of a reopening.
+// ReopenNotePrefix begins the English text of a reopening's revision note
+// (Note.String of a NoteReopened note).
 const ReopenNotePrefix = "reopened: "
 
 // Reopen makes checked minutes editable again (status held) for a
@@ -433,35 +434,36 @@ func (m *Meeting) Reopen(reason string, at time.Time) error {
 // read-only (EREADONLY, error.minutes_checked) except for the reopening
 // (status back to held with one more Reopening that gives a reason) and for
 // the follow-up of their tasks (a task's status and done date). It returns
-// the note the new revision should carry ("reopened: <reason>"), or "".
-func CheckChange(old, m *Meeting) (note string, err error) {
+// the note the new revision should carry (NoteReopened with the reason),
+// or a zero Note.
+func CheckChange(old, m *Meeting) (note Note, err error) {
 	if old.Status != MeetingChecked {
 		if !CanChangeStatus(old.Status, m.Status) {
-			return "", Invalid("status", "error.status_change")
+			return Note{}, Invalid("status", "error.status_change")
 		}
-		return "", nil
+		return Note{}, nil
 	}
 	readOnly := &Error{Code: EREADONLY, Key: "error.minutes_checked"}
 	if m.Status == MeetingChecked {
 		if sameMeeting(old, m, false) {
-			return "", nil
+			return Note{}, nil
 		}
-		return "", readOnly
+		return Note{}, readOnly
 	}
 	if m.Status != MeetingHeld || len(m.Reopenings) != len(old.Reopenings)+1 ||
 		!slices.EqualFunc(m.Reopenings[:len(old.Reopenings)], old.Reopenings, func(a, b Reopening) bool {
 			return a.At.Equal(b.At) && a.Reason == b.Reason
 		}) {
-		return "", readOnly
+		return Note{}, readOnly
 	}
 	reason := strings.TrimSpace(m.Reopenings[len(old.Reopenings)].Reason)
 	if reason == "" {
-		return "", Invalid("reason", "error.reopen_reason")
+		return Note{}, Invalid("reason", "error.reopen_reason")
 	}
 	if !sameMeeting(old, m, true) {
-		return "", readOnly
+		return Note{}, readOnly
 	}
-	return ReopenNotePrefix + reason, nil
+	return NewNote(NoteReopened, NoteArgReason, reason), nil
 }
 
 // sameMeeting reports whether a and b hold the same minutes, apart from

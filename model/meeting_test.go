@@ -437,7 +437,7 @@ func TestMeetingRefsAndUnlink(t *testing.T) {
 	}
 	got := map[model.ID]string{}
 	for _, r := range m.Refs() {
-		got[r.ID] = r.Field
+		got[r.ID] = string(r.Field)
 		if r.ID != g && !slices.Equal(r.Kinds, []model.Kind{model.KindContact}) {
 			t.Errorf("%s may point at %v, want contacts", r.Field, r.Kinds)
 		}
@@ -622,7 +622,7 @@ func TestCheckedMinutesAreReadOnly(t *testing.T) {
 	}
 	var notes []string
 	for _, h := range hist {
-		notes = append(notes, h.Note)
+		notes = append(notes, h.Note.String())
 	}
 	if !slices.Contains(notes, model.ReopenNotePrefix+reason) {
 		t.Errorf("history notes %q lack the reopening's reason", notes)

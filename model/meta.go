@@ -20,8 +20,10 @@ type Meta struct {
 	// Deleted is set while the record is in the trash.
 	Deleted *time.Time `json:"deleted,omitempty"`
 	// Note says why a revision was made when that is not an ordinary edit
-	// ("restored from trash", "restored revision …", "link to X removed").
-	Note string `json:"note,omitempty"`
+	// (restored from the trash, an earlier revision restored, a link to a
+	// deleted record removed): codes with arguments, translated where they
+	// are shown. The JSON name is "note", as older versions wrote it.
+	Note Notes `json:"note,omitempty"`
 }
 
 // GetMeta gives access to the metadata; every record type embeds Meta.

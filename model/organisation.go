@@ -73,7 +73,7 @@ func (o *Organisation) Validate() error {
 }
 
 func (o *Organisation) Refs() []Ref {
-	return refIf(nil, "municipality", o.Municipality, KindMunicipality)
+	return refIf(nil, RefMunicipality, o.Municipality, KindMunicipality)
 }
 
 func (o *Organisation) Unlink(id ID) bool { return unlinkID(&o.Municipality, id) }

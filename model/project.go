@@ -143,7 +143,7 @@ func (p *Project) Validate() error {
 	c.add(oneOf("status", p.Status, ProjectStatuses))
 	c.add(p.Period.validate("period"))
 	if !p.Parent.IsZero() && p.Parent == p.ID {
-		c.add(Invalid("parent", "error.self_parent"))
+		c.add(Invalid(RefParent.String(), "error.self_parent"))
 	}
 	for i, r := range p.Regions {
 		if len(r) != 2 {
@@ -153,9 +153,9 @@ func (p *Project) Validate() error {
 	seen := map[ID]bool{}
 	for i, m := range p.Municipalities {
 		if m.Municipality.IsZero() {
-			c.add(Invalid(fmt.Sprintf("municipalities[%d]", i), "error.required"))
+			c.add(Invalid(FieldAt(RefMunicipalities.String(), i, ""), "error.required"))
 		} else if seen[m.Municipality] {
-			c.add(Invalid(fmt.Sprintf("municipalities[%d]", i), "error.duplicate"))
+			c.add(Invalid(FieldAt(RefMunicipalities.String(), i, ""), "error.duplicate"))
 		}
 		seen[m.Municipality] = true
 	}
@@ -179,7 +179,7 @@ func (p *Project) Validate() error {
 	}
 	for i, s := range p.Staff {
 		if s.Contact.IsZero() {
-			c.add(Invalid(fmt.Sprintf("staff[%d]", i), "error.required"))
+			c.add(Invalid(FieldAt(RefStaff.String(), i, ""), "error.required"))
 		}
 	}
 	for i, l := range p.Links {
@@ -192,17 +192,17 @@ func (p *Project) Validate() error {
 
 func (p *Project) Refs() []Ref {
 	var refs []Ref
-	refs = refIf(refs, "administrator", p.Administrator, KindOrganisation, KindMunicipality)
-	refs = refIf(refs, "office", p.Office, KindOrganisation, KindMunicipality)
-	refs = refIf(refs, "parent", p.Parent, KindProject)
+	refs = refIf(refs, RefAdministrator, p.Administrator, KindOrganisation, KindMunicipality)
+	refs = refIf(refs, RefOffice, p.Office, KindOrganisation, KindMunicipality)
+	refs = refIf(refs, RefParent, p.Parent, KindProject)
 	for _, m := range p.Municipalities {
-		refs = refIf(refs, "municipalities", m.Municipality, KindMunicipality)
+		refs = refIf(refs, RefMunicipalities, m.Municipality, KindMunicipality)
 	}
 	for _, f := range p.Funding {
-		refs = refIf(refs, "funding", f.Funder, KindOrganisation, KindMunicipality)
+		refs = refIf(refs, RefFunding, f.Funder, KindOrganisation, KindMunicipality)
 	}
 	for _, s := range p.Staff {
-		refs = refIf(refs, "staff", s.Contact, KindContact)
+		refs = refIf(refs, RefStaff, s.Contact, KindContact)
 	}
 	return refs
 }

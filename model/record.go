@@ -33,7 +33,7 @@ type Record interface {
 // Ref is one reference from a record to another: the field it sits in, the
 // target and the kinds the field may point at.
 type Ref struct {
-	Field string
+	Field RefField
 	ID    ID
 	Kinds []Kind
 }
@@ -60,12 +60,13 @@ func NewRecord(k Kind) Record {
 	return nil
 }
 
-// refIf appends a Ref when id is set.
-func refIf(refs []Ref, field string, id ID, kinds ...Kind) []Ref {
+// refIf appends a Ref when id is set. field is one of the RefField
+// constants or, for a meeting's people, a path into the minutes.
+func refIf[F ~string](refs []Ref, field F, id ID, kinds ...Kind) []Ref {
 	if id.IsZero() {
 		return refs
 	}
-	return append(refs, Ref{Field: field, ID: id, Kinds: kinds})
+	return append(refs, Ref{Field: RefField(field), ID: id, Kinds: kinds})
 }
 
 // unlinkID clears *p when it equals id.

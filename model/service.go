@@ -108,7 +108,7 @@ type Service[T any] interface {
 // Reference is one record referring to another.
 type Reference struct {
 	From  Summary
-	Field string
+	Field RefField
 }
 
 // ProjectRole is a municipality's part in a project.

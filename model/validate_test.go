@@ -466,7 +466,7 @@ func TestNewRecord(t *testing.T) {
 func refStrings(refs []model.Ref) []string {
 	var out []string
 	for _, r := range refs {
-		out = append(out, r.Field+"="+r.ID.String())
+		out = append(out, string(r.Field)+"="+r.ID.String())
 	}
 	return out
 }
@@ -501,7 +501,7 @@ func TestProject_Refs(t *testing.T) {
 		"staff":          {model.KindContact},
 	}
 	for _, r := range refs {
-		if want, ok := kinds[r.Field]; ok && !slices.Equal(r.Kinds, want) {
+		if want, ok := kinds[string(r.Field)]; ok && !slices.Equal(r.Kinds, want) {
 			t.Errorf("%s kinds = %v, want %v", r.Field, r.Kinds, want)
 		}
 	}

@@ -57,7 +57,7 @@ func seedSnapshot(t testing.TB) []byte {
 	aino := &model.Contact{Meta: model.Meta{ID: id("aino"), Rev: id("aino@2"), ParentRev: id("aino@1"), Created: at, Updated: at.Add(time.Hour), Device: id("dev")},
 		FirstName: "Aino", LastName: "Virtanen", Organisation: org.ID, Emails: []string{"aino@example.com"}, Phones: []string{"+358401234567"}}
 	del := at.Add(2 * time.Hour)
-	onni := &model.Contact{Meta: model.Meta{ID: id("onni"), Rev: id("onni@2"), ParentRev: id("onni@1"), Created: at, Updated: del, Device: id("dev"), Deleted: &del, Note: "deleted"},
+	onni := &model.Contact{Meta: model.Meta{ID: id("onni"), Rev: id("onni@2"), ParentRev: id("onni@1"), Created: at, Updated: del, Device: id("dev"), Deleted: &del, Note: model.Notes{model.NewNote(model.NoteDeleted)}},
 		FirstName: "Onni", LastName: "Laine"}
 	recs := []Record{
 		{Kind: model.KindOrganisation, Current: org},

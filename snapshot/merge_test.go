@@ -130,7 +130,7 @@ func TestDivergeAndExchange(t *testing.T) {
 	if hb.FirstName != "Helmi-Maria" || hb.JobTitle != "perusturvajohtaja" || !slices.Equal(hb.Phones, []string{"+358407654321"}) {
 		t.Errorf("B's Helmi = %+v, want A's first name and B's title and phone", hb)
 	}
-	if !contains(hb.Note, "merged") {
+	if !contains(hb.Note.String(), "merged") {
 		t.Errorf("B's Helmi note = %q", hb.Note)
 	}
 	hist, _ := sb.Contacts.History(ctx, w.helmi.ID)
@@ -269,7 +269,7 @@ func TestTrashMendsReferences(t *testing.T) {
 	if got := titles(p.Restore); !slices.Equal(got, []string{"Onni Laine"}) || p.Restore[0].ReferredBy != "Työryhmä" {
 		t.Errorf("A restores %v, want Onni, referred to by the group", p.Restore)
 	}
-	if c := get(t, a.Services().Contacts, w.onni.ID); c.InTrash() || !contains(c.Note, "restored from trash") {
+	if c := get(t, a.Services().Contacts, w.onni.ID); c.InTrash() || !contains(c.Note.String(), "restored from trash") {
 		t.Errorf("Onni on A = %+v", c.Meta)
 	}
 	if grp := get(t, a.Services().Groups, g.ID); len(grp.Members) != 1 {

@@ -393,7 +393,7 @@ func (p *Plan) resolveConflict(d *decision) (r model.Record, allMine, allTheirs 
 	*r.GetMeta() = model.Meta{
 		ID: lm.ID, Rev: model.NewID(), ParentRev: lm.Rev, Created: lm.Created, Updated: p.now(),
 		Device: p.device, Deleted: deleted,
-		Note: "merged with revision " + d.theirs.Current.GetMeta().Rev.String() + " from device " + d.theirs.Current.GetMeta().Device.String(),
+		Note: model.Notes{model.NewNote(model.NoteMerged, model.NoteArgRev, d.theirs.Current.GetMeta().Rev.String(), model.NoteArgDevice, d.theirs.Current.GetMeta().Device.String())},
 	}
 	return r, false, false, nil
 }
@@ -483,7 +483,7 @@ func (p *Plan) resolve(planning bool) (map[model.ID]model.Record, map[model.ID]s
 		m := r.GetMeta()
 		base := m.Rev
 		*m = model.Meta{ID: m.ID, Rev: model.NewID(), ParentRev: base, Created: m.Created, Updated: p.now(),
-			Device: p.device, Note: "restored from trash: referred to by " + by + " (snapshot import)"}
+			Device: p.device, Note: model.Notes{model.NewNote(model.NoteRestoredByImport, model.NoteArgName, by)}}
 		p.Restore = append(p.Restore, Item{ID: id, Kind: r.Kind(), Title: r.Title(), Mine: localCurrent(p.local[id]), Theirs: r, ReferredBy: by})
 	}
 	slices.SortFunc(p.Restore, func(a, b Item) int { return bytes.Compare(a.ID[:], b.ID[:]) })

@@ -37,7 +37,7 @@ func genMeta(t *rapid.T, id model.ID) model.Meta {
 		d := genTime(t, "deleted_at")
 		m.Deleted = &d
 	}
-	m.Note = rapid.SampledFrom([]string{"", "deleted", "restored from trash", "link to X removed"}).Draw(t, "note")
+	m.Note = model.ParseLegacyNotes(rapid.SampledFrom([]string{"", "deleted", "restored from trash", "link to X removed"}).Draw(t, "note"))
 	return m
 }
 

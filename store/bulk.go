@@ -2,8 +2,7 @@ package store
 
 import (
 	"context"
-
-	bolt "go.etcd.io/bbolt"
+	"fmt"
 
 	"hankekirja/model"
 )
@@ -11,37 +10,56 @@ import (
 // CreateAll validates and creates many new records in one transaction: all
 // or nothing. It is for bulk work (imports, test data): one transaction with
 // many puts is two orders of magnitude faster than a transaction per
-// record. Records may refer to records created earlier in recs. It returns
-// ValidationErrors naming the first invalid record's fields.
+// record. Records may refer to records created earlier in recs. Each record
+// goes through its kind's Create, so the kind's rules apply as they do to
+// one record (contacts' phone numbers normalised, meetings normalised,
+// municipalities refused). It returns the error of the first record that
+// fails (ValidationErrors naming its fields when it is invalid).
 func (db *DB) CreateAll(ctx context.Context, recs []model.Record) error {
-	for _, r := range recs {
-		if c, ok := r.(*model.Contact); ok {
-			c.Normalize()
-		}
-		if _, ok := r.(*model.Municipality); ok {
-			return (municipalityPolicy{}).beforeCreate(r)
-		}
-	}
-	return db.update(ctx, func(tx *bolt.Tx) error {
-		now := db.now()
+	creators := creatorsOf(db.Services())
+	return db.Atomic(ctx, func(ctx context.Context) error {
 		for _, r := range recs {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			m := r.GetMeta()
-			if m.ID.IsZero() {
-				m.ID = model.NewID()
-			} else if tx.Bucket(bucketRecords).Get(currentKey(m.ID)) != nil {
-				return &model.Error{Code: model.ECONFLICT, Field: "id", Key: "error.duplicate"}
+			c, ok := creators[r.Kind()]
+			if !ok {
+				return model.Internal(fmt.Errorf("no store for %s", r.Kind()))
 			}
-			*m = model.Meta{ID: m.ID, Rev: model.NewID(), Created: now, Updated: now, Device: db.device}
-			if err := db.validate(tx, r); err != nil {
-				return err
-			}
-			if err := db.put(tx, r, nil); err != nil {
+			if err := c.createRecord(ctx, r); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// recordCreator is a kind's store taking a record of its kind as a
+// model.Record.
+type recordCreator interface {
+	createRecord(ctx context.Context, r model.Record) error
+}
+
+// createRecord is Create for a record given as a model.Record.
+func (s *kindStore[T, P]) createRecord(ctx context.Context, r model.Record) error {
+	p, ok := r.(P)
+	if !ok {
+		return model.Internal(fmt.Errorf("a %s given to the store of %s", r.Kind(), s.kind))
+	}
+	return s.Create(ctx, (*T)(p))
+}
+
+// creatorsOf returns the kinds' stores by kind.
+func creatorsOf(svcs model.Services) map[model.Kind]recordCreator {
+	out := map[model.Kind]recordCreator{}
+	for k, s := range map[model.Kind]any{
+		model.KindMunicipality: svcs.Municipalities, model.KindOrganisation: svcs.Organisations,
+		model.KindProject: svcs.Projects, model.KindGroup: svcs.Groups,
+		model.KindContact: svcs.Contacts, model.KindMeeting: svcs.Meetings,
+	} {
+		if c, ok := s.(recordCreator); ok {
+			out[k] = c
+		}
+	}
+	return out
 }

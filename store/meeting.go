@@ -29,12 +29,12 @@ func (meetingPolicy) beforeDelete(r model.Record) error {
 	return nil
 }
 
-// updateNote gives the revision made by a reopening its note:
-// "reopened: <reason>".
-func (meetingPolicy) updateNote(old, r model.Record) string {
+// updateNotes gives the revision made by a reopening its note: reopened,
+// with the reason.
+func (meetingPolicy) updateNotes(old, r model.Record) model.Notes {
 	note, err := model.CheckChange(old.(*model.Meeting), r.(*model.Meeting))
-	if err != nil {
-		return ""
+	if err != nil || note.Code == "" {
+		return nil
 	}
-	return note
+	return model.Notes{note}
 }

@@ -1,6 +1,10 @@
 package store
 
-import "hankekirja/model"
+import (
+	"reflect"
+
+	"hankekirja/model"
+)
 
 // municipalityPolicy protects the embedded registry: municipalities come
 // only from it, and users may change nothing but their notes.
@@ -28,4 +32,6 @@ func (municipalityPolicy) beforeDelete(r model.Record) error {
 	return &model.Error{Code: model.EREADONLY, Key: "error.read_only"}
 }
 
-func sameMunicipality(a, b *model.Municipality) bool { return *a == *b }
+// sameMunicipality compares every field. Meta (its notes are a list) makes
+// the struct incomparable with ==.
+func sameMunicipality(a, b *model.Municipality) bool { return reflect.DeepEqual(*a, *b) }

@@ -66,7 +66,7 @@ func (q queries) ReferencesTo(ctx context.Context, id model.ID) ([]model.Referen
 }
 
 // referrers loads the records that refer to id through field.
-func referrers(tx *bolt.Tx, id model.ID, field string) ([]model.Record, error) {
+func referrers(tx *bolt.Tx, id model.ID, field model.RefField) ([]model.Record, error) {
 	var out []model.Record
 	seen := map[model.ID]bool{}
 	for _, ref := range references(tx, id) {
@@ -86,7 +86,7 @@ func referrers(tx *bolt.Tx, id model.ID, field string) ([]model.Record, error) {
 func (q queries) ProjectsOfMunicipality(ctx context.Context, id model.ID) ([]model.ProjectRole, error) {
 	var out []model.ProjectRole
 	err := q.db.view(ctx, func(tx *bolt.Tx) error {
-		recs, err := referrers(tx, id, "municipalities")
+		recs, err := referrers(tx, id, model.RefMunicipalities)
 		if err != nil {
 			return err
 		}
@@ -110,7 +110,7 @@ func (q queries) ProjectsOfMunicipality(ctx context.Context, id model.ID) ([]mod
 func (q queries) RolesOfContact(ctx context.Context, id model.ID) ([]model.GroupRole, error) {
 	var out []model.GroupRole
 	err := q.db.view(ctx, func(tx *bolt.Tx) error {
-		recs, err := referrers(tx, id, "members")
+		recs, err := referrers(tx, id, model.RefMembers)
 		if err != nil {
 			return err
 		}
@@ -147,7 +147,7 @@ func (q queries) ProjectsOfContact(ctx context.Context, id model.ID) ([]model.Su
 			out = append(out, s)
 			return nil
 		}
-		staff, err := referrers(tx, id, "staff")
+		staff, err := referrers(tx, id, model.RefStaff)
 		if err != nil {
 			return err
 		}
@@ -156,7 +156,7 @@ func (q queries) ProjectsOfContact(ctx context.Context, id model.ID) ([]model.Su
 				return err
 			}
 		}
-		groups, err := referrers(tx, id, "members")
+		groups, err := referrers(tx, id, model.RefMembers)
 		if err != nil {
 			return err
 		}
@@ -176,7 +176,7 @@ func (q queries) ProjectsOfContact(ctx context.Context, id model.ID) ([]model.Su
 func (q queries) GroupTree(ctx context.Context, project model.ID) ([]*model.GroupNode, error) {
 	var groups []*model.Group
 	err := q.db.view(ctx, func(tx *bolt.Tx) error {
-		recs, err := referrers(tx, project, "project")
+		recs, err := referrers(tx, project, model.RefProject)
 		if err != nil {
 			return err
 		}

@@ -26,18 +26,18 @@ type policy interface {
 	beforeDelete(r model.Record) error
 }
 
-// noter is a policy that explains some updates in the new revision's note
+// noter is a policy that explains some updates in the new revision's notes
 // (a meeting's reopening gives its reason).
 type noter interface {
-	updateNote(old, r model.Record) string
+	updateNotes(old, r model.Record) model.Notes
 }
 
-// updateNote returns the note pol gives the update of old to r, or "".
-func updateNote(pol policy, old, r model.Record) string {
+// updateNotes returns the notes pol gives the update of old to r, or nil.
+func updateNotes(pol policy, old, r model.Record) model.Notes {
 	if n, ok := pol.(noter); ok {
-		return n.updateNote(old, r)
+		return n.updateNotes(old, r)
 	}
-	return ""
+	return nil
 }
 
 // kindStore implements model.Service for one kind. The logic is the same
@@ -113,7 +113,7 @@ func (s *kindStore[T, P]) Update(ctx context.Context, rec *T) error {
 				return err
 			}
 		}
-		*m = s.db.nextMeta(om, updateNote(s.policy, old, r))
+		*m = s.db.nextMeta(om, updateNotes(s.policy, old, r)...)
 		if err := s.db.validate(tx, r); err != nil {
 			return err
 		}
@@ -140,7 +140,7 @@ func (s *kindStore[T, P]) Delete(ctx context.Context, id model.ID, unlink bool) 
 		}
 		old, _ := getRecord(tx, s.kind, id)
 		now := s.db.now()
-		*r.GetMeta() = s.db.nextMeta(old.GetMeta(), "deleted")
+		*r.GetMeta() = s.db.nextMeta(old.GetMeta(), model.NewNote(model.NoteDeleted))
 		r.GetMeta().Deleted = &now
 		return s.db.put(tx, r, old)
 	})
@@ -156,7 +156,7 @@ func (s *kindStore[T, P]) Restore(ctx context.Context, id model.ID) error {
 			return &model.Error{Code: model.ECONFLICT, Key: "error.not_in_trash"}
 		}
 		old, _ := getRecord(tx, s.kind, id)
-		*r.GetMeta() = s.db.nextMeta(old.GetMeta(), "restored from trash")
+		*r.GetMeta() = s.db.nextMeta(old.GetMeta(), model.NewNote(model.NoteRestored))
 		s.db.unlinkMissing(tx, r)
 		return s.db.put(tx, r, old)
 	})
@@ -226,9 +226,12 @@ func (s *kindStore[T, P]) RestoreRevision(ctx context.Context, id, rev model.ID)
 				return err
 			}
 		}
-		*r.GetMeta() = s.db.nextMeta(cur.GetMeta(), "restored revision "+rev.String())
+		*r.GetMeta() = s.db.nextMeta(cur.GetMeta(), model.NewNote(model.NoteRestoredRevision, model.NoteArgRev, rev.String()))
 		s.db.unlinkMissing(tx, r)
-		if err := r.Validate(); err != nil {
+		// The old revision met the rules of its day; the records it refers
+		// to may have changed since (its parent may now be its child), so
+		// it is checked as an update is.
+		if err := s.db.validate(tx, r); err != nil {
 			return err
 		}
 		return s.db.put(tx, r, cur)
@@ -254,8 +257,9 @@ func (db *DB) update(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 	return err
 }
 
-// nextMeta returns the metadata of a new revision made from old.
-func (db *DB) nextMeta(old *model.Meta, note string) model.Meta {
+// nextMeta returns the metadata of a new revision made from old, with the
+// notes that say why it was made (none for an ordinary edit).
+func (db *DB) nextMeta(old *model.Meta, notes ...model.Note) model.Meta {
 	return model.Meta{
 		ID:        old.ID,
 		Rev:       model.NewID(),
@@ -263,7 +267,7 @@ func (db *DB) nextMeta(old *model.Meta, note string) model.Meta {
 		Created:   old.Created,
 		Updated:   db.now(),
 		Device:    db.device,
-		Note:      note,
+		Note:      model.Notes(notes),
 	}
 }
 
@@ -333,7 +337,7 @@ func liveRefs(r model.Record) map[string]bool {
 	}
 	keys := map[string]bool{}
 	for _, ref := range r.Refs() {
-		keys[string(refKey(ref.ID, r.GetMeta().ID, ref.Field))] = true
+		keys[string(refKey(ref.ID, r.GetMeta().ID, string(ref.Field)))] = true
 	}
 	return keys
 }
@@ -382,21 +386,39 @@ func (db *DB) validate(tx *bolt.Tx, r model.Record) error {
 	if err := r.Validate(); err != nil {
 		list = append(list, model.FieldErrors(err)...)
 	}
-	for _, ref := range r.Refs() {
-		k, ok := liveKind(tx, ref.ID)
-		switch {
-		case !ok:
-			list = append(list, model.Invalid(ref.Field, "error.missing_ref"))
-		case !ref.Allows(k):
-			list = append(list, model.Invalid(ref.Field, "error.wrong_ref_kind"))
-		case ref.Field == "parent" && parentLoops(tx, r.GetMeta().ID, ref.ID):
-			list = append(list, model.Invalid(ref.Field, "error.parent_cycle"))
-		}
+	for _, p := range refProblems(tx, r) {
+		list = append(list, model.Invalid(p.ref.Field.String(), p.key))
 	}
 	if len(list) > 0 {
 		return list
 	}
 	return nil
+}
+
+// refProblem is a reference the store refuses, with the message key that
+// says why.
+type refProblem struct {
+	ref model.Ref
+	key string // error.missing_ref, error.wrong_ref_kind or error.parent_cycle
+}
+
+// refProblems lists r's references that do not point at a live record of
+// an allowed kind, or that make a loop of parents. validate refuses a
+// record with any; Check reports stored records with any.
+func refProblems(tx *bolt.Tx, r model.Record) []refProblem {
+	var out []refProblem
+	for _, ref := range r.Refs() {
+		k, ok := liveKind(tx, ref.ID)
+		switch {
+		case !ok:
+			out = append(out, refProblem{ref, "error.missing_ref"})
+		case !ref.Allows(k):
+			out = append(out, refProblem{ref, "error.wrong_ref_kind"})
+		case ref.Field == model.RefParent && parentLoops(tx, r.GetMeta().ID, ref.ID):
+			out = append(out, refProblem{ref, "error.parent_cycle"})
+		}
+	}
+	return out
 }
 
 // liveKind returns the kind of id when it exists and is not in the trash.
@@ -423,7 +445,7 @@ func parentLoops(tx *bolt.Tx, id, parent model.ID) bool {
 		}
 		next := model.NilID
 		for _, ref := range r.Refs() {
-			if ref.Field == "parent" {
+			if ref.Field == model.RefParent {
 				next = ref.ID
 			}
 		}
@@ -432,21 +454,19 @@ func parentLoops(tx *bolt.Tx, id, parent model.ID) bool {
 	return false
 }
 
-// references lists who refers to id: source ID and field.
-func references(tx *bolt.Tx, id model.ID) []struct {
+// referrer is one entry of the reverse index: who refers, through which
+// field.
+type referrer struct {
 	source model.ID
-	field  string
-} {
-	var out []struct {
-		source model.ID
-		field  string
-	}
+	field  model.RefField
+}
+
+// references lists who refers to id.
+func references(tx *bolt.Tx, id model.ID) []referrer {
+	var out []referrer
 	c := tx.Bucket(bucketRefs).Cursor()
 	for k, _ := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, _ = c.Next() {
-		out = append(out, struct {
-			source model.ID
-			field  string
-		}{idFrom(k[16:32]), string(k[32:])})
+		out = append(out, referrer{idFrom(k[16:32]), model.RefField(k[32:])})
 	}
 	return out
 }
@@ -486,7 +506,7 @@ func (db *DB) releaseReferences(tx *bolt.Tx, r model.Record, unlink bool) error 
 		if !s.Unlink(id) {
 			continue
 		}
-		*s.GetMeta() = db.nextMeta(old.GetMeta(), "link to "+r.Title()+" removed")
+		*s.GetMeta() = db.nextMeta(old.GetMeta(), model.NewNote(model.NoteLinkRemoved, model.NoteArgName, r.Title()))
 		if err := s.Validate(); err != nil {
 			// The link is required (a meeting's group): removing it would
 			// leave an invalid record, so the delete is refused.
@@ -506,7 +526,7 @@ func (db *DB) unlinkMissing(tx *bolt.Tx, r model.Record) {
 	for _, ref := range r.Refs() {
 		if _, ok := liveKind(tx, ref.ID); !ok && r.Unlink(ref.ID) {
 			m := r.GetMeta()
-			m.Note += "; removed link to missing " + ref.Field
+			m.Note = append(m.Note, model.NewNote(model.NoteMissingLink, model.NoteArgField, ref.Field.String()))
 		}
 	}
 }

@@ -234,10 +234,7 @@ func (f *form) clearErrors() {
 // markField shows a validation error at its field (or above the form when
 // the field is not on it).
 func (f *form) markField(field string, e *model.Error) {
-	base := field
-	if i := strings.IndexAny(base, "[."); i > 0 {
-		base = base[:i]
-	}
+	base := model.ParseFieldPath(field).Head()
 	msg := messageText(e)
 	item, ok := f.items[field]
 	if !ok {
@@ -270,13 +267,7 @@ func (f *form) showErrors(err error) {
 		return
 	}
 	f.showProblem(T("ui.check_fields"))
-	for _, e := range fields {
-		if e.Field == "" {
-			f.showProblem(messageText(e))
-		} else {
-			f.markField(e.Field, e)
-		}
-	}
+	f.placeErrors(err, nil)
 }
 
 // submit saves (Save button, Ctrl+S).

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -39,12 +38,12 @@ func (v *groupsView) edit(id model.ID) *form {
 	groupType := f.choice("type", "group_type.", codes, string(g.Type))
 	typeSelect := f.items["type"].Widget.(*widget.Select)
 	project := newRecordPicker(v.u, f, "project", []model.Kind{model.KindProject})
-	parent := newRecordPicker(v.u, f, "parent", []model.Kind{model.KindGroup})
-	f.items["parent"].Text = T("groups.parent")
+	parent := newRecordPicker(v.u, f, model.RefParent.String(), []model.Kind{model.KindGroup})
+	f.items[model.RefParent.String()].Text = T("groups.parent")
 	mandate := f.multiline("mandate", "")
 	period := newPeriodField(f, "period")
 	members := newMembersEditor(v.u, f)
-	f.add("members", members.content)
+	f.add(model.RefMembers.String(), members.content)
 	v.lastMembers = members
 	markableEntries(f)
 
@@ -118,53 +117,34 @@ func placeGroupErrors(f *form, members *membersEditor, period *periodField, err 
 		return
 	}
 	var memberTexts []string
-	for _, e := range model.FieldErrors(err) {
-		if e.Field != "members" && !strings.HasPrefix(e.Field, "members[") && !strings.HasPrefix(e.Field, "members.") {
-			switch e.Field {
-			case "":
-				f.showProblem(messageText(e))
-			case period.field:
+	f.placeErrors(err, map[string]fieldPlacer{
+		period.field: func(p model.FieldPath, e *model.Error) {
+			if e.Field == period.field {
 				period.end.SetValidationError(errors.New(messageText(e)))
-				f.markField(e.Field, e)
-			default:
-				f.markField(e.Field, e)
 			}
-			continue
-		}
-		memberTexts = append(memberTexts, errorText(e))
-		if i, sub, ok := memberIndex(e.Field); ok {
-			members.markRow(i, sub, messageText(e))
-			if sub == "term" {
-				members.markEnd(i, messageText(e))
+			f.markField(e.Field, e)
+		},
+		model.RefMembers.String(): func(p model.FieldPath, e *model.Error) {
+			memberTexts = append(memberTexts, errorText(e))
+			if i, ok := p.Index(); ok {
+				sub := p.Rest().String()
+				members.markRow(i, sub, messageText(e))
+				if sub == "term" {
+					members.markEnd(i, messageText(e))
+				}
 			}
-		}
-	}
+		},
+	})
 	if len(memberTexts) > 0 {
 		// Also above the form: the rows may be scrolled out of sight.
-		if prev := f.items["members"].HintText; prev != "" {
+		item := f.items[model.RefMembers.String()]
+		if prev := item.HintText; prev != "" {
 			memberTexts = append([]string{prev}, memberTexts...)
 		}
-		f.items["members"].HintText = strings.Join(memberTexts, "; ")
+		item.HintText = strings.Join(memberTexts, "; ")
 		f.showProblem(strings.Join(memberTexts, "\n"))
 		f.form.Refresh()
 	}
-}
-
-// memberIndex reads "members[2].role" as 2 and "role".
-func memberIndex(field string) (i int, sub string, ok bool) {
-	rest, found := strings.CutPrefix(field, "members[")
-	if !found {
-		return 0, "", false
-	}
-	num, after, found := strings.Cut(rest, "]")
-	if !found {
-		return 0, "", false
-	}
-	i, err := strconv.Atoi(num)
-	if err != nil {
-		return 0, "", false
-	}
-	return i, strings.TrimPrefix(after, "."), true
 }
 
 // storeMarked is form.store for forms that place errors themselves: place

@@ -252,7 +252,7 @@ func representativesOf(ctx context.Context, svc model.Services, body model.ID, r
 	seen := map[model.ID]bool{}
 	names := map[model.ID]model.Summary{}
 	for _, r := range refs {
-		if r.Field != "members.represents" || r.From.Kind != model.KindGroup || seen[r.From.ID] {
+		if r.Field != model.RefRepresents || r.From.Kind != model.KindGroup || seen[r.From.ID] {
 			continue
 		}
 		seen[r.From.ID] = true

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"encoding/json"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -153,45 +152,36 @@ func joinNonEmpty(parts ...string) string {
 	return strings.Join(out, " · ")
 }
 
-// The store and the importer write revision notes in English, for logs and
-// the command line; noteText says the known ones in the user's language.
-var notePatterns = []struct {
-	re  *regexp.Regexp
-	key string
-}{
-	{regexp.MustCompile(`^deleted$`), "ui.note_deleted"},
-	{regexp.MustCompile(`^restored from trash$`), "ui.note_restored"},
-	{regexp.MustCompile(`^restored revision \S+$`), "ui.note_restored_revision"},
-	{regexp.MustCompile(`^link to (?P<Name>.+) removed$`), "ui.note_link_removed"},
-	{regexp.MustCompile(`^reopened: (?P<Reason>(?s).*)$`), "ui.note_reopened"},
-	{regexp.MustCompile(`^merged with revision \S+ from device \S+$`), "ui.note_merged"},
-	{regexp.MustCompile(`^restored from trash: referred to by (?P<Name>.+) \(snapshot import\)$`), "ui.note_restored_by_import"},
-}
-
-func noteText(note string) string {
-	var out []string
-	for _, part := range strings.Split(note, "; ") {
-		out = append(out, notePart(part))
+// noteText says a revision's notes in the user's language: each code has
+// its message "ui.note_<code>" in the catalogues (a test checks every code
+// of model.NoteCodes has one). A note in words (model.NoteText, from an
+// older version) and a code this version does not know are shown as
+// written.
+func noteText(notes model.Notes) string {
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = notePart(n)
 	}
 	return strings.Join(out, "; ")
 }
 
-func notePart(part string) string {
-	if field, ok := strings.CutPrefix(part, "removed link to missing "); ok {
-		return T("ui.note_missing_link", map[string]any{"Field": fieldLabel(field)})
+func notePart(n model.Note) string {
+	if n.Code == model.NoteText || n.Code == "" {
+		return n.String()
 	}
-	for _, p := range notePatterns {
-		m := p.re.FindStringSubmatch(part)
-		if m == nil {
-			continue
-		}
-		args := map[string]any{}
-		for i, name := range p.re.SubexpNames() {
-			if name != "" {
-				args[name] = m[i]
-			}
-		}
-		return T(p.key, args)
+	args := make(map[string]any, len(n.Args))
+	for k, v := range n.Args {
+		args[k] = v
 	}
-	return part
+	if f, ok := n.Args[model.NoteArgField]; ok {
+		args[model.NoteArgField] = fieldLabel(f)
+	}
+	key := noteKey(n.Code)
+	if s := T(key, args); s != key {
+		return s
+	}
+	return n.String()
 }
+
+// noteKey is the catalogue key of a note's message.
+func noteKey(c model.NoteCode) string { return "ui.note_" + string(c) }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"hankekirja/assets"
 	"hankekirja/model"
 )
 
@@ -45,5 +46,38 @@ func TestRestoreOldRevision(t *testing.T) {
 	}
 	if !strings.Contains(screenText(u), "valmistelija") {
 		t.Fatalf("the detail does not show the restored version:\n%s", screenText(u))
+	}
+}
+
+// TestEveryNoteCodeIsTranslated: the history says every revision note in
+// each language; a code added to model without its "ui.note_<code>"
+// message fails here.
+func TestEveryNoteCodeIsTranslated(t *testing.T) {
+	for _, l := range assets.Languages {
+		cat, err := assets.Catalogue(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range model.NoteCodes() {
+			if _, ok := cat[noteKey(c)]; !ok {
+				t.Errorf("%s catalogue lacks %q", l, noteKey(c))
+			}
+		}
+	}
+}
+
+// TestNoteTextFromCodes says notes given as codes, as the store writes
+// them now, in Finnish.
+func TestNoteTextFromCodes(t *testing.T) {
+	newTestUI(t) // speaks Finnish
+	notes := model.Notes{
+		model.NewNote(model.NoteRestoredByImport, model.NoteArgName, "Ohjausryhmä"),
+		model.NewNote(model.NoteMissingLink, model.NoteArgField, model.RefStaff.String()),
+		{Code: "from_a_newer_version"},
+	}
+	want := "palautettu roskakorista, koska tuodussa aineistossa siihen viittaa Ohjausryhmä; " +
+		"poistettu linkki, jonka kohdetta ei enää ole (Henkilöstö); from_a_newer_version"
+	if got := noteText(notes); got != want {
+		t.Errorf("noteText = %q, want %q", got, want)
 	}
 }

@@ -119,7 +119,7 @@ func TestRevisionNotesAreTranslated(t *testing.T) {
 		"restored revision 01a2-x; removed link to missing staff": "aiempi versio palautettu; poistettu linkki, jonka kohdetta ei enää ole (Henkilöstö)",
 		"something new": "something new",
 	} {
-		if got := noteText(note); got != want {
+		if got := noteText(model.ParseLegacyNotes(note)); got != want {
 			t.Errorf("noteText(%q) = %q, want %q", note, got, want)
 		}
 	}

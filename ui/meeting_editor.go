@@ -411,17 +411,16 @@ func (e *meetingEditor) showProblems(err error) {
 	if err == nil {
 		return
 	}
-	for _, fe := range model.FieldErrors(err) {
-		if en := e.agenda.entryFor(fe.Field); en != nil {
-			en.SetValidationError(errors.New(messageText(fe)))
-			e.marked = append(e.marked, en)
-		}
-		if strings.HasPrefix(fe.Field, "items[") || strings.HasPrefix(fe.Field, "attendance[") {
-			e.f.showProblem(errorText(fe))
-			continue
-		}
-		e.f.markField(fe.Field, fe)
-	}
+	e.f.placeErrors(err, map[string]fieldPlacer{
+		"items": func(p model.FieldPath, fe *model.Error) {
+			if en := e.agenda.entryFor(fe.Field); en != nil {
+				en.SetValidationError(errors.New(messageText(fe)))
+				e.marked = append(e.marked, en)
+			}
+			e.f.aboveIfInRow(p, fe)
+		},
+		"attendance": e.f.aboveIfInRow,
+	})
 }
 
 func (e *meetingEditor) clearMarks() {

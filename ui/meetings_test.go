@@ -236,7 +236,7 @@ func TestRecordMeetingEndToEnd(t *testing.T) {
 		t.Fatalf("after reopening: status %s, reopenings %+v", m.Status, m.Reopenings)
 	}
 	revs, _ := u.svc.Meetings.History(ctx(), m.ID)
-	if note := revs[len(revs)-1].Note; !strings.Contains(note, "Päätöksen sanamuoto korjattu") {
+	if note := revs[len(revs)-1].Note.String(); !strings.Contains(note, "Päätöksen sanamuoto korjattu") {
 		t.Fatalf("last revision's note = %q", note)
 	}
 	if !strings.Contains(screenText(u), "Päätöksen sanamuoto korjattu") {

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -230,7 +229,7 @@ func (e *membersEditor) read() (members []model.Membership, ok bool) {
 		end, ok2 := readDate(r.end)
 		if !ok1 || !ok2 {
 			ok = false
-			bad := model.Invalid(fmt.Sprintf("members[%d].term", i), "error.date")
+			bad := model.Invalid(model.FieldAt(model.RefMembers.String(), i, "term"), "error.date")
 			e.markRow(i, "term", messageText(bad))
 			problems = append(problems, errorText(bad))
 		}
@@ -241,7 +240,7 @@ func (e *membersEditor) read() (members []model.Membership, ok bool) {
 		members = append(members, m)
 	}
 	if len(problems) > 0 {
-		e.f.items["members"].HintText = strings.Join(problems, "; ")
+		e.f.items[model.RefMembers.String()].HintText = strings.Join(problems, "; ")
 	}
 	return members, ok
 }

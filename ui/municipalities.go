@@ -174,7 +174,7 @@ func (v *municipalitiesView) detail(id model.ID, done func(fyne.CanvasObject)) {
 		}
 		info.contacts = referringContacts(refs)
 		for _, r := range refs {
-			if r.From.Kind == model.KindOrganisation && r.Field == "municipality" {
+			if r.From.Kind == model.KindOrganisation && r.Field == model.RefMunicipality {
 				info.orgs = append(info.orgs, r.From)
 			}
 		}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -98,7 +99,7 @@ func TestMunicipalityDetailAndNotes(t *testing.T) {
 	}
 	official, was := *after, *before
 	official.Notes, official.Meta, was.Notes, was.Meta = "", model.Meta{}, "", model.Meta{}
-	if official != was {
+	if !reflect.DeepEqual(official, was) {
 		t.Fatalf("official data changed:\n%+v\n%+v", was, official)
 	}
 	if !strings.Contains(screenText(u), "Kaupunginhallituksen edustaja vaihtuu syksyllä.") {

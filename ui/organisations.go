@@ -40,7 +40,7 @@ func (v *organisationsView) list(ctx context.Context, svc model.Services, query 
 // ("hallinnoija, rahoittaja").
 type projectPart struct {
 	project model.Summary
-	fields  []string
+	fields  []model.RefField
 }
 
 // projectParts collects the projects among refs that refer to a body as
@@ -53,7 +53,7 @@ func projectParts(refs []model.Reference) []projectPart {
 			continue
 		}
 		switch r.Field {
-		case "administrator", "office", "funding":
+		case model.RefAdministrator, model.RefOffice, model.RefFunding:
 		default:
 			continue
 		}
@@ -75,7 +75,7 @@ func projectParts(refs []model.Reference) []projectPart {
 func (p projectPart) partText() string {
 	names := make([]string, len(p.fields))
 	for i, f := range p.fields {
-		names[i] = T("organisations.part_" + f)
+		names[i] = T("organisations.part_" + string(f))
 	}
 	return strings.Join(names, ", ")
 }
@@ -85,7 +85,7 @@ func (p projectPart) partText() string {
 func referringContacts(refs []model.Reference) []model.Summary {
 	var out []model.Summary
 	for _, r := range refs {
-		if r.From.Kind == model.KindContact && r.Field == "organisation" {
+		if r.From.Kind == model.KindContact && r.Field == model.RefOrganisation {
 			out = append(out, r.From)
 		}
 	}

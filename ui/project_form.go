@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -320,9 +319,7 @@ func (pf *projectForm) save() {
 
 	if ok {
 		if err := rec.Validate(); err != nil {
-			for _, e := range model.FieldErrors(err) {
-				pf.mark(e)
-			}
+			pf.f.placeErrors(err, pf.placers())
 			ok = false
 		}
 	}
@@ -395,33 +392,41 @@ func (pf *projectForm) clearMarks() {
 	pf.f.form.Refresh()
 }
 
-// projectListFieldPath splits "funding[2].amount" into "funding", 2 and "amount".
-var projectListFieldPath = regexp.MustCompile(`^([a-z_]+)\[([0-9]+)\](?:\.([a-z_.]+))?$`)
+// placers are the project form's own placings (see form.placeErrors):
+// the project's period is shown at its end date; an error in a list goes
+// under the list, naming the row, and turns the row's field red.
+func (pf *projectForm) placers() map[string]fieldPlacer {
+	out := map[string]fieldPlacer{
+		"period": func(p model.FieldPath, e *model.Error) {
+			if p.Rest() != nil {
+				pf.f.markField(e.Field, e)
+				return
+			}
+			pf.f.markField("end", e)
+		},
+	}
+	for name := range pf.boxes {
+		if name != "links" && name != "goals" {
+			out[name] = pf.markList
+		}
+	}
+	return out
+}
 
-// mark shows a validation error where it belongs. The project's period
-// is shown at its end date; an error in a list goes under the list, naming
-// the row, and turns the row's field red.
+// mark shows one validation error where it belongs (see placers).
 func (pf *projectForm) mark(e *model.Error) {
+	pf.f.placeErrors(model.ValidationErrors{e}, pf.placers())
+}
+
+// markList shows an error of a list box under the list.
+func (pf *projectForm) markList(p model.FieldPath, e *model.Error) {
 	f := pf.f
-	if e.Field == "period" {
-		f.markField("end", e)
-		return
-	}
-	m := projectListFieldPath.FindStringSubmatch(e.Field)
-	base := e.Field
-	if m != nil {
-		base = m[1]
-	}
-	box, isList := pf.boxes[base]
-	if !isList || base == "links" || base == "goals" {
-		f.markField(e.Field, e)
-		return
-	}
+	base := p.Head()
+	box := pf.boxes[base]
 	msg := messageText(e)
-	if m != nil {
+	if i, ok := p.Index(); ok {
 		msg = assets.FieldLabel(currentLanguage, e.Field) + ": " + msg
-		i, _ := strconv.Atoi(m[2])
-		pf.markRowEntry(base, i, m[3], e)
+		pf.markRowEntry(base, i, p.Rest().String(), e)
 	}
 	pf.listErrors[base] = append(pf.listErrors[base], msg)
 	text := strings.Join(pf.listErrors[base], "\n")

@@ -9,6 +9,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -426,7 +427,7 @@ func TestIDsAndValidity(t *testing.T) {
 			t.Errorf("%s and %s share ID %s", m.Code, other, m.ID)
 		}
 		seen[m.ID] = m.Code
-		if want := (model.Meta{ID: m.ID}); m.Meta != want {
+		if want := (model.Meta{ID: m.ID}); !reflect.DeepEqual(m.Meta, want) {
 			t.Errorf("%s: Meta other than ID set: %+v", m.Code, m.Meta)
 		}
 		if err := m.Validate(); err != nil {

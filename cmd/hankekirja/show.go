@@ -186,11 +186,11 @@ func (s *sheet) project(p *model.Project) {
 	s.add("regions", strings.Join(regions, ", "))
 	s.add("administrator", s.title(p.Administrator))
 	s.add("office", s.title(p.Office))
-	s.add("parent", s.title(p.Parent))
+	s.add(model.RefParent.String(), s.title(p.Parent))
 	if refs, err := s.svcs.Queries.ReferencesTo(s.c.ctx, p.ID); err == nil {
 		var subs []string
 		for _, r := range refs {
-			if r.Field == "parent" && r.From.Kind == model.KindProject {
+			if r.Field == model.RefParent && r.From.Kind == model.KindProject {
 				subs = append(subs, r.From.Title)
 			}
 		}
@@ -203,7 +203,7 @@ func (s *sheet) project(p *model.Project) {
 	for _, m := range p.Municipalities {
 		lines = append(lines, withNote(s.title(m.Municipality), m.Role))
 	}
-	s.addLines("municipalities", lines)
+	s.addLines(model.RefMunicipalities.String(), lines)
 	lines = nil
 	for _, f := range p.Funding {
 		line := joinNonEmpty(": ", s.title(f.Funder), formatCents(s.c.lang, f.Amount))
@@ -229,7 +229,7 @@ func (s *sheet) project(p *model.Project) {
 	for _, m := range p.Staff {
 		lines = append(lines, withNote(s.title(m.Contact), s.label("staff_role.", m.Role)))
 	}
-	s.addLines("staff", lines)
+	s.addLines(model.RefStaff.String(), lines)
 	s.add("tags", strings.Join(p.Tags, ", "))
 	lines = nil
 	for _, l := range p.Links {
@@ -254,7 +254,7 @@ func (s *sheet) group(g *model.Group) {
 	s.add("name", g.Name)
 	s.add("type", s.label("group_type.", string(g.Type)))
 	s.add("project", s.title(g.Project))
-	s.add("parent", s.title(g.Parent))
+	s.add(model.RefParent.String(), s.title(g.Parent))
 	s.add("period", period(g.Period))
 	s.addLines("mandate", []string{g.Mandate})
 	var lines []string
@@ -265,7 +265,7 @@ func (s *sheet) group(g *model.Group) {
 		}
 		lines = append(lines, joinNonEmpty(" ", line, period(m.Term)))
 	}
-	s.addLines("members", lines)
+	s.addLines(model.RefMembers.String(), lines)
 }
 
 func (s *sheet) meeting(m *model.Meeting) {
