@@ -39,8 +39,8 @@ import (
 
 	govcard "github.com/emersion/go-vcard"
 
+	"hankekirja/csv"
 	"hankekirja/model"
-	"hankekirja/table"
 )
 
 // Versions the export writes.
@@ -60,9 +60,9 @@ func Export(ctx context.Context, svc model.Services, w io.Writer, version string
 	case V3, V4, "3", "4":
 		version = version[:1] + ".0"
 	default:
-		return &table.FormatError{Key: "vcard.bad_version", Args: map[string]any{"Name": version}}
+		return &csv.FormatError{Key: "vcard.bad_version", Args: map[string]any{"Name": version}}
 	}
-	ix, err := table.LoadIndex(ctx, svc)
+	ix, err := csv.LoadIndex(ctx, svc)
 	if err != nil {
 		return err
 	}
@@ -92,7 +92,7 @@ func Export(ctx context.Context, svc model.Services, w io.Writer, version string
 
 // Card returns the vCard of a contact. Its values are in the escaped form
 // they have in a file.
-func Card(ix *table.Index, c *model.Contact, version string) govcard.Card {
+func Card(ix *csv.Index, c *model.Contact, version string) govcard.Card {
 	v4 := version == V4
 	card := govcard.Card{}
 	set := func(name, value string, params govcard.Params) {

@@ -1,4 +1,4 @@
-package table
+package csv
 
 import (
 	"bufio"
@@ -32,7 +32,7 @@ const (
 	cellNumber
 )
 
-// writer writes the CSV form of package table: UTF-8 with a byte order
+// writer writes the CSV form of package csv: UTF-8 with a byte order
 // mark, semicolons and CRLF.
 type writer struct {
 	w   *bufio.Writer

@@ -1,4 +1,4 @@
-package table
+package csv
 
 import (
 	"context"
@@ -190,8 +190,8 @@ func ExportOnly(ctx context.Context, svc model.Services, kind string, w io.Write
 	return cw.flush()
 }
 
-// Detect reports whether a file's first bytes are a CSV file of package
-// table: a first line of separated fields of which at least two are
+// Detect reports whether a file's first bytes are a CSV file this package
+// reads: a first line of separated fields of which at least two are
 // headers it knows. A vCard, a JSON or zip snapshot or any other text is
 // not.
 func Detect(head []byte) bool {

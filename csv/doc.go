@@ -1,4 +1,4 @@
-// Package table reads and writes Hankekirja's records as CSV files that
+// Package csv reads and writes Hankekirja's records as CSV files that
 // Finnish Excel and LibreOffice Calc open directly, one file per kind:
 // contacts, municipalities, organisations, projects, groups with one row
 // per membership, and the meetings' tasks (the follow-up list, one row per
@@ -63,4 +63,4 @@
 //
 // The report types are shared with package vcard, whose contacts import the
 // same way.
-package table
+package csv

@@ -1,4 +1,4 @@
-package table
+package csv
 
 import (
 	"bytes"
@@ -337,7 +337,7 @@ func TestReimportUpdates(t *testing.T) {
 	}
 }
 
-// csvBytes writes rows as package table does.
+// csvBytes writes rows as package csv does.
 func csvBytes(rows [][]string) []byte {
 	var buf bytes.Buffer
 	w := newWriter(&buf)
