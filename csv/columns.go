@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"hankekirja/assets"
+	"hankekirja/importing"
 	"hankekirja/model"
 )
 
@@ -26,7 +27,7 @@ type col[T any] struct {
 
 // env is what columns read and write with.
 type env struct {
-	ix   *Index
+	ix   *importing.Index
 	lang string
 }
 
@@ -81,7 +82,7 @@ func parseChoice[T ~string](prefix string, choices []T, v string) (T, *model.Err
 			return c, nil
 		}
 		for _, l := range assets.Languages {
-			if sameText(v, assets.Label(l, prefix, string(c))) {
+			if importing.SameText(v, assets.Label(l, prefix, string(c))) {
 				return c, nil
 			}
 		}
@@ -147,9 +148,9 @@ func dateCol[T any](key string, p func(r *T) *model.Date, fields ...string) col[
 // ambiguous).
 func refCol[T any](key string, p func(r *T) *model.ID, kinds ...model.Kind) col[T] {
 	return col[T]{key: key, fields: []string{key},
-		get: func(x *env, r *T) string { return x.ix.refText(*p(r), kinds...) },
+		get: func(x *env, r *T) string { return x.ix.RefText(*p(r), kinds...) },
 		set: func(x *env, r *T, v string) *model.Error {
-			id, err := x.ix.resolve(v, kinds...)
+			id, err := x.ix.Resolve(v, kinds...)
 			if err != nil {
 				return err
 			}
@@ -271,7 +272,7 @@ var projectCols = []col[model.Project]{
 		get: func(x *env, r *model.Project) string {
 			var out []string
 			for _, m := range r.Municipalities {
-				s := x.ix.refText(m.Municipality, model.KindMunicipality)
+				s := x.ix.RefText(m.Municipality, model.KindMunicipality)
 				if m.Role != "" {
 					s += " (" + m.Role + ")"
 				}
@@ -284,7 +285,7 @@ var projectCols = []col[model.Project]{
 			for _, line := range splitList(v, false) {
 				// "Name (role)": the role may hold parentheses of its own,
 				// a municipality's name none.
-				id, err := x.ix.resolve(line, model.KindMunicipality)
+				id, err := x.ix.Resolve(line, model.KindMunicipality)
 				role := ""
 				for i := 0; err != nil && strings.HasSuffix(line, ")"); {
 					j := strings.Index(line[i:], " (")
@@ -292,7 +293,7 @@ var projectCols = []col[model.Project]{
 						break
 					}
 					i += j
-					if mid, merr := x.ix.resolve(line[:i], model.KindMunicipality); merr == nil {
+					if mid, merr := x.ix.Resolve(line[:i], model.KindMunicipality); merr == nil {
 						id, err, role = mid, nil, line[i+2:len(line)-1]
 					}
 					i += 2

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hankekirja/csv"
+	"hankekirja/importing"
 	"hankekirja/model"
 	"hankekirja/vcard"
 )
@@ -34,11 +35,11 @@ func init() {
 // interchangeError shows an error of package csv or vcard.
 func (u *UI) interchangeError(err error) {
 	var me *model.Error
-	if errors.As(err, &me) && !errors.Is(err, csv.ErrRejected) {
+	if errors.As(err, &me) && !errors.Is(err, importing.ErrRejected) {
 		u.showError(err)
 		return
 	}
-	dialog.NewError(errors.New(csv.ErrorText(currentLanguage, err)), u.win).Show()
+	dialog.NewError(errors.New(importing.ErrorText(currentLanguage, err)), u.win).Show()
 }
 
 // exportFileNames are the suggested file names of each kind's export.
@@ -192,7 +193,7 @@ func (u *UI) importFileDialog() {
 }
 
 // importFunc is the Import of package csv or vcard.
-type importFunc func(ctx context.Context, svc model.Services, data []byte, opts csv.Options) (csv.Report, error)
+type importFunc func(ctx context.Context, svc model.Services, data []byte, opts importing.Options) (importing.Report, error)
 
 // detectImport picks the importer of a file's content, or nil.
 func detectImport(data []byte) importFunc {
@@ -209,7 +210,7 @@ func detectImport(data []byte) importFunc {
 // importPreview is the preview dialog of one import (tests reach it
 // through lastImportPreview).
 type importPreview struct {
-	report csv.Report
+	report importing.Report
 	dialog dialog.Dialog
 	// apply imports for real (the valid records when some are invalid).
 	apply func()
@@ -226,16 +227,16 @@ func (u *UI) previewImport(name string, data []byte) {
 		return
 	}
 	type result struct {
-		rep csv.Report
+		rep importing.Report
 		err error
 	}
 	progress := showProgress(u, T("table.ui.reading"))
 	background(u, func(ctx context.Context, svc model.Services) (result, error) {
-		rep, err := imp(ctx, svc, data, csv.Options{DryRun: true, Lang: currentLanguage})
+		rep, err := imp(ctx, svc, data, importing.Options{DryRun: true, Lang: currentLanguage})
 		return result{rep, err}, nil
 	}, func(r result) {
 		progress.Hide()
-		if r.err != nil && !errors.Is(r.err, csv.ErrRejected) {
+		if r.err != nil && !errors.Is(r.err, importing.ErrRejected) {
 			u.interchangeError(r.err)
 			return
 		}
@@ -243,7 +244,7 @@ func (u *UI) previewImport(name string, data []byte) {
 	})
 }
 
-func (u *UI) showImportPreview(name string, data []byte, imp importFunc, rep csv.Report) {
+func (u *UI) showImportPreview(name string, data []byte, imp importFunc, rep importing.Report) {
 	lines := rep.Lines()
 	text := widget.NewLabel(strings.Join(lines[1:], "\n"))
 	text.Wrapping = fyne.TextWrapWord
@@ -255,18 +256,18 @@ func (u *UI) showImportPreview(name string, data []byte, imp importFunc, rep csv
 	p := &importPreview{report: rep}
 	lastImportPreview = p
 	title := T("table.ui.preview_title", map[string]any{"Name": name})
-	writes := rep.Count(csv.Add) + rep.Count(csv.Update)
+	writes := rep.Count(importing.Add) + rep.Count(importing.Update)
 	if writes == 0 {
 		summary.SetText(lines[0] + "\n" + T("table.ui.nothing_to_do"))
 		p.dialog = dialog.NewCustom(title, T("ui.close"), content, u.win)
 		p.dialog.Show()
 		return
 	}
-	skip := rep.Count(csv.Invalid) > 0
+	skip := rep.Count(importing.Invalid) > 0
 	p.apply = func() {
 		progress := showProgress(u, T("table.ui.importing"))
 		backgroundErr(u, func(ctx context.Context, svc model.Services) error {
-			res, err := imp(ctx, svc, data, csv.Options{SkipInvalid: skip, Lang: currentLanguage})
+			res, err := imp(ctx, svc, data, importing.Options{SkipInvalid: skip, Lang: currentLanguage})
 			p.report = res
 			return err
 		}, func(err error) {

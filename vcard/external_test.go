@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"hankekirja/csv"
+	"hankekirja/importing"
 	"hankekirja/model"
 )
 
@@ -137,8 +137,8 @@ print(c.serialize(), end="")
 		t.Fatalf("vobject: %v\n%s", err, out)
 	}
 	dst := openDB(t)
-	rep, err := Import(ctx, dst, out, csv.Options{Lang: "fi"})
-	if err != nil || rep.Count(csv.Add) != 1 {
+	rep, err := Import(ctx, dst, out, importing.Options{Lang: "fi"})
+	if err != nil || rep.Count(importing.Add) != 1 {
 		t.Fatalf("%v\n%s\n%s", err, rep.String(), out)
 	}
 	got := contacts(t, dst)[0]

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"hankekirja/csv"
+	"hankekirja/importing"
 	"hankekirja/model"
 	"hankekirja/store"
 )
@@ -32,14 +32,14 @@ func FuzzImportVCard(f *testing.F) {
 	svc := db.Services()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		Detect(data)
-		for _, opts := range []csv.Options{{DryRun: true, Lang: "fi"}, {SkipInvalid: true, Lang: "sv"}} {
+		for _, opts := range []importing.Options{{DryRun: true, Lang: "fi"}, {SkipInvalid: true, Lang: "sv"}} {
 			rep, err := Import(ctx, svc, data, opts)
-			var fe *csv.FormatError
-			if err != nil && !errors.Is(err, csv.ErrRejected) && !errors.As(err, &fe) && model.ErrorCode(err) == model.EINTERNAL {
+			var fe *importing.FormatError
+			if err != nil && !errors.Is(err, importing.ErrRejected) && !errors.As(err, &fe) && model.ErrorCode(err) == model.EINTERNAL {
 				t.Fatalf("Import: %v", err)
 			}
 			for _, it := range rep.Items {
-				if it.Action == "" || (it.Action == csv.Invalid && len(it.Problems) == 0) {
+				if it.Action == "" || (it.Action == importing.Invalid && len(it.Problems) == 0) {
 					t.Errorf("card %d: action %q, problems %v", it.Row, it.Action, it.Problems)
 				}
 			}

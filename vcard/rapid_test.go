@@ -11,7 +11,7 @@ import (
 
 	"pgregory.net/rapid"
 
-	"hankekirja/csv"
+	"hankekirja/importing"
 	"hankekirja/model"
 	"hankekirja/store"
 )
@@ -126,7 +126,7 @@ func TestRapidRoundTrip(t *testing.T) {
 				if err := Export(ctx, src, &buf, version); err != nil {
 					t.Fatal(err)
 				}
-				rep, err := Import(ctx, dst, buf.Bytes(), csv.Options{Lang: "en"})
+				rep, err := Import(ctx, dst, buf.Bytes(), importing.Options{Lang: "en"})
 				if err != nil {
 					t.Fatalf("%v\n%s\n%s", err, rep.String(), buf.String())
 				}
@@ -139,8 +139,8 @@ func TestRapidRoundTrip(t *testing.T) {
 						t.Fatalf("differs:\n got %s\nwant %s\ncards:\n%s", contactJSON(g), contactJSON(w), buf.String())
 					}
 				}
-				rep, err = Import(ctx, dst, buf.Bytes(), csv.Options{Lang: "en"})
-				if err != nil || rep.Count(csv.Unchanged) != len(want) {
+				rep, err = Import(ctx, dst, buf.Bytes(), importing.Options{Lang: "en"})
+				if err != nil || rep.Count(importing.Unchanged) != len(want) {
 					t.Fatalf("again: %v\n%s", err, rep.String())
 				}
 			})

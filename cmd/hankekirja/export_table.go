@@ -7,6 +7,7 @@ import (
 
 	"hankekirja/assets"
 	"hankekirja/csv"
+	"hankekirja/importing"
 	"hankekirja/model"
 	"hankekirja/store"
 )
@@ -81,12 +82,12 @@ func (c *cli) writeOut(path string, data []byte) error {
 
 // failInterchange reports an error of package csv or vcard.
 func (c *cli) failInterchange(err error) int {
-	c.errorLine(csv.ErrorText(c.lang, err))
+	c.errorLine(importing.ErrorText(c.lang, err))
 	return exitFailure
 }
 
 // importFlags parses the flags import takes after FILE.
-func (c *cli) importFlags(args []string) (opts csv.Options, status int, ok bool) {
+func (c *cli) importFlags(args []string) (opts importing.Options, status int, ok bool) {
 	fs := c.flags("import")
 	dry := fs.Bool("dry-run", false, "show what would change, change nothing")
 	skip := fs.Bool("skip-invalid", false, "import the valid rows of a file with invalid ones")
@@ -97,7 +98,7 @@ func (c *cli) importFlags(args []string) (opts csv.Options, status int, ok bool)
 	if len(rest) > 0 {
 		return opts, c.usageError(c.msg("table.cli.import_usage", nil)), false
 	}
-	return csv.Options{DryRun: *dry, SkipInvalid: *skip, Lang: c.lang}, exitOK, true
+	return importing.Options{DryRun: *dry, SkipInvalid: *skip, Lang: c.lang}, exitOK, true
 }
 
 func (c *cli) importCSV(path string, data []byte, args []string) int {
@@ -107,7 +108,7 @@ func (c *cli) importCSV(path string, data []byte, args []string) int {
 	}
 	return c.withDB(func(db *store.DB) int {
 		rep, err := csv.Import(c.ctx, db.Services(), data, opts)
-		var fe *csv.FormatError
+		var fe *importing.FormatError
 		if errors.As(err, &fe) && rep.Kind == 0 {
 			return c.failInterchange(err)
 		}
@@ -117,7 +118,7 @@ func (c *cli) importCSV(path string, data []byte, args []string) int {
 }
 
 // report prints an import's report and its outcome.
-func (c *cli) report(rep csv.Report, err error, opts csv.Options) int {
+func (c *cli) report(rep importing.Report, err error, opts importing.Options) int {
 	for _, line := range rep.Lines() {
 		c.println(line)
 	}
