@@ -1,7 +1,6 @@
 package csv
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -96,15 +95,6 @@ func parseDate(v string) (model.Date, *model.Error) {
 		return model.Date{}, &model.Error{Code: model.EINVALID, Key: "error.date"}
 	}
 	return d, nil
-}
-
-// formatDecimal writes a number with a decimal comma and two decimals.
-func formatCents(cents int64) string {
-	sign := ""
-	if cents < 0 {
-		sign, cents = "-", -cents
-	}
-	return fmt.Sprintf("%s%d,%02d", sign, cents/100, cents%100)
 }
 
 func formatInt(n int) string {
@@ -335,6 +325,7 @@ var projectCols = []col[model.Project]{
 		if len(r.Funding) == 0 {
 			return ""
 		}
-		return formatCents(r.TotalFunding())
+		// Ungrouped, so that a spreadsheet reads it as a number.
+		return model.FormatCentsWith(r.TotalFunding(), "", ",")
 	}),
 }
