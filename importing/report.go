@@ -7,7 +7,7 @@ import (
 	"hankekirja/model"
 )
 
-// Options tune Import.
+// Options tune an import (the Import of package csv or vcard).
 type Options struct {
 	// DryRun builds the report and changes nothing.
 	DryRun bool
