@@ -33,7 +33,7 @@ test: test-deps fmt-check vet
 FUZZTIME ?= 10s
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) ./snapshot/
-	$(GO) test -run '^$$' -fuzz '^FuzzImportCSV$$' -fuzztime $(FUZZTIME) ./table/
+	$(GO) test -run '^$$' -fuzz '^FuzzImportCSV$$' -fuzztime $(FUZZTIME) ./csv/
 	$(GO) test -run '^$$' -fuzz '^FuzzImportVCard$$' -fuzztime $(FUZZTIME) ./vcard/
 
 fmt-check:

@@ -12,13 +12,14 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"hankekirja/csv"
+	"hankekirja/importing"
 	"hankekirja/model"
-	"hankekirja/table"
 	"hankekirja/vcard"
 )
 
 // File → Export CSV…, Export contacts as vCard…, Import CSV or vCard…
-// (packages table and vcard). Reading, writing and the import's preview
+// (packages csv and vcard). Reading, writing and the import's preview
 // run in the background; the preview is shown before anything is written.
 
 func init() {
@@ -31,14 +32,14 @@ func init() {
 	})
 }
 
-// interchangeError shows an error of package table or vcard.
+// interchangeError shows an error of package csv or vcard.
 func (u *UI) interchangeError(err error) {
 	var me *model.Error
-	if errors.As(err, &me) && !errors.Is(err, table.ErrRejected) {
+	if errors.As(err, &me) && !errors.Is(err, importing.ErrRejected) {
 		u.showError(err)
 		return
 	}
-	dialog.NewError(errors.New(table.ErrorText(currentLanguage, err)), u.win).Show()
+	dialog.NewError(errors.New(importing.ErrorText(currentLanguage, err)), u.win).Show()
 }
 
 // exportFileNames are the suggested file names of each kind's export.
@@ -65,7 +66,7 @@ func (u *UI) exportCSVDialog() {
 	if u.db == nil {
 		return
 	}
-	kinds := table.Kinds()
+	kinds := csv.Kinds()
 	labels := make([]string, len(kinds))
 	for i, k := range kinds {
 		labels[i] = tableName(k)
@@ -84,7 +85,7 @@ func (u *UI) exportCSVDialog() {
 						if kinds[i] == model.KindMeeting {
 							name = "tasks"
 						}
-						return table.Export(ctx, svc, name, w, currentLanguage)
+						return csv.Export(ctx, svc, name, w, currentLanguage)
 					})
 				}
 			}
@@ -191,8 +192,8 @@ func (u *UI) importFileDialog() {
 	d.Show()
 }
 
-// importFunc is the Import of package table or vcard.
-type importFunc func(ctx context.Context, svc model.Services, data []byte, opts table.Options) (table.Report, error)
+// importFunc is the Import of package csv or vcard.
+type importFunc func(ctx context.Context, svc model.Services, data []byte, opts importing.Options) (importing.Report, error)
 
 // detectImport picks the importer of a file's content, or nil.
 func detectImport(data []byte) importFunc {
@@ -200,8 +201,8 @@ func detectImport(data []byte) importFunc {
 	switch {
 	case vcard.Detect(head):
 		return vcard.Import
-	case table.Detect(head):
-		return table.Import
+	case csv.Detect(head):
+		return csv.Import
 	}
 	return nil
 }
@@ -209,7 +210,7 @@ func detectImport(data []byte) importFunc {
 // importPreview is the preview dialog of one import (tests reach it
 // through lastImportPreview).
 type importPreview struct {
-	report table.Report
+	report importing.Report
 	dialog dialog.Dialog
 	// apply imports for real (the valid records when some are invalid).
 	apply func()
@@ -226,16 +227,16 @@ func (u *UI) previewImport(name string, data []byte) {
 		return
 	}
 	type result struct {
-		rep table.Report
+		rep importing.Report
 		err error
 	}
 	progress := showProgress(u, T("table.ui.reading"))
 	background(u, func(ctx context.Context, svc model.Services) (result, error) {
-		rep, err := imp(ctx, svc, data, table.Options{DryRun: true, Lang: currentLanguage})
+		rep, err := imp(ctx, svc, data, importing.Options{DryRun: true, Lang: currentLanguage})
 		return result{rep, err}, nil
 	}, func(r result) {
 		progress.Hide()
-		if r.err != nil && !errors.Is(r.err, table.ErrRejected) {
+		if r.err != nil && !errors.Is(r.err, importing.ErrRejected) {
 			u.interchangeError(r.err)
 			return
 		}
@@ -243,7 +244,7 @@ func (u *UI) previewImport(name string, data []byte) {
 	})
 }
 
-func (u *UI) showImportPreview(name string, data []byte, imp importFunc, rep table.Report) {
+func (u *UI) showImportPreview(name string, data []byte, imp importFunc, rep importing.Report) {
 	lines := rep.Lines()
 	text := widget.NewLabel(strings.Join(lines[1:], "\n"))
 	text.Wrapping = fyne.TextWrapWord
@@ -255,18 +256,18 @@ func (u *UI) showImportPreview(name string, data []byte, imp importFunc, rep tab
 	p := &importPreview{report: rep}
 	lastImportPreview = p
 	title := T("table.ui.preview_title", map[string]any{"Name": name})
-	writes := rep.Count(table.Add) + rep.Count(table.Update)
+	writes := rep.Count(importing.Add) + rep.Count(importing.Update)
 	if writes == 0 {
 		summary.SetText(lines[0] + "\n" + T("table.ui.nothing_to_do"))
 		p.dialog = dialog.NewCustom(title, T("ui.close"), content, u.win)
 		p.dialog.Show()
 		return
 	}
-	skip := rep.Count(table.Invalid) > 0
+	skip := rep.Count(importing.Invalid) > 0
 	p.apply = func() {
 		progress := showProgress(u, T("table.ui.importing"))
 		backgroundErr(u, func(ctx context.Context, svc model.Services) error {
-			res, err := imp(ctx, svc, data, table.Options{SkipInvalid: skip, Lang: currentLanguage})
+			res, err := imp(ctx, svc, data, importing.Options{SkipInvalid: skip, Lang: currentLanguage})
 			p.report = res
 			return err
 		}, func(err error) {

@@ -6,8 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"hankekirja/csv"
+	"hankekirja/importing"
 	"hankekirja/model"
-	"hankekirja/table"
 	"hankekirja/vcard"
 )
 
@@ -32,7 +33,7 @@ func TestImportPreviewAndApply(t *testing.T) {
 	u := newTestUI(t)
 	withDemo(t, u)
 	var buf bytes.Buffer
-	if err := table.Export(context.Background(), u.svc, "contacts", &buf, "fi"); err != nil {
+	if err := csv.Export(context.Background(), u.svc, "contacts", &buf, "fi"); err != nil {
 		t.Fatal(err)
 	}
 	data := buf.String() + "Uusi;Ihminen;;;;uusi@example.com;;;;;\r\nRikki;Osoite;;;;rikki@;;;;;\r\n"
@@ -47,7 +48,7 @@ func TestImportPreviewAndApply(t *testing.T) {
 	if p == nil {
 		t.Fatal("no preview")
 	}
-	if p.report.Count(table.Add) != 1 || p.report.Count(table.Invalid) != 1 || p.report.Applied {
+	if p.report.Count(importing.Add) != 1 || p.report.Count(importing.Invalid) != 1 || p.report.Applied {
 		t.Fatalf("preview:\n%s", p.report.String())
 	}
 	if !strings.Contains(p.report.String(), "Sähköposti ”rikki@”: ei ole kelvollinen sähköpostiosoite") {
@@ -73,7 +74,7 @@ func TestImportPreviewVCard(t *testing.T) {
 	lastImportPreview = nil
 	u.previewImport("kaikki.vcf", buf.Bytes())
 	u.Wait()
-	if p := lastImportPreview; p == nil || p.report.Count(table.Unchanged) != len(p.report.Items) || p.apply != nil {
+	if p := lastImportPreview; p == nil || p.report.Count(importing.Unchanged) != len(p.report.Items) || p.apply != nil {
 		t.Fatalf("preview of the database's own cards: %+v", p)
 	}
 	lastImportPreview = nil

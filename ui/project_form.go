@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -206,7 +205,7 @@ func (pf *projectForm) fill(p *model.Project) {
 		r := pf.newFundingRow()
 		r.funder.set(fl.Funder)
 		if fl.Amount != 0 {
-			r.amount.SetText(moneyNumber(fl.Amount))
+			r.amount.SetText(model.FormatCents(fl.Amount))
 		}
 		if fl.Share != 0 {
 			r.share.SetText(percentNumber(fl.Share))
@@ -264,7 +263,7 @@ func (pf *projectForm) save() {
 		field := fmt.Sprintf("funding[%d]", len(rec.Funding))
 		line := model.FundingLine{Funder: r.funder.id, Note: strings.TrimSpace(r.note.Text)}
 		var err error
-		if line.Amount, err = projectParseMoney(r.amount.Text); err != nil {
+		if line.Amount, err = model.ParseCents(r.amount.Text); err != nil {
 			ok = false
 			pf.markRow(field+".amount", "projects.error_amount", r.amount)
 		}
@@ -775,55 +774,6 @@ func projectAllBlank(entries ...*widget.Entry) bool {
 		}
 	}
 	return true
-}
-
-// projectParseMoney reads an amount of euros as people type it ("60 000,00",
-// "60000", "60 000 €", "1.500,50", "-100") into cents. Blank is zero.
-func projectParseMoney(s string) (int64, error) {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case unicode.IsSpace(r), r == '€', r == '\'':
-			return -1
-		case r == '−' || r == '–':
-			return '-'
-		}
-		return r
-	}, s)
-	if s == "" {
-		return 0, nil
-	}
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimLeft(s, "+-")
-	whole, frac := s, ""
-	if i := strings.LastIndex(s, ","); i >= 0 {
-		// A decimal comma; dots are thousands separators.
-		whole, frac = strings.ReplaceAll(s[:i], ".", ""), s[i+1:]
-	} else if i := strings.LastIndex(s, "."); i >= 0 {
-		if strings.Count(s, ".") == 1 && len(s)-i-1 <= 2 {
-			whole, frac = s[:i], s[i+1:]
-		} else {
-			whole = strings.ReplaceAll(s, ".", "")
-		}
-	}
-	if whole == "" {
-		whole = "0"
-	}
-	if len(frac) > 2 || strings.Trim(whole+frac, "0123456789") != "" {
-		return 0, errors.New("not an amount")
-	}
-	for len(frac) < 2 {
-		frac += "0"
-	}
-	euros, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil || euros > (math.MaxInt64-99)/100 {
-		return 0, errors.New("not an amount")
-	}
-	cents, _ := strconv.ParseInt(frac, 10, 64)
-	v := euros*100 + cents
-	if neg {
-		v = -v
-	}
-	return v, nil
 }
 
 // projectParsePercent reads a share as typed ("50", "33,3", "50 %"). Blank is

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"net/url"
 	"slices"
@@ -409,27 +408,7 @@ func projectIndent(depth int) fyne.CanvasObject {
 }
 
 // moneyText formats cents the Finnish way: "9 100 000,00 €".
-func moneyText(cents int64) string { return moneyNumber(cents) + " €" }
-
-// moneyNumber formats cents without the currency: "60 000,00", as the form
-// shows amounts for editing.
-func moneyNumber(cents int64) string {
-	sign := ""
-	u := uint64(cents)
-	if cents < 0 {
-		sign = "-"
-		u = uint64(-(cents + 1)) + 1
-	}
-	whole := strconv.FormatUint(u/100, 10)
-	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-	}
-	return fmt.Sprintf("%s%s,%02d", sign, b.String(), u%100)
-}
+func moneyText(cents int64) string { return model.FormatCents(cents) + " €" }
 
 // percentText formats a share: "50 %", "33,3 %".
 func percentText(p float64) string { return percentNumber(p) + " %" }

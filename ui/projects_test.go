@@ -371,7 +371,7 @@ func TestMoney(t *testing.T) {
 		{"1,234", 0, false},
 		{"99999999999999999999", 0, false},
 	} {
-		got, err := projectParseMoney(tt.in)
+		got, err := model.ParseCents(tt.in)
 		if (err == nil) != tt.ok || got != tt.want {
 			t.Errorf("parse %q = %d, %v; want %d, ok %v", tt.in, got, err, tt.want, tt.ok)
 		}

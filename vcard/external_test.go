@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"hankekirja/importing"
 	"hankekirja/model"
-	"hankekirja/table"
 )
 
 // readVCards is a Python program that parses vCards with vobject (an
@@ -137,8 +137,8 @@ print(c.serialize(), end="")
 		t.Fatalf("vobject: %v\n%s", err, out)
 	}
 	dst := openDB(t)
-	rep, err := Import(ctx, dst, out, table.Options{Lang: "fi"})
-	if err != nil || rep.Count(table.Add) != 1 {
+	rep, err := Import(ctx, dst, out, importing.Options{Lang: "fi"})
+	if err != nil || rep.Count(importing.Add) != 1 {
 		t.Fatalf("%v\n%s\n%s", err, rep.String(), out)
 	}
 	got := contacts(t, dst)[0]

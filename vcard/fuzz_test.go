@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"hankekirja/importing"
 	"hankekirja/model"
 	"hankekirja/store"
-	"hankekirja/table"
 )
 
 // FuzzImportVCard feeds any bytes to Detect and Import (the seeds are in
@@ -32,14 +32,14 @@ func FuzzImportVCard(f *testing.F) {
 	svc := db.Services()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		Detect(data)
-		for _, opts := range []table.Options{{DryRun: true, Lang: "fi"}, {SkipInvalid: true, Lang: "sv"}} {
+		for _, opts := range []importing.Options{{DryRun: true, Lang: "fi"}, {SkipInvalid: true, Lang: "sv"}} {
 			rep, err := Import(ctx, svc, data, opts)
-			var fe *table.FormatError
-			if err != nil && !errors.Is(err, table.ErrRejected) && !errors.As(err, &fe) && model.ErrorCode(err) == model.EINTERNAL {
+			var fe *importing.FormatError
+			if err != nil && !errors.Is(err, importing.ErrRejected) && !errors.As(err, &fe) && model.ErrorCode(err) == model.EINTERNAL {
 				t.Fatalf("Import: %v", err)
 			}
 			for _, it := range rep.Items {
-				if it.Action == "" || (it.Action == table.Invalid && len(it.Problems) == 0) {
+				if it.Action == "" || (it.Action == importing.Invalid && len(it.Problems) == 0) {
 					t.Errorf("card %d: action %q, problems %v", it.Row, it.Action, it.Problems)
 				}
 			}

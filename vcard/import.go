@@ -8,8 +8,8 @@ import (
 	govcard "github.com/emersion/go-vcard"
 
 	"hankekirja/assets"
+	"hankekirja/importing"
 	"hankekirja/model"
-	"hankekirja/table"
 )
 
 // person is what a card says about a contact. Empty fields say nothing.
@@ -116,7 +116,7 @@ func preferredAddress(card govcard.Card) *govcard.Field {
 // contact's, phone numbers and emails are added.
 // It returns the name of an organisation the card names that was not
 // found.
-func merge(ix *table.Index, c *model.Contact, p person) (orgName string) {
+func merge(ix *importing.Index, c *model.Contact, p person) (orgName string) {
 	if p.first != "" || p.last != "" {
 		c.FirstName, c.LastName = p.first, p.last
 	}
@@ -150,7 +150,7 @@ func merge(ix *table.Index, c *model.Contact, p person) (orgName string) {
 }
 
 // findOrg finds an organisation or a municipality by name.
-func findOrg(ix *table.Index, name string) (model.ID, bool) {
+func findOrg(ix *importing.Index, name string) (model.ID, bool) {
 	var found []model.ID
 	for _, o := range ix.Organisations {
 		if strings.EqualFold(strings.TrimSpace(o.Name), strings.TrimSpace(name)) {
@@ -171,15 +171,16 @@ func findOrg(ix *table.Index, name string) (model.ID, bool) {
 }
 
 // Import reads vCards and adds or updates a contact for each, as package
-// table's Import does for a CSV file: a report first, nothing written on
-// DryRun, nor when a card is invalid unless SkipInvalid is set.
-func Import(ctx context.Context, svc model.Services, data []byte, opts table.Options) (table.Report, error) {
-	rep := table.Report{Format: "vcard", Kind: model.KindContact, Lang: opts.Lang}
+// csv's Import does for a CSV file: a report first, nothing written on
+// DryRun, nor when a card is invalid unless SkipInvalid is set. All cards
+// are written in one transaction when the store can.
+func Import(ctx context.Context, svc model.Services, data []byte, opts importing.Options) (importing.Report, error) {
+	rep := importing.Report{Format: "vcard", Kind: model.KindContact, Lang: opts.Lang}
 	cards := splitCards(data)
 	if len(cards) == 0 {
-		return rep, &table.FormatError{Key: "vcard.no_cards"}
+		return rep, &importing.FormatError{Key: "vcard.no_cards"}
 	}
-	ix, err := table.LoadIndex(ctx, svc)
+	ix, err := importing.LoadIndex(ctx, svc)
 	if err != nil {
 		return rep, err
 	}
@@ -195,12 +196,8 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts table.Opt
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
-		rep.Items = append(rep.Items, table.Item{Row: rc.n, Kind: model.KindContact})
-		it := &rep.Items[len(rep.Items)-1]
-		bad := func(text string) {
-			it.Action = table.Invalid
-			it.Problems = append(it.Problems, table.Problem{Row: rc.n, Text: text})
-		}
+		it := rep.Append(importing.Item{Row: rc.n, Kind: model.KindContact})
+		bad := func(text string) { it.Reject(rc.n, text) }
 		if rc.err != nil {
 			bad(assets.Message(opts.Lang, "vcard.unreadable", nil))
 			continue
@@ -236,7 +233,7 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts table.Opt
 		}
 		orgName := merge(ix, c, p)
 		if orgName != "" {
-			it.Problems = append(it.Problems, table.Problem{Row: rc.n, Text: assets.Message(opts.Lang, "vcard.org_not_found", map[string]any{"Name": orgName})})
+			it.Note(rc.n, assets.Message(opts.Lang, "vcard.org_not_found", map[string]any{"Name": orgName}))
 		}
 		c.Normalize()
 		it.Title = c.Title()
@@ -250,27 +247,21 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts table.Opt
 			if c.ID.IsZero() || ix.Get(c.ID) != nil {
 				c.ID = model.NewID()
 			}
-			it.Action, it.ID = table.Add, c.ID
+			it.Action, it.ID = importing.Add, c.ID
 			ix.Put(c)
 			added[c.ID] = true
 			changes = append(changes, change{item: len(rep.Items) - 1, c: c, add: true})
 		case sameContact(existing, c):
-			it.Action, it.ID = table.Unchanged, existing.ID
+			it.Action, it.ID = importing.Unchanged, existing.ID
 		default:
-			it.Action, it.ID = table.Update, existing.ID
+			it.Action, it.ID = importing.Update, existing.ID
 			it.Changes = contactChanges(opts.Lang, existing, c)
 			ix.Put(c)
 			changes = append(changes, change{item: len(rep.Items) - 1, c: c})
 		}
 		claimed[c.ID] = rc.n
 	}
-	if rep.Count(table.Invalid) > 0 && !opts.SkipInvalid {
-		return rep, table.ErrRejected
-	}
-	if opts.DryRun {
-		return rep, nil
-	}
-	write := func(ctx context.Context) error {
+	err = importing.Apply(ctx, svc, &rep, opts, func(ctx context.Context) error {
 		for _, ch := range changes {
 			var err error
 			if ch.add {
@@ -283,16 +274,7 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts table.Opt
 			}
 		}
 		return nil
-	}
-	// All cards in one transaction when the store can: a failure part-way
-	// leaves the database as it was.
-	if svc.Atomic != nil {
-		err = svc.Atomic(ctx, write)
-	} else {
-		err = write(ctx)
-	}
-	// Without Atomic the cards before a failing one were written.
-	rep.Applied = err == nil || svc.Atomic == nil
+	})
 	return rep, err
 }
 

@@ -11,9 +11,9 @@ import (
 
 	"pgregory.net/rapid"
 
+	"hankekirja/importing"
 	"hankekirja/model"
 	"hankekirja/store"
-	"hankekirja/table"
 )
 
 var template struct {
@@ -126,7 +126,7 @@ func TestRapidRoundTrip(t *testing.T) {
 				if err := Export(ctx, src, &buf, version); err != nil {
 					t.Fatal(err)
 				}
-				rep, err := Import(ctx, dst, buf.Bytes(), table.Options{Lang: "en"})
+				rep, err := Import(ctx, dst, buf.Bytes(), importing.Options{Lang: "en"})
 				if err != nil {
 					t.Fatalf("%v\n%s\n%s", err, rep.String(), buf.String())
 				}
@@ -139,8 +139,8 @@ func TestRapidRoundTrip(t *testing.T) {
 						t.Fatalf("differs:\n got %s\nwant %s\ncards:\n%s", contactJSON(g), contactJSON(w), buf.String())
 					}
 				}
-				rep, err = Import(ctx, dst, buf.Bytes(), table.Options{Lang: "en"})
-				if err != nil || rep.Count(table.Unchanged) != len(want) {
+				rep, err = Import(ctx, dst, buf.Bytes(), importing.Options{Lang: "en"})
+				if err != nil || rep.Count(importing.Unchanged) != len(want) {
 					t.Fatalf("again: %v\n%s", err, rep.String())
 				}
 			})

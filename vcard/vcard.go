@@ -9,7 +9,7 @@
 //
 // Import reads 2.1, 3.0 and 4.0, including 2.1's QUOTED-PRINTABLE values,
 // CHARSET parameters and parameters without names ("TEL;WORK;VOICE:"), and
-// builds the same preview as package table (the report types are table's).
+// builds the same preview as a CSV import (package importing's report).
 // A card is the contact whose ID its UID is, else the contact with one of
 // its emails, else the contact with its first and last name; such a
 // contact is updated rather than duplicated: the card's names, title,
@@ -39,8 +39,8 @@ import (
 
 	govcard "github.com/emersion/go-vcard"
 
+	"hankekirja/importing"
 	"hankekirja/model"
-	"hankekirja/table"
 )
 
 // Versions the export writes.
@@ -60,9 +60,9 @@ func Export(ctx context.Context, svc model.Services, w io.Writer, version string
 	case V3, V4, "3", "4":
 		version = version[:1] + ".0"
 	default:
-		return &table.FormatError{Key: "vcard.bad_version", Args: map[string]any{"Name": version}}
+		return &importing.FormatError{Key: "vcard.bad_version", Args: map[string]any{"Name": version}}
 	}
-	ix, err := table.LoadIndex(ctx, svc)
+	ix, err := importing.LoadIndex(ctx, svc)
 	if err != nil {
 		return err
 	}
@@ -92,7 +92,7 @@ func Export(ctx context.Context, svc model.Services, w io.Writer, version string
 
 // Card returns the vCard of a contact. Its values are in the escaped form
 // they have in a file.
-func Card(ix *table.Index, c *model.Contact, version string) govcard.Card {
+func Card(ix *importing.Index, c *model.Contact, version string) govcard.Card {
 	v4 := version == V4
 	card := govcard.Card{}
 	set := func(name, value string, params govcard.Params) {

@@ -10,9 +10,10 @@ import (
 	"testing"
 
 	"hankekirja/assets/demo"
+	"hankekirja/csv"
+	"hankekirja/importing"
 	"hankekirja/model"
 	"hankekirja/store"
-	"hankekirja/table"
 )
 
 var ctx = context.Background()
@@ -56,7 +57,7 @@ func exportCards(t testing.TB, svc model.Services, version string, ids ...model.
 
 func contacts(t testing.TB, svc model.Services) []*model.Contact {
 	t.Helper()
-	ix, err := table.LoadIndex(ctx, svc)
+	ix, err := importing.LoadIndex(ctx, svc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +70,7 @@ func comparable(c *model.Contact, orgName string) string {
 		strings.Join(c.Phones, ","), strings.Join(c.Emails, ","), c.Address.String(), c.Notes}, "|")
 }
 
-func orgName(ix *table.Index, id model.ID) string {
+func orgName(ix *importing.Index, id model.ID) string {
 	if r := ix.Get(id); r != nil {
 		return r.Title()
 	}
@@ -89,22 +90,22 @@ func TestRoundTrip(t *testing.T) {
 			}
 			dst := openDB(t)
 			var orgs bytes.Buffer
-			if err := table.Export(ctx, src, "organisations", &orgs, "fi"); err != nil {
+			if err := csv.Export(ctx, src, "organisations", &orgs, "fi"); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := table.Import(ctx, dst, orgs.Bytes(), table.Options{Lang: "fi"}); err != nil {
+			if _, err := csv.Import(ctx, dst, orgs.Bytes(), importing.Options{Lang: "fi"}); err != nil {
 				t.Fatal(err)
 			}
-			rep, err := Import(ctx, dst, data, table.Options{Lang: "fi"})
+			rep, err := Import(ctx, dst, data, importing.Options{Lang: "fi"})
 			if err != nil {
 				t.Fatalf("%v\n%s", err, rep.String())
 			}
 			want, got := contacts(t, src), contacts(t, dst)
-			if rep.Count(table.Add) != len(want) {
-				t.Errorf("added %d of %d:\n%s", rep.Count(table.Add), len(want), rep.String())
+			if rep.Count(importing.Add) != len(want) {
+				t.Errorf("added %d of %d:\n%s", rep.Count(importing.Add), len(want), rep.String())
 			}
-			sx, _ := table.LoadIndex(ctx, src)
-			dx, _ := table.LoadIndex(ctx, dst)
+			sx, _ := importing.LoadIndex(ctx, src)
+			dx, _ := importing.LoadIndex(ctx, dst)
 			if len(got) != len(want) {
 				t.Fatalf("%d contacts, want %d", len(got), len(want))
 			}
@@ -113,8 +114,8 @@ func TestRoundTrip(t *testing.T) {
 					t.Errorf("contact differs:\n got %s\nwant %s", g, w)
 				}
 			}
-			rep, err = Import(ctx, dst, data, table.Options{Lang: "fi"})
-			if err != nil || rep.Count(table.Unchanged) != len(want) {
+			rep, err = Import(ctx, dst, data, importing.Options{Lang: "fi"})
+			if err != nil || rep.Count(importing.Unchanged) != len(want) {
 				t.Errorf("again: %v\n%s", err, rep.String())
 			}
 		})
@@ -161,7 +162,7 @@ func TestImport21(t *testing.T) {
 		" /2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8U\r\n" +
 		"\r\n" +
 		"END:VCARD\r\n"
-	rep, err := Import(ctx, svc, []byte(card), table.Options{Lang: "fi"})
+	rep, err := Import(ctx, svc, []byte(card), importing.Options{Lang: "fi"})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, rep.String())
 	}
@@ -193,17 +194,17 @@ func TestMerge(t *testing.T) {
 		t.Fatal(err)
 	}
 	card := "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Virtanen;Maija;;;\r\nFN:Maija Virtanen\r\nTEL;TYPE=CELL:050 222 2222\r\nEMAIL:MAIJA@example.com\r\nEND:VCARD\r\n"
-	rep, err := Import(ctx, svc, []byte(card), table.Options{Lang: "en", DryRun: true})
+	rep, err := Import(ctx, svc, []byte(card), importing.Options{Lang: "en", DryRun: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Count(table.Update) != 1 || rep.Items[0].ID != c.ID {
+	if rep.Count(importing.Update) != 1 || rep.Items[0].ID != c.ID {
 		t.Fatalf("preview:\n%s", rep.String())
 	}
 	if got, _ := svc.Contacts.Get(ctx, c.ID); len(got.Phones) != 1 {
 		t.Errorf("DryRun changed the contact: %v", got.Phones)
 	}
-	if _, err := Import(ctx, svc, []byte(card), table.Options{Lang: "en"}); err != nil {
+	if _, err := Import(ctx, svc, []byte(card), importing.Options{Lang: "en"}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := svc.Contacts.Get(ctx, c.ID)
@@ -219,8 +220,8 @@ func TestInvalidCards(t *testing.T) {
 	svc := openDB(t)
 	cards := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Hyvä Ihminen\r\nN:Ihminen;Hyvä;;;\r\nEND:VCARD\r\n" +
 		"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Paha Posti\r\nN:Posti;Paha;;;\r\nEMAIL:paha@\r\nEND:VCARD\r\n"
-	rep, err := Import(ctx, svc, []byte(cards), table.Options{Lang: "fi"})
-	if !errors.Is(err, table.ErrRejected) {
+	rep, err := Import(ctx, svc, []byte(cards), importing.Options{Lang: "fi"})
+	if !errors.Is(err, importing.ErrRejected) {
 		t.Fatalf("err = %v", err)
 	}
 	if !strings.Contains(rep.String(), "kortti 2: Sähköpostiosoite 1: ei ole kelvollinen sähköpostiosoite") {
@@ -229,7 +230,7 @@ func TestInvalidCards(t *testing.T) {
 	if n := len(contacts(t, svc)); n != 0 {
 		t.Errorf("%d contacts added from a rejected file", n)
 	}
-	if _, err := Import(ctx, svc, []byte(cards), table.Options{Lang: "fi", SkipInvalid: true}); err != nil {
+	if _, err := Import(ctx, svc, []byte(cards), importing.Options{Lang: "fi", SkipInvalid: true}); err != nil {
 		t.Fatal(err)
 	}
 	if n := len(contacts(t, svc)); n != 1 {

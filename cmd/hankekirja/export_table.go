@@ -6,12 +6,13 @@ import (
 	"io"
 
 	"hankekirja/assets"
+	"hankekirja/csv"
+	"hankekirja/importing"
 	"hankekirja/model"
 	"hankekirja/store"
-	"hankekirja/table"
 )
 
-// The CSV half of export and import (package table):
+// The CSV half of export and import (package csv):
 //
 //	hankekirja export csv KIND --out FILE
 //	hankekirja import FILE [--dry-run] [--skip-invalid]
@@ -24,7 +25,7 @@ import (
 
 func init() {
 	exporters["csv"] = (*cli).exportCSV
-	importers = append(importers, importer{name: "csv", detect: table.Detect, run: (*cli).importCSV})
+	importers = append(importers, importer{name: "csv", detect: csv.Detect, run: (*cli).importCSV})
 }
 
 func (c *cli) exportCSV(args []string) int {
@@ -37,10 +38,10 @@ func (c *cli) exportCSV(args []string) int {
 	if len(args) != 1 || *out == "" {
 		return c.usageError(c.msg("table.cli.export_csv_usage", nil))
 	}
-	kind, ok := table.ParseKind(args[0])
+	kind, ok := csv.ParseKind(args[0])
 	if !ok {
 		if k, known := parseKind(args[0]); known {
-			kind, ok = table.ParseKind(k.String())
+			kind, ok = csv.ParseKind(k.String())
 		}
 	}
 	if !ok {
@@ -52,7 +53,7 @@ func (c *cli) exportCSV(args []string) int {
 		if kind == model.KindMeeting {
 			name = "tasks"
 		}
-		if err := table.Export(c.ctx, db.Services(), name, &buf, c.lang); err != nil {
+		if err := csv.Export(c.ctx, db.Services(), name, &buf, c.lang); err != nil {
 			return c.failInterchange(err)
 		}
 		if err := c.writeOut(*out, buf.Bytes()); err != nil {
@@ -79,14 +80,14 @@ func (c *cli) writeOut(path string, data []byte) error {
 	})
 }
 
-// failInterchange reports an error of package table or vcard.
+// failInterchange reports an error of package csv or vcard.
 func (c *cli) failInterchange(err error) int {
-	c.errorLine(table.ErrorText(c.lang, err))
+	c.errorLine(importing.ErrorText(c.lang, err))
 	return exitFailure
 }
 
 // importFlags parses the flags import takes after FILE.
-func (c *cli) importFlags(args []string) (opts table.Options, status int, ok bool) {
+func (c *cli) importFlags(args []string) (opts importing.Options, status int, ok bool) {
 	fs := c.flags("import")
 	dry := fs.Bool("dry-run", false, "show what would change, change nothing")
 	skip := fs.Bool("skip-invalid", false, "import the valid rows of a file with invalid ones")
@@ -97,7 +98,7 @@ func (c *cli) importFlags(args []string) (opts table.Options, status int, ok boo
 	if len(rest) > 0 {
 		return opts, c.usageError(c.msg("table.cli.import_usage", nil)), false
 	}
-	return table.Options{DryRun: *dry, SkipInvalid: *skip, Lang: c.lang}, exitOK, true
+	return importing.Options{DryRun: *dry, SkipInvalid: *skip, Lang: c.lang}, exitOK, true
 }
 
 func (c *cli) importCSV(path string, data []byte, args []string) int {
@@ -106,8 +107,8 @@ func (c *cli) importCSV(path string, data []byte, args []string) int {
 		return status
 	}
 	return c.withDB(func(db *store.DB) int {
-		rep, err := table.Import(c.ctx, db.Services(), data, opts)
-		var fe *table.FormatError
+		rep, err := csv.Import(c.ctx, db.Services(), data, opts)
+		var fe *importing.FormatError
 		if errors.As(err, &fe) && rep.Kind == 0 {
 			return c.failInterchange(err)
 		}
@@ -117,7 +118,7 @@ func (c *cli) importCSV(path string, data []byte, args []string) int {
 }
 
 // report prints an import's report and its outcome.
-func (c *cli) report(rep table.Report, err error, opts table.Options) int {
+func (c *cli) report(rep importing.Report, err error, opts importing.Options) int {
 	for _, line := range rep.Lines() {
 		c.println(line)
 	}

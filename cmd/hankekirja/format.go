@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"hankekirja/model"
 )
 
 // formatTime shows a moment in local time the Finnish way: "16.4.2019 9.07".
@@ -42,16 +44,15 @@ func formatInt(lang string, n int64) string {
 // formatCents shows an amount of euro cents: "1 250 000,00 €" (fi, sv),
 // "€1,250,000.00" (en).
 func formatCents(lang string, cents int64) string {
-	_, dec := separators(lang)
-	sign := ""
-	if cents < 0 {
-		sign, cents = "-", -cents
-	}
-	s := formatInt(lang, cents/100) + dec + fmt.Sprintf("%02d", cents%100)
+	thousands, dec := separators(lang)
+	s := model.FormatCentsWith(cents, thousands, dec)
 	if lang == "en" {
-		return sign + "€" + s
+		if rest, neg := strings.CutPrefix(s, "-"); neg {
+			return "-€" + rest
+		}
+		return "€" + s
 	}
-	return sign + s + " €"
+	return s + " €"
 }
 
 // formatDecimal shows a number with at most two decimals and lang's

@@ -1,4 +1,4 @@
-package table
+package csv
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"hankekirja/assets"
+	"hankekirja/importing"
 	"hankekirja/model"
 )
 
@@ -29,7 +30,7 @@ func (groupTable) keys() []string   { return append(slices.Clone(groupKeys), mem
 
 // parentText writes a group's parent: its name when it is the only group
 // of that name in the project, else its ID.
-func parentText(ix *Index, g *model.Group) string {
+func parentText(ix *importing.Index, g *model.Group) string {
 	if g.Parent.IsZero() {
 		return ""
 	}
@@ -37,17 +38,17 @@ func parentText(ix *Index, g *model.Group) string {
 	if !ok {
 		return g.Parent.String()
 	}
-	if m := groupsNamed(ix, g.Project, p.Name); len(m) == 1 && !looksLikeID(p.Name) {
+	if m := groupsNamed(ix, g.Project, p.Name); len(m) == 1 && !importing.LooksLikeID(p.Name) {
 		return p.Name
 	}
 	return p.ID.String()
 }
 
 // groupsNamed returns the project's groups named name.
-func groupsNamed(ix *Index, project model.ID, name string) []*model.Group {
+func groupsNamed(ix *importing.Index, project model.ID, name string) []*model.Group {
 	var out []*model.Group
 	for _, g := range ix.Groups {
-		if g.Project == project && sameText(g.Name, name) && strings.TrimSpace(name) != "" {
+		if g.Project == project && importing.SameText(g.Name, name) && strings.TrimSpace(name) != "" {
 			out = append(out, g)
 		}
 	}
@@ -55,7 +56,7 @@ func groupsNamed(ix *Index, project model.ID, name string) []*model.Group {
 }
 
 func (t groupTable) groupCells(x *env, g *model.Group) []string {
-	return []string{g.ID.String(), x.ix.refText(g.Project, model.KindProject), g.Name, choice(x.lang, "group_type.", string(g.Type)),
+	return []string{g.ID.String(), x.ix.RefText(g.Project, model.KindProject), g.Name, choice(x.lang, "group_type.", string(g.Type)),
 		parentText(x.ix, g), g.Mandate, g.Period.Start.String(), g.Period.End.String()}
 }
 
@@ -68,7 +69,7 @@ func (t groupTable) memberCells(x *env, m model.Membership) []string {
 		}
 	}
 	return []string{m.Contact.String(), first, last, email, choice(x.lang, "role.", string(m.Role)),
-		x.ix.refText(m.Represents, model.KindMunicipality, model.KindOrganisation), m.Term.Start.String(), m.Term.End.String()}
+		x.ix.RefText(m.Represents, model.KindMunicipality, model.KindOrganisation), m.Term.Start.String(), m.Term.End.String()}
 }
 
 func (t groupTable) export(ctx context.Context, x *env, w *writer, only []model.ID) error {
@@ -81,7 +82,7 @@ func (t groupTable) export(ctx context.Context, x *env, w *writer, only []model.
 	groups := slices.Clone(x.ix.Groups)
 	// By project, then as listed (Finnish order of names).
 	slices.SortStableFunc(groups, func(a, b *model.Group) int {
-		return model.CompareNames(x.ix.refText(a.Project, model.KindProject), x.ix.refText(b.Project, model.KindProject))
+		return model.CompareNames(x.ix.RefText(a.Project, model.KindProject), x.ix.RefText(b.Project, model.KindProject))
 	})
 	for _, g := range groups {
 		if err := ctx.Err(); err != nil {
@@ -112,7 +113,7 @@ type groupPlan struct {
 	problems   int
 }
 
-func (t groupTable) plan(ctx context.Context, x *env, cols []string, rows []fileRow, rep *Report) ([]write, error) {
+func (t groupTable) plan(ctx context.Context, x *env, cols []string, rows []fileRow, rep *importing.Report) ([]write, error) {
 	hasCol := map[string]bool{}
 	for _, c := range cols {
 		hasCol[c] = c != ""
@@ -124,7 +125,7 @@ func (t groupTable) plan(ctx context.Context, x *env, cols []string, rows []file
 	var order []*groupPlan
 	byTarget := map[model.ID]*groupPlan{}
 	problem := func(gp *groupPlan, row int, text string) {
-		rep.Items[gp.item].problem(row, text)
+		rep.Items[gp.item].Reject(row, text)
 		gp.problems++
 	}
 	// First find the group of every row, adding new groups to the index so
@@ -162,7 +163,7 @@ func (t groupTable) plan(ctx context.Context, x *env, cols []string, rows []file
 				fileID = id
 			}
 		}
-		project, perr := x.ix.resolve(cells["project"], model.KindProject)
+		project, perr := x.ix.Resolve(cells["project"], model.KindProject)
 		if perr != nil {
 			rp.problems = append(rp.problems, cellProblem(x.lang, "project", cells["project"], perr))
 		}
@@ -181,7 +182,7 @@ func (t groupTable) plan(ctx context.Context, x *env, cols []string, rows []file
 			rp.gp = byTarget[fileID]
 		}
 		if rp.gp == nil {
-			rep.add(Item{Row: row.n, Kind: model.KindGroup, Title: cells["group"]})
+			rep.Append(importing.Item{Row: row.n, Kind: model.KindGroup, Title: cells["group"]})
 			gp := &groupPlan{item: len(rep.Items) - 1, existing: existing, firstRow: row.n, firstCells: cells}
 			if existing != nil {
 				gp.g = clone(existing)
@@ -214,7 +215,7 @@ func (t groupTable) plan(ctx context.Context, x *env, cols []string, rows []file
 		} else if !rp.first {
 			// A further row of the group: its group columns must agree.
 			for _, k := range groupKeys {
-				if v := cells[k]; v != "" && hasCol[k] && k != "group_id" && !sameText(v, gp.firstCells[k]) {
+				if v := cells[k]; v != "" && hasCol[k] && k != "group_id" && !importing.SameText(v, gp.firstCells[k]) {
 					rp.problems = append(rp.problems, assets.Message(x.lang, "table.group_differs", map[string]any{"Name": header(x.lang, k), "Count": gp.firstRow}))
 				}
 			}
@@ -240,19 +241,19 @@ func (t groupTable) plan(ctx context.Context, x *env, cols []string, rows []file
 			}
 		}
 		it.Title = gp.g.Name
-		if it.Action == Invalid {
+		if it.Action == importing.Invalid {
 			continue
 		}
 		g := gp.g
 		switch {
 		case gp.existing == nil:
-			it.Action, it.ID = Add, g.ID
+			it.Action, it.ID = importing.Add, g.ID
 			writes = append(writes, write{item: gp.item, id: g.ID, deps: []model.ID{g.Parent},
 				do: func(ctx context.Context, svc model.Services) error { return svc.Groups.Create(ctx, g) }})
 		case sameRecord[model.Group, *model.Group](gp.existing, g):
-			it.Action, it.ID = Unchanged, g.ID
+			it.Action, it.ID = importing.Unchanged, g.ID
 		default:
-			it.Action, it.ID = Update, g.ID
+			it.Action, it.ID = importing.Update, g.ID
 			before, after := t.groupCells(x, gp.existing), t.groupCells(x, g)
 			for i, k := range groupKeys {
 				if before[i] != after[i] {
@@ -364,7 +365,7 @@ func (t groupTable) addMember(x *env, gp *groupPlan, cells map[string]string, ro
 			problem(cellProblem(x.lang, "role", v, err))
 		}
 	}
-	id, err := x.ix.resolve(cells["represents"], model.KindMunicipality, model.KindOrganisation)
+	id, err := x.ix.Resolve(cells["represents"], model.KindMunicipality, model.KindOrganisation)
 	if err != nil {
 		problem(cellProblem(x.lang, "represents", cells["represents"], err))
 	}

@@ -1,4 +1,4 @@
-package table
+package csv
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"hankekirja/importing"
 	"hankekirja/model"
 	"hankekirja/store"
 )
@@ -34,25 +35,25 @@ func FuzzImportCSV(f *testing.F) {
 	svc := db.Services()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		Detect(data)
-		for _, opts := range []Options{{DryRun: true, Lang: "fi"}, {SkipInvalid: true, Lang: "en"}} {
+		for _, opts := range []importing.Options{{DryRun: true, Lang: "fi"}, {SkipInvalid: true, Lang: "en"}} {
 			rep, err := Import(ctx, svc, data, opts)
-			var fe *FormatError
-			var re *rowError
+			var fe *importing.FormatError
+			var re *importing.RowError
 			switch {
-			case err == nil, errors.Is(err, ErrRejected), errors.As(err, &fe), errors.As(err, &re):
+			case err == nil, errors.Is(err, importing.ErrRejected), errors.As(err, &fe), errors.As(err, &re):
 			default:
 				if model.ErrorCode(err) == model.EINTERNAL {
 					t.Fatalf("Import: %v", err)
 				}
 			}
-			if ErrorText("fi", err) == "" && err != nil {
+			if importing.ErrorText("fi", err) == "" && err != nil {
 				t.Errorf("no text for %v", err)
 			}
 			for _, it := range rep.Items {
 				if it.Action == "" {
 					t.Errorf("row %d has no action", it.Row)
 				}
-				if it.Action == Invalid && len(it.Problems) == 0 {
+				if it.Action == importing.Invalid && len(it.Problems) == 0 {
 					t.Errorf("row %d is invalid without a reason", it.Row)
 				}
 			}

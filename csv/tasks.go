@@ -1,4 +1,4 @@
-package table
+package csv
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"hankekirja/assets"
+	"hankekirja/importing"
 	"hankekirja/model"
 )
 
@@ -26,9 +27,9 @@ func (taskTable) kind() model.Kind { return model.KindMeeting }
 func (taskTable) keys() []string   { return taskKeys }
 
 // personText is a person's name: the contact's when it is one.
-func personText(ix *Index, p model.Person) string {
+func personText(ix *importing.Index, p model.Person) string {
 	if !p.Contact.IsZero() {
-		return ix.refText(p.Contact, model.KindContact)
+		return ix.RefText(p.Contact, model.KindContact)
 	}
 	return p.Name
 }
@@ -67,7 +68,7 @@ func meetingNumber(m *model.Meeting) string {
 	return strconv.Itoa(m.Number) + "/" + strconv.Itoa(m.Year)
 }
 
-func (t taskTable) plan(ctx context.Context, x *env, cols []string, rows []fileRow, rep *Report) ([]write, error) {
+func (t taskTable) plan(ctx context.Context, x *env, cols []string, rows []fileRow, rep *importing.Report) ([]write, error) {
 	has := map[string]bool{}
 	for _, c := range cols {
 		has[c] = c != ""
@@ -87,15 +88,15 @@ func (t taskTable) plan(ctx context.Context, x *env, cols []string, rows []fileR
 		for k, v := range cells {
 			cells[k] = strings.TrimSpace(v)
 		}
-		it := rep.add(Item{Row: row.n, Kind: model.KindMeeting, Title: cells["description"]})
+		it := rep.Append(importing.Item{Row: row.n, Kind: model.KindMeeting, Title: cells["description"]})
 		id, err := model.ParseID(cells["meeting_id"])
 		if err != nil {
-			it.problem(row.n, cellProblem(x.lang, "meeting_id", cells["meeting_id"], &model.Error{Key: "table.bad_id"}))
+			it.Reject(row.n, cellProblem(x.lang, "meeting_id", cells["meeting_id"], &model.Error{Key: "table.bad_id"}))
 			continue
 		}
 		orig, ok := x.ix.Get(id).(*model.Meeting)
 		if !ok {
-			it.problem(row.n, cellProblem(x.lang, "meeting_id", cells["meeting_id"], &model.Error{Key: "table.unknown_ref"}))
+			it.Reject(row.n, cellProblem(x.lang, "meeting_id", cells["meeting_id"], &model.Error{Key: "table.unknown_ref"}))
 			continue
 		}
 		ch := changes[id]
@@ -113,7 +114,7 @@ func (t taskTable) plan(ctx context.Context, x *env, cols []string, rows []fileR
 			}
 		}
 		if item < 0 {
-			it.problem(row.n, cellProblem(x.lang, "item", cells["item"], &model.Error{Key: "table.unknown_ref"}))
+			it.Reject(row.n, cellProblem(x.lang, "item", cells["item"], &model.Error{Key: "table.unknown_ref"}))
 			continue
 		}
 		tasks := &ch.m.Items[item].Tasks
@@ -121,12 +122,12 @@ func (t taskTable) plan(ctx context.Context, x *env, cols []string, rows []fileR
 		if v := cells["task_no"]; v != "" {
 			n, err := strconv.Atoi(v)
 			if err != nil || n < 1 || n > len(*tasks) {
-				it.problem(row.n, cellProblem(x.lang, "task_no", v, &model.Error{Key: "table.unknown_ref"}))
+				it.Reject(row.n, cellProblem(x.lang, "task_no", v, &model.Error{Key: "table.unknown_ref"}))
 				continue
 			}
 			key := id.String() + "/" + cells["item"] + "/" + v
 			if first, dup := claimed[key]; dup {
-				it.problem(row.n, assets.Message(x.lang, "table.same_as_row", map[string]any{"Count": first}))
+				it.Reject(row.n, assets.Message(x.lang, "table.same_as_row", map[string]any{"Count": first}))
 				continue
 			}
 			claimed[key] = row.n
@@ -141,7 +142,7 @@ func (t taskTable) plan(ctx context.Context, x *env, cols []string, rows []fileR
 		if has["owner"] && cells["owner"] != personText(x.ix, task.Owner) {
 			task.Owner = model.Person{}
 			if v := cells["owner"]; v != "" {
-				if cid, err := x.ix.resolve(v, model.KindContact); err == nil {
+				if cid, err := x.ix.Resolve(v, model.KindContact); err == nil {
 					task.Owner.Contact = cid
 				} else {
 					task.Owner.Name = v
@@ -155,7 +156,7 @@ func (t taskTable) plan(ctx context.Context, x *env, cols []string, rows []fileR
 			if has[d.key] {
 				v, err := parseDate(cells[d.key])
 				if err != nil {
-					it.problem(row.n, cellProblem(x.lang, d.key, cells[d.key], err))
+					it.Reject(row.n, cellProblem(x.lang, d.key, cells[d.key], err))
 				}
 				*d.p = v
 			}
@@ -163,7 +164,7 @@ func (t taskTable) plan(ctx context.Context, x *env, cols []string, rows []fileR
 		if has["task_status"] {
 			s, err := parseChoice("task_status.", model.TaskStatuses, cells["task_status"])
 			if err != nil {
-				it.problem(row.n, cellProblem(x.lang, "task_status", cells["task_status"], err))
+				it.Reject(row.n, cellProblem(x.lang, "task_status", cells["task_status"], err))
 			}
 			task.Status = s
 		}
@@ -174,7 +175,7 @@ func (t taskTable) plan(ctx context.Context, x *env, cols []string, rows []fileR
 		ch.m.Normalize()
 		invalid := false
 		for _, i := range ch.items {
-			invalid = invalid || rep.Items[i].Action == Invalid
+			invalid = invalid || rep.Items[i].Action == importing.Invalid
 		}
 		same := sameRecord[model.Meeting, *model.Meeting](ch.old, ch.m)
 		var problem error
@@ -187,20 +188,20 @@ func (t taskTable) plan(ctx context.Context, x *env, cols []string, rows []fileR
 		}
 		if problem != nil {
 			for _, i := range ch.items {
-				rep.Items[i].problem(rep.Items[i].Row, assets.ErrorText(x.lang, problem))
+				rep.Items[i].Reject(rep.Items[i].Row, assets.ErrorText(x.lang, problem))
 			}
 			continue
 		}
 		for _, i := range ch.items {
 			it := &rep.Items[i]
-			if it.Action == Invalid {
+			if it.Action == importing.Invalid {
 				continue
 			}
 			it.ID = id
 			if same {
-				it.Action = Unchanged
+				it.Action = importing.Unchanged
 			} else {
-				it.Action = Update
+				it.Action = importing.Update
 				it.Changes = []string{assets.Message(x.lang, "kind.meeting", nil) + " " + meetingNumber(ch.m)}
 			}
 		}

@@ -1,10 +1,11 @@
-package table
+package csv
 
 import (
 	"context"
 	"io"
 	"strings"
 
+	"hankekirja/importing"
 	"hankekirja/model"
 )
 
@@ -18,12 +19,12 @@ type kindTable interface {
 	export(ctx context.Context, x *env, w *writer, only []model.ID) error
 	// plan reads rows into the report and returns the writes to make;
 	// cols[i] is the key of column i ("" for an unknown one).
-	plan(ctx context.Context, x *env, cols []string, rows []fileRow, rep *Report) ([]write, error)
+	plan(ctx context.Context, x *env, cols []string, rows []fileRow, rep *importing.Report) ([]write, error)
 }
 
 // write is one change an import makes.
 type write struct {
-	item int // index in Report.Items
+	item int // index in the report's Items
 	id   model.ID
 	deps []model.ID
 	do   func(ctx context.Context, svc model.Services) error
@@ -52,8 +53,8 @@ var tables = []kindTable{
 	&simple[model.Contact, *model.Contact]{
 		k: model.KindContact, cols: contactCols, canCreate: true,
 		svc:  func(s model.Services) model.Service[model.Contact] { return s.Contacts },
-		list: func(ix *Index) []*model.Contact { return ix.Contacts },
-		match: func(ix *Index, r *model.Contact, _ map[string]string) (*model.Contact, bool) {
+		list: func(ix *importing.Index) []*model.Contact { return ix.Contacts },
+		match: func(ix *importing.Index, r *model.Contact, _ map[string]string) (*model.Contact, bool) {
 			c, ambiguous := ix.MatchContact(model.NilID, r.Emails, r.FirstName, r.LastName)
 			return c, !ambiguous
 		},
@@ -61,19 +62,19 @@ var tables = []kindTable{
 	&simple[model.Organisation, *model.Organisation]{
 		k: model.KindOrganisation, cols: organisationCols, canCreate: true,
 		svc:  func(s model.Services) model.Service[model.Organisation] { return s.Organisations },
-		list: func(ix *Index) []*model.Organisation { return ix.Organisations },
-		match: func(ix *Index, r *model.Organisation, _ map[string]string) (*model.Organisation, bool) {
+		list: func(ix *importing.Index) []*model.Organisation { return ix.Organisations },
+		match: func(ix *importing.Index, r *model.Organisation, _ map[string]string) (*model.Organisation, bool) {
 			var m []*model.Organisation
 			if r.BusinessID != "" {
 				for _, o := range ix.Organisations {
-					if sameText(o.BusinessID, r.BusinessID) {
+					if importing.SameText(o.BusinessID, r.BusinessID) {
 						m = append(m, o)
 					}
 				}
 			}
 			if len(m) == 0 {
 				for _, o := range ix.Organisations {
-					if sameText(o.Name, r.Name) && strings.TrimSpace(r.Name) != "" {
+					if importing.SameText(o.Name, r.Name) && strings.TrimSpace(r.Name) != "" {
 						m = append(m, o)
 					}
 				}
@@ -84,9 +85,9 @@ var tables = []kindTable{
 	&simple[model.Municipality, *model.Municipality]{
 		k: model.KindMunicipality, cols: municipalityCols,
 		svc:  func(s model.Services) model.Service[model.Municipality] { return s.Municipalities },
-		list: func(ix *Index) []*model.Municipality { return ix.Municipalities },
+		list: func(ix *importing.Index) []*model.Municipality { return ix.Municipalities },
 		// Matched by the code column, which is not imported.
-		match: func(ix *Index, r *model.Municipality, cells map[string]string) (*model.Municipality, bool) {
+		match: func(ix *importing.Index, r *model.Municipality, cells map[string]string) (*model.Municipality, bool) {
 			code := strings.TrimSpace(cells["code"])
 			for _, m := range ix.Municipalities {
 				if code != "" && m.Code == code {
@@ -99,19 +100,19 @@ var tables = []kindTable{
 	&simple[model.Project, *model.Project]{
 		k: model.KindProject, cols: projectCols, canCreate: true,
 		svc:  func(s model.Services) model.Service[model.Project] { return s.Projects },
-		list: func(ix *Index) []*model.Project { return ix.Projects },
-		match: func(ix *Index, r *model.Project, _ map[string]string) (*model.Project, bool) {
+		list: func(ix *importing.Index) []*model.Project { return ix.Projects },
+		match: func(ix *importing.Index, r *model.Project, _ map[string]string) (*model.Project, bool) {
 			var m []*model.Project
 			if r.ShortName != "" {
 				for _, p := range ix.Projects {
-					if sameText(p.ShortName, r.ShortName) {
+					if importing.SameText(p.ShortName, r.ShortName) {
 						m = append(m, p)
 					}
 				}
 			}
 			if len(m) == 0 && strings.TrimSpace(r.Name) != "" {
 				for _, p := range ix.Projects {
-					if sameText(p.Name, r.Name) {
+					if importing.SameText(p.Name, r.Name) {
 						m = append(m, p)
 					}
 				}
@@ -177,9 +178,9 @@ func Export(ctx context.Context, svc model.Services, kind string, w io.Writer, l
 func ExportOnly(ctx context.Context, svc model.Services, kind string, w io.Writer, lang string, ids []model.ID) error {
 	k, ok := ParseKind(kind)
 	if !ok {
-		return &FormatError{Key: "table.unknown_kind", Args: map[string]any{"Name": kind}}
+		return &importing.FormatError{Key: "table.unknown_kind", Args: map[string]any{"Name": kind}}
 	}
-	ix, err := LoadIndex(ctx, svc)
+	ix, err := importing.LoadIndex(ctx, svc)
 	if err != nil {
 		return err
 	}
@@ -190,8 +191,8 @@ func ExportOnly(ctx context.Context, svc model.Services, kind string, w io.Write
 	return cw.flush()
 }
 
-// Detect reports whether a file's first bytes are a CSV file of package
-// table: a first line of separated fields of which at least two are
+// Detect reports whether a file's first bytes are a CSV file this package
+// reads: a first line of separated fields of which at least two are
 // headers it knows. A vCard, a JSON or zip snapshot or any other text is
 // not.
 func Detect(head []byte) bool {
@@ -277,11 +278,12 @@ func recognise(head []string, kind model.Kind) (kindTable, []string, []string) {
 // Import reads a CSV file of one kind and, unless opts.DryRun is set or a
 // row is invalid (and opts.SkipInvalid is not set), writes its records.
 // The report says what each row adds, updates or leaves unchanged, and
-// what is wrong with invalid rows. The error is ErrRejected when invalid
-// rows stopped the import, a *FormatError when the file cannot be read,
-// and the failing write's when the store refused one.
-func Import(ctx context.Context, svc model.Services, data []byte, opts Options) (Report, error) {
-	rep := Report{Format: "csv", Lang: opts.Lang}
+// what is wrong with invalid rows. The error is importing.ErrRejected when
+// invalid rows stopped the import, a *importing.FormatError when the file
+// cannot be read, and an *importing.RowError with the failing write's
+// error when the store refused one.
+func Import(ctx context.Context, svc model.Services, data []byte, opts importing.Options) (importing.Report, error) {
+	rep := importing.Report{Format: "csv", Lang: opts.Lang}
 	rows, err := parseCSV(decodeText(data))
 	if err != nil {
 		return rep, err
@@ -292,7 +294,7 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts Options) 
 		h++
 	}
 	if h == len(rows) {
-		return rep, &FormatError{Key: "table.empty"}
+		return rep, &importing.FormatError{Key: "table.empty"}
 	}
 	t, cols, ignored := recognise(rows[h], opts.Kind)
 	known := 0
@@ -302,7 +304,7 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts Options) 
 		}
 	}
 	if t == nil || known == 0 || (opts.Kind == 0 && known < 2) {
-		return rep, &FormatError{Key: "table.unknown_columns"}
+		return rep, &importing.FormatError{Key: "table.unknown_columns"}
 	}
 	rep.Kind, rep.Ignored = t.kind(), ignored
 	var body []fileRow
@@ -311,7 +313,7 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts Options) 
 			body = append(body, fileRow{n: i + 1, fields: rows[i]})
 		}
 	}
-	ix, err := LoadIndex(ctx, svc)
+	ix, err := importing.LoadIndex(ctx, svc)
 	if err != nil {
 		return rep, err
 	}
@@ -319,35 +321,13 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts Options) 
 	if err != nil {
 		return rep, err
 	}
-	return rep, apply(ctx, svc, &rep, writes, opts)
-}
-
-// Apply makes the writes of a planned import, parents before children.
-func apply(ctx context.Context, svc model.Services, rep *Report, writes []write, opts Options) error {
-	if rep.Count(Invalid) > 0 && !opts.SkipInvalid {
-		return ErrRejected
-	}
-	if opts.DryRun {
-		return nil
-	}
-	// All rows are written in one transaction when the store can: a
-	// failure part-way leaves the database as it was.
-	atomic := svc.Atomic
-	if atomic == nil {
-		atomic = func(ctx context.Context, fn func(context.Context) error) error { return fn(ctx) }
-	}
-	err := atomic(ctx, func(ctx context.Context) error { return applyInOrder(ctx, svc, rep, writes) })
-	if err != nil {
-		// Without Atomic the rows before the failing one were written.
-		rep.Applied = svc.Atomic == nil
-		return err
-	}
-	rep.Applied = true
-	return nil
+	return rep, importing.Apply(ctx, svc, &rep, opts, func(ctx context.Context) error {
+		return applyInOrder(ctx, svc, &rep, writes)
+	})
 }
 
 // applyInOrder makes the writes, a record's dependencies first.
-func applyInOrder(ctx context.Context, svc model.Services, rep *Report, writes []write) error {
+func applyInOrder(ctx context.Context, svc model.Services, rep *importing.Report, writes []write) error {
 	pending := map[model.ID]bool{}
 	for _, w := range writes {
 		pending[w.id] = true
@@ -369,7 +349,7 @@ func applyInOrder(ctx context.Context, svc model.Services, rep *Report, writes [
 				continue
 			}
 			if err := w.do(ctx, svc); err != nil {
-				return &rowError{Row: rep.Items[w.item].Row, Err: err}
+				return &importing.RowError{Row: rep.Items[w.item].Row, Err: err}
 			}
 			done[i], pending[w.id], progress = true, false, true
 			left--

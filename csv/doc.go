@@ -1,4 +1,4 @@
-// Package table reads and writes Hankekirja's records as CSV files that
+// Package csv reads and writes Hankekirja's records as CSV files that
 // Finnish Excel and LibreOffice Calc open directly, one file per kind:
 // contacts, municipalities, organisations, projects, groups with one row
 // per membership, and the meetings' tasks (the follow-up list, one row per
@@ -55,12 +55,15 @@
 // References to other records (a contact's organisation, a project's
 // administrator) are by name, or by ID when a name is ambiguous.
 //
-// Import first builds a Report: what each row would add, update or leave
-// unchanged, and the problems of invalid rows in the user's language ("rivi
-// 14: Sähköposti "matti@": ei ole kelvollinen sähköpostiosoite"). Nothing is
-// written when DryRun is set, nor when any row is invalid unless SkipInvalid
-// is set, in which case the valid rows are imported.
+// Import first builds a report (package importing's, which the vCard
+// import shares): what each row would add, update or leave unchanged, and
+// the problems of invalid rows in the user's language ("rivi 14: Sähköposti
+// "matti@": ei ole kelvollinen sähköpostiosoite"). Nothing is written when
+// DryRun is set, nor when any row is invalid unless SkipInvalid is set, in
+// which case the valid rows are imported.
 //
-// The report types are shared with package vcard, whose contacts import the
-// same way.
-package table
+// The package shares its name with the standard library's encoding/csv;
+// code that needs both imports that one as stdcsv. This package does not
+// use it: parseCSV guesses the separator, reads Excel's "sep=" line and
+// numbers rows as a spreadsheet shows them.
+package csv

@@ -1,4 +1,4 @@
-package table
+package csv
 
 import (
 	"encoding/json"
@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"hankekirja/importing"
 	"hankekirja/model"
 )
 
@@ -234,8 +235,8 @@ func TestLibreOffice(t *testing.T) {
 	if !strings.Contains(string(data), `;"00100";`) || strings.Contains(string(data), `=""`) {
 		t.Errorf("LibreOffice's CSV:\n%s", data)
 	}
-	rep := mustImport(t, svc, data, Options{Lang: "fi"})
-	if rep.Count(Unchanged) != 1 || len(rep.Items) != 1 {
+	rep := mustImport(t, svc, data, importing.Options{Lang: "fi"})
+	if rep.Count(importing.Unchanged) != 1 || len(rep.Items) != 1 {
 		t.Errorf("re-import of LibreOffice's CSV:\n%s\n%s", rep.String(), data)
 	}
 }

@@ -1,5 +1,5 @@
 //go:build race
 
-package table
+package csv
 
 func init() { defaultChecks = "10" }

@@ -1,11 +1,11 @@
-package table
+package csv
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"hankekirja/assets"
+	"hankekirja/importing"
 	"hankekirja/model"
 )
 
@@ -26,7 +26,7 @@ type col[T any] struct {
 
 // env is what columns read and write with.
 type env struct {
-	ix   *Index
+	ix   *importing.Index
 	lang string
 }
 
@@ -81,7 +81,7 @@ func parseChoice[T ~string](prefix string, choices []T, v string) (T, *model.Err
 			return c, nil
 		}
 		for _, l := range assets.Languages {
-			if sameText(v, assets.Label(l, prefix, string(c))) {
+			if importing.SameText(v, assets.Label(l, prefix, string(c))) {
 				return c, nil
 			}
 		}
@@ -95,15 +95,6 @@ func parseDate(v string) (model.Date, *model.Error) {
 		return model.Date{}, &model.Error{Code: model.EINVALID, Key: "error.date"}
 	}
 	return d, nil
-}
-
-// formatDecimal writes a number with a decimal comma and two decimals.
-func formatCents(cents int64) string {
-	sign := ""
-	if cents < 0 {
-		sign, cents = "-", -cents
-	}
-	return fmt.Sprintf("%s%d,%02d", sign, cents/100, cents%100)
 }
 
 func formatInt(n int) string {
@@ -147,9 +138,9 @@ func dateCol[T any](key string, p func(r *T) *model.Date, fields ...string) col[
 // ambiguous).
 func refCol[T any](key string, p func(r *T) *model.ID, kinds ...model.Kind) col[T] {
 	return col[T]{key: key, fields: []string{key},
-		get: func(x *env, r *T) string { return x.ix.refText(*p(r), kinds...) },
+		get: func(x *env, r *T) string { return x.ix.RefText(*p(r), kinds...) },
 		set: func(x *env, r *T, v string) *model.Error {
-			id, err := x.ix.resolve(v, kinds...)
+			id, err := x.ix.Resolve(v, kinds...)
 			if err != nil {
 				return err
 			}
@@ -271,7 +262,7 @@ var projectCols = []col[model.Project]{
 		get: func(x *env, r *model.Project) string {
 			var out []string
 			for _, m := range r.Municipalities {
-				s := x.ix.refText(m.Municipality, model.KindMunicipality)
+				s := x.ix.RefText(m.Municipality, model.KindMunicipality)
 				if m.Role != "" {
 					s += " (" + m.Role + ")"
 				}
@@ -284,7 +275,7 @@ var projectCols = []col[model.Project]{
 			for _, line := range splitList(v, false) {
 				// "Name (role)": the role may hold parentheses of its own,
 				// a municipality's name none.
-				id, err := x.ix.resolve(line, model.KindMunicipality)
+				id, err := x.ix.Resolve(line, model.KindMunicipality)
 				role := ""
 				for i := 0; err != nil && strings.HasSuffix(line, ")"); {
 					j := strings.Index(line[i:], " (")
@@ -292,7 +283,7 @@ var projectCols = []col[model.Project]{
 						break
 					}
 					i += j
-					if mid, merr := x.ix.resolve(line[:i], model.KindMunicipality); merr == nil {
+					if mid, merr := x.ix.Resolve(line[:i], model.KindMunicipality); merr == nil {
 						id, err, role = mid, nil, line[i+2:len(line)-1]
 					}
 					i += 2
@@ -334,6 +325,7 @@ var projectCols = []col[model.Project]{
 		if len(r.Funding) == 0 {
 			return ""
 		}
-		return formatCents(r.TotalFunding())
+		// Ungrouped, so that a spreadsheet reads it as a number.
+		return model.FormatCentsWith(r.TotalFunding(), "", ",")
 	}),
 }

@@ -1,4 +1,4 @@
-package table
+package csv
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 
 	"pgregory.net/rapid"
 
+	"hankekirja/importing"
 	"hankekirja/model"
 	"hankekirja/store"
 )
@@ -257,8 +258,8 @@ func rapidExport(t *rapid.T, svc model.Services, kind string) []byte {
 	return buf.Bytes()
 }
 
-func rapidImport(t *rapid.T, svc model.Services, data []byte) Report {
-	rep, err := Import(ctx, svc, data, Options{Lang: "en"})
+func rapidImport(t *rapid.T, svc model.Services, data []byte) importing.Report {
+	rep, err := Import(ctx, svc, data, importing.Options{Lang: "en"})
 	if err != nil {
 		t.Fatalf("import: %v\n%s\nfile:\n%s", err, rep.String(), data)
 	}
@@ -282,7 +283,7 @@ func sameKind(t *rapid.T, a, b model.Services, kinds ...string) {
 }
 
 func unchanged(t *rapid.T, svc model.Services, data []byte) {
-	if rep := rapidImport(t, svc, data); rep.Count(Unchanged) != len(rep.Items) {
+	if rep := rapidImport(t, svc, data); rep.Count(importing.Unchanged) != len(rep.Items) {
 		t.Fatalf("importing again changed something:\n%s", rep.String())
 	}
 }

@@ -1,10 +1,11 @@
-package table
+package csv
 
 import (
 	"context"
 	"strings"
 
 	"hankekirja/assets"
+	"hankekirja/importing"
 	"hankekirja/model"
 )
 
@@ -18,11 +19,11 @@ type simple[T any, P recordPtr[T]] struct {
 	k    model.Kind
 	cols []col[T]
 	svc  func(model.Services) model.Service[T]
-	list func(ix *Index) []*T
+	list func(ix *importing.Index) []*T
 	// match finds the existing record a row is, by the kind's key (from
 	// the record as the row makes it, or from the row's cells); ok is false
 	// when the key matches several.
-	match func(ix *Index, r *T, cells map[string]string) (found *T, ok bool)
+	match func(ix *importing.Index, r *T, cells map[string]string) (found *T, ok bool)
 	// canCreate is false for municipalities, which come only from the
 	// registry.
 	canCreate bool
@@ -79,7 +80,7 @@ func containsID(ids []model.ID, id model.ID) bool {
 // goes over the rows twice: first to find which record each row is (new
 // ones join the index then, so that any row can refer to a record a later
 // row adds: a sub-project above its programme), then to read the cells.
-func (s *simple[T, P]) plan(ctx context.Context, x *env, cols []string, rows []fileRow, rep *Report) ([]write, error) {
+func (s *simple[T, P]) plan(ctx context.Context, x *env, cols []string, rows []fileRow, rep *importing.Report) ([]write, error) {
 	byKey := map[string]col[T]{}
 	for _, c := range s.cols {
 		byKey[c.key] = c
@@ -109,26 +110,26 @@ func (s *simple[T, P]) plan(ctx context.Context, x *env, cols []string, rows []f
 	claimed := map[model.ID]int{} // record → the row that imports it
 	// New records without an ID of their own, to find a second row with
 	// the same key: a duplicate rather than another record.
-	fresh := &Index{byID: map[model.ID]model.Record{}}
+	fresh := importing.NewIndex()
 	var placeholders []model.Record
 	for _, row := range rows {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		it := rep.add(Item{Row: row.n, Kind: s.k})
+		it := rep.Append(importing.Item{Row: row.n, Kind: s.k})
 		cells := row.cells(cols)
 		var fileID model.ID
 		var existing *T
 		if v := strings.TrimSpace(cells["id"]); v != "" {
 			id, err := model.ParseID(v)
 			if err != nil {
-				it.problem(row.n, cellProblem(x.lang, "id", v, &model.Error{Key: "table.bad_id"}))
+				it.Reject(row.n, cellProblem(x.lang, "id", v, &model.Error{Key: "table.bad_id"}))
 				continue
 			}
 			if r := x.ix.Get(id); r != nil {
 				e, ok := r.(P)
 				if !ok {
-					it.problem(row.n, cellProblem(x.lang, "id", v, &model.Error{Key: "error.wrong_ref_kind"}))
+					it.Reject(row.n, cellProblem(x.lang, "id", v, &model.Error{Key: "error.wrong_ref_kind"}))
 					continue
 				}
 				existing = (*T)(e)
@@ -142,19 +143,19 @@ func (s *simple[T, P]) plan(ctx context.Context, x *env, cols []string, rows []f
 			setCells(draft, cells)
 			found, ok := s.match(x.ix, draft, cells)
 			if !ok {
-				it.problem(row.n, assets.Message(x.lang, "table.ambiguous_key", nil))
+				it.Reject(row.n, assets.Message(x.lang, "table.ambiguous_key", nil))
 				continue
 			}
 			existing = found
 		}
 		if existing == nil && fileID.IsZero() {
 			if dup, _ := s.match(fresh, draft, cells); dup != nil {
-				it.problem(row.n, assets.Message(x.lang, "table.same_as_row", map[string]any{"Count": claimed[P(dup).GetMeta().ID]}))
+				it.Reject(row.n, assets.Message(x.lang, "table.same_as_row", map[string]any{"Count": claimed[P(dup).GetMeta().ID]}))
 				continue
 			}
 		}
 		if existing == nil && !s.canCreate {
-			it.problem(row.n, assets.Message(x.lang, "table.no_such_record", map[string]any{"Kind": assets.Message(x.lang, "kind."+s.k.String(), nil)}))
+			it.Reject(row.n, assets.Message(x.lang, "table.no_such_record", map[string]any{"Kind": assets.Message(x.lang, "kind."+s.k.String(), nil)}))
 			continue
 		}
 		tg := target{item: len(rep.Items) - 1, cells: cells, existing: existing}
@@ -165,7 +166,7 @@ func (s *simple[T, P]) plan(ctx context.Context, x *env, cols []string, rows []f
 			id = model.NewID()
 		}
 		if first, dup := claimed[id]; dup {
-			it.problem(row.n, assets.Message(x.lang, "table.same_as_row", map[string]any{"Count": first}))
+			it.Reject(row.n, assets.Message(x.lang, "table.same_as_row", map[string]any{"Count": first}))
 			continue
 		}
 		claimed[id] = row.n
@@ -208,22 +209,22 @@ func (s *simple[T, P]) plan(ctx context.Context, x *env, cols []string, rows []f
 		}
 		it.Title = P(r).Title()
 		for _, p := range problems {
-			it.problem(it.Row, p)
+			it.Reject(it.Row, p)
 		}
-		if it.Action == Invalid {
+		if it.Action == importing.Invalid {
 			continue
 		}
 		rec := r
 		switch {
 		case tg.existing == nil:
-			it.Action, it.ID = Add, tg.id
+			it.Action, it.ID = importing.Add, tg.id
 			x.ix.Put(P(r))
 			writes = append(writes, write{item: tg.item, id: tg.id, deps: s.depsOf(rec),
 				do: func(ctx context.Context, svc model.Services) error { return s.svc(svc).Create(ctx, rec) }})
 		case sameRecord[T, P](P(tg.existing), P(r)):
-			it.Action, it.ID = Unchanged, P(tg.existing).GetMeta().ID
+			it.Action, it.ID = importing.Unchanged, P(tg.existing).GetMeta().ID
 		default:
-			it.Action, it.ID = Update, P(tg.existing).GetMeta().ID
+			it.Action, it.ID = importing.Update, P(tg.existing).GetMeta().ID
 			for _, key := range cols {
 				if c, ok := byKey[key]; ok && c.set != nil && c.get(x, tg.existing) != c.get(x, r) {
 					it.Changes = append(it.Changes, header(x.lang, key))

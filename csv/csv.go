@@ -1,4 +1,4 @@
-package table
+package csv
 
 import (
 	"bufio"
@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
+
+	"hankekirja/importing"
 )
 
 // bom is UTF-8's byte order mark, which tells Excel the file is UTF-8.
@@ -32,7 +34,7 @@ const (
 	cellNumber
 )
 
-// writer writes the CSV form of package table: UTF-8 with a byte order
+// writer writes the CSV form of package csv: UTF-8 with a byte order
 // mark, semicolons and CRLF.
 type writer struct {
 	w   *bufio.Writer
@@ -291,7 +293,7 @@ func parseCSV(text string) (rows [][]string, err error) {
 			for {
 				j := strings.IndexByte(text[i:], '"')
 				if j < 0 {
-					return rows, &rowError{Row: len(rows) + firstRow, Err: errUnterminated}
+					return rows, &importing.RowError{Row: len(rows) + firstRow, Err: errUnterminated, Key: "table.unterminated"}
 				}
 				field.WriteString(strings.ReplaceAll(text[i:i+j], "\r\n", "\n"))
 				i += j + 1

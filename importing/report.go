@@ -1,15 +1,13 @@
-package table
+package importing
 
 import (
-	"errors"
-	"strconv"
 	"strings"
 
 	"hankekirja/assets"
 	"hankekirja/model"
 )
 
-// Options tune Import.
+// Options tune an import (the Import of package csv or vcard).
 type Options struct {
 	// DryRun builds the report and changes nothing.
 	DryRun bool
@@ -139,68 +137,23 @@ func (r *Report) place(n int) string {
 	return assets.Message(r.Lang, key, map[string]any{"Count": n}) + ": "
 }
 
-// ErrRejected is returned with the report when a file has invalid rows and
-// SkipInvalid is not set: nothing was imported.
-var ErrRejected = errors.New("the file has invalid rows; nothing was imported")
-
-// FormatError is a file that cannot be read at all (not CSV, no known
-// columns, a quote never closed). Key names its message in the catalogues.
-type FormatError struct {
-	Key  string
-	Args map[string]any
-	Err  error
-}
-
-func (e *FormatError) Error() string {
-	s := e.Key
-	if e.Err != nil {
-		s += ": " + e.Err.Error()
-	}
-	return s
-}
-
-func (e *FormatError) Unwrap() error { return e.Err }
-
-// rowError is a failure tied to a row.
-type rowError struct {
-	Row int
-	Err error
-}
-
-func (e *rowError) Error() string { return "row " + strconv.Itoa(e.Row) + ": " + e.Err.Error() }
-func (e *rowError) Unwrap() error { return e.Err }
-
-// ErrorText says an error of Import or Export to a person in language lang.
-func ErrorText(lang string, err error) string {
-	var fe *FormatError
-	var re *rowError
-	switch {
-	case err == nil:
-		return ""
-	case errors.Is(err, ErrRejected):
-		return assets.Message(lang, "table.rejected", nil)
-	case errors.As(err, &fe):
-		return assets.Message(lang, fe.Key, fe.Args)
-	case errors.As(err, &re):
-		text := ErrorText(lang, re.Err)
-		if errors.Is(re.Err, errUnterminated) {
-			text = assets.Message(lang, "table.unterminated", nil)
-		}
-		return assets.Message(lang, "table.row", map[string]any{"Count": re.Row}) + ": " + text
-	}
-	return assets.ErrorText(lang, err)
-}
-
 // String is the report's lines, for logs and tests.
 func (r *Report) String() string { return strings.Join(r.Lines(), "\n") }
 
-// add appends an item and returns it.
-func (r *Report) add(it Item) *Item {
+// Append adds an item and returns it, to fill in while its rows are read.
+func (r *Report) Append(it Item) *Item {
 	r.Items = append(r.Items, it)
 	return &r.Items[len(r.Items)-1]
 }
 
-func (it *Item) problem(row int, text string) {
+// Reject marks the item Invalid because of a problem found on row.
+func (it *Item) Reject(row int, text string) {
 	it.Action = Invalid
+	it.Problems = append(it.Problems, Problem{Row: row, Text: text})
+}
+
+// Note adds a problem that does not make the item invalid: something the
+// import leaves out (a vCard's organisation that was not found).
+func (it *Item) Note(row int, text string) {
 	it.Problems = append(it.Problems, Problem{Row: row, Text: text})
 }

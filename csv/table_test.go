@@ -1,4 +1,4 @@
-package table
+package csv
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"hankekirja/assets/demo"
+	"hankekirja/importing"
 	"hankekirja/model"
 	"hankekirja/store"
 )
@@ -63,7 +64,7 @@ func export(t testing.TB, svc model.Services, kind, lang string) []byte {
 	return buf.Bytes()
 }
 
-func mustImport(t testing.TB, svc model.Services, data []byte, opts Options) Report {
+func mustImport(t testing.TB, svc model.Services, data []byte, opts importing.Options) importing.Report {
 	t.Helper()
 	rep, err := Import(ctx, svc, data, opts)
 	if err != nil {
@@ -76,7 +77,7 @@ func mustImport(t testing.TB, svc model.Services, data []byte, opts Options) Rep
 // JSON by kind and ID.
 func snapshot(t tb, svc model.Services) map[string]string {
 	t.Helper()
-	ix, err := LoadIndex(ctx, svc)
+	ix, err := importing.LoadIndex(ctx, svc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,8 +152,8 @@ func TestRoundTripPerKind(t *testing.T) {
 			// Municipality notes exist only in src when someone wrote them;
 			// write one so the municipalities' file has something to bring.
 			for _, k := range kinds {
-				rep := mustImport(t, dst, files[k], Options{Lang: lang})
-				if rep.Count(Invalid) > 0 {
+				rep := mustImport(t, dst, files[k], importing.Options{Lang: lang})
+				if rep.Count(importing.Invalid) > 0 {
 					t.Fatalf("%s: %s", k, rep.String())
 				}
 				if rep.Kind.String() != k {
@@ -165,8 +166,8 @@ func TestRoundTripPerKind(t *testing.T) {
 			diffSnapshots(t, gotP, wantP, "project")
 
 			for _, k := range kinds {
-				rep := mustImport(t, dst, files[k], Options{Lang: lang})
-				if n := rep.Count(Unchanged); n != len(rep.Items) {
+				rep := mustImport(t, dst, files[k], importing.Options{Lang: lang})
+				if n := rep.Count(importing.Unchanged); n != len(rep.Items) {
 					t.Errorf("%s again: %s", k, rep.String())
 				}
 			}
@@ -175,7 +176,7 @@ func TestRoundTripPerKind(t *testing.T) {
 }
 
 func projectsWithoutExtras(t testing.TB, svc model.Services) map[string]string {
-	ix, err := LoadIndex(ctx, svc)
+	ix, err := importing.LoadIndex(ctx, svc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,8 +237,8 @@ func TestErrorsInFinnish(t *testing.T) {
 		"Maija;Virtanen;maija@;\r\n" +
 		";;;\r\n" +
 		";;;050 1\r\n"
-	rep, err := Import(ctx, svc, []byte(csv), Options{Lang: "fi"})
-	if !errors.Is(err, ErrRejected) {
+	rep, err := Import(ctx, svc, []byte(csv), importing.Options{Lang: "fi"})
+	if !errors.Is(err, importing.ErrRejected) {
 		t.Fatalf("err = %v, want ErrRejected", err)
 	}
 	got := rep.String()
@@ -255,7 +256,7 @@ func TestErrorsInFinnish(t *testing.T) {
 		t.Errorf("a rejected file added %d contacts", page.Total)
 	}
 	// With SkipInvalid the valid row is imported.
-	rep, err = Import(ctx, svc, []byte(csv), Options{Lang: "fi", SkipInvalid: true})
+	rep, err = Import(ctx, svc, []byte(csv), importing.Options{Lang: "fi", SkipInvalid: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,14 +292,14 @@ func TestReimportUpdates(t *testing.T) {
 	rows[1][col("Tehtävänimike")] = "uusi titteli"
 	rows[2][col("Tunniste")] = "" // matched by email instead
 	rows[2][col("Muistiinpanot")] = "lisätty huomio"
-	rep := mustImport(t, svc, csvBytes(rows), Options{Lang: "fi", DryRun: true})
-	if rep.Count(Update) != 2 || rep.Count(Add) != 0 {
+	rep := mustImport(t, svc, csvBytes(rows), importing.Options{Lang: "fi", DryRun: true})
+	if rep.Count(importing.Update) != 2 || rep.Count(importing.Add) != 0 {
 		t.Fatalf("preview:\n%s", rep.String())
 	}
 	if !strings.Contains(rep.String(), "Tehtävänimike") || !strings.Contains(rep.String(), "Muistiinpanot") {
 		t.Errorf("preview does not name the changed columns:\n%s", rep.String())
 	}
-	mustImport(t, svc, csvBytes(rows), Options{Lang: "fi"})
+	mustImport(t, svc, csvBytes(rows), importing.Options{Lang: "fi"})
 	after, _ := svc.Contacts.List(ctx, model.Filter{})
 	if after.Total != before.Total {
 		t.Errorf("%d contacts before, %d after", before.Total, after.Total)
@@ -314,8 +315,8 @@ func TestReimportUpdates(t *testing.T) {
 	rows[1][col("Rooli")] = "Sihteeri"
 	gid, _ := model.ParseID(rows[1][col("Ryhmän tunniste")])
 	g0, _ := svc.Groups.Get(ctx, gid)
-	rep = mustImport(t, svc, csvBytes(rows), Options{Lang: "fi"})
-	if rep.Count(Update) != 1 || rep.Count(Add) != 0 {
+	rep = mustImport(t, svc, csvBytes(rows), importing.Options{Lang: "fi"})
+	if rep.Count(importing.Update) != 1 || rep.Count(importing.Add) != 0 {
 		t.Fatalf("groups:\n%s", rep.String())
 	}
 	g1, _ := svc.Groups.Get(ctx, gid)
@@ -325,11 +326,11 @@ func TestReimportUpdates(t *testing.T) {
 
 	// Municipalities: only notes import; an unknown code is an error.
 	data := "Kuntanumero;Nimi;Muistiinpanot\r\n=\"091\";Helsinki;pääkaupunki\r\n999;Ei ole;x\r\n"
-	rep, err = Import(ctx, svc, []byte(data), Options{Lang: "fi", SkipInvalid: true})
+	rep, err = Import(ctx, svc, []byte(data), importing.Options{Lang: "fi", SkipInvalid: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m, _ := svc.Municipalities.Get(ctx, model.MunicipalityID("091")); m.Notes != "pääkaupunki" || rep.Count(Invalid) != 1 {
+	if m, _ := svc.Municipalities.Get(ctx, model.MunicipalityID("091")); m.Notes != "pääkaupunki" || rep.Count(importing.Invalid) != 1 {
 		t.Errorf("notes %q\n%s", m.Notes, rep.String())
 	}
 	if !strings.Contains(rep.String(), "rivi 3: tällaista tietuetta (kunta) ei ole") {
@@ -337,7 +338,7 @@ func TestReimportUpdates(t *testing.T) {
 	}
 }
 
-// csvBytes writes rows as package table does.
+// csvBytes writes rows as package csv does.
 func csvBytes(rows [][]string) []byte {
 	var buf bytes.Buffer
 	w := newWriter(&buf)
@@ -362,8 +363,8 @@ func TestTasks(t *testing.T) {
 	if len(rows) < 3 {
 		t.Fatalf("the example data has %d task rows:\n%s", len(rows)-1, data)
 	}
-	rep := mustImport(t, svc, data, Options{Lang: "fi"})
-	if rep.Kind != model.KindMeeting || rep.Count(Unchanged) != len(rep.Items) {
+	rep := mustImport(t, svc, data, importing.Options{Lang: "fi"})
+	if rep.Kind != model.KindMeeting || rep.Count(importing.Unchanged) != len(rep.Items) {
 		t.Fatalf("re-import of the tasks:\n%s", rep.String())
 	}
 	head := rows[0]
@@ -389,8 +390,8 @@ func TestTasks(t *testing.T) {
 	}
 	row[col("Tehtävän tila")] = "Tehty"
 	row[col("Tehty")] = "1.2.2026"
-	rep = mustImport(t, svc, csvBytes([][]string{head, row}), Options{Lang: "fi"})
-	if rep.Count(Update) != 1 {
+	rep = mustImport(t, svc, csvBytes([][]string{head, row}), importing.Options{Lang: "fi"})
+	if rep.Count(importing.Update) != 1 {
 		t.Fatalf("import:\n%s", rep.String())
 	}
 	id, _ := model.ParseID(row[col("Kokouksen tunniste")])
@@ -410,12 +411,12 @@ func TestTasks(t *testing.T) {
 	added[col("Kuvaus")] = "Uusi tehtävä"
 	added[col("Tehtävän tila")] = ""
 	added[col("Tehty")] = ""
-	rep, err = Import(ctx, svc, csvBytes([][]string{head, added}), Options{Lang: "fi"})
+	rep, err = Import(ctx, svc, csvBytes([][]string{head, added}), importing.Options{Lang: "fi"})
 	if m.Status == model.MeetingChecked {
-		if !errors.Is(err, ErrRejected) || !strings.Contains(rep.String(), "rivi 2: pöytäkirja on tarkastettu") {
+		if !errors.Is(err, importing.ErrRejected) || !strings.Contains(rep.String(), "rivi 2: pöytäkirja on tarkastettu") {
 			t.Errorf("a task added to checked minutes: %v\n%s", err, rep.String())
 		}
-	} else if err != nil || rep.Count(Update) != 1 {
+	} else if err != nil || rep.Count(importing.Update) != 1 {
 		t.Errorf("a task added: %v\n%s", err, rep.String())
 	}
 }
