@@ -207,12 +207,22 @@ func ListBackups(dbPath string) ([]BackupInfo, error) {
 	return files, nil
 }
 
-// countBackup opens a backup read-only and counts its records from their
-// summaries (the first 33 bytes of each: kind and deleted time).
+// countBackup opens a backup read-only and counts its records: from the
+// stored counts, or in a backup made before schema 2 from its summaries
+// (the first 33 bytes of each: kind and deleted time).
 func countBackup(path string) (map[model.Kind]int, int, error) {
 	counts := map[model.Kind]int{}
 	trash := 0
 	err := withBackupFile(path, func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketOrder) != nil {
+			for _, kind := range model.Kinds {
+				if n := count(tx, kind, stateLive); n > 0 {
+					counts[kind] = n
+				}
+				trash += count(tx, kind, stateTrash)
+			}
+			return nil
+		}
 		c := tx.Bucket(bucketRecords).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if len(k) != 17 || k[16] != partSummary || len(v) < 33 {
@@ -250,7 +260,7 @@ func withBackupFile(path string, fn func(tx *bolt.Tx) error) error {
 	defer b.Close()
 	return b.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
-		if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appMarker)) || tx.Bucket(bucketRecords) == nil {
+		if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appMarker)) || (tx.Bucket(bucketRecords) == nil && tx.Bucket(bucketOrder) == nil) {
 			return damaged(path, errors.New("not a Hankekirja database"))
 		}
 		v := meta.Get(metaSchema)

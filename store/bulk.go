@@ -31,7 +31,7 @@ func (db *DB) CreateAll(ctx context.Context, recs []model.Record) error {
 			m := r.GetMeta()
 			if m.ID.IsZero() {
 				m.ID = model.NewID()
-			} else if tx.Bucket(bucketRecords).Get(currentKey(m.ID)) != nil {
+			} else if rawCurrent(tx, m.ID) != nil {
 				return &model.Error{Code: model.ECONFLICT, Field: "id", Key: "error.duplicate"}
 			}
 			*m = model.Meta{ID: m.ID, Rev: model.NewID(), Created: now, Updated: now, Device: db.device}

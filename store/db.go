@@ -49,9 +49,6 @@ type DB struct {
 	device model.ID
 	now    func() time.Time
 
-	mu    sync.Mutex // guards cache
-	cache map[model.Kind]*summaryCache
-
 	// backupErr is the failure of the automatic backup started by Open;
 	// backingUp is done when that backup is.
 	backupErr error
@@ -118,7 +115,7 @@ func Open(path string, opts *Options) (*DB, error) {
 		return nil, damaged(path, err)
 	}
 	tuneGrowth(bdb)
-	db := &DB{bolt: bdb, path: path, now: o.Now, cache: map[model.Kind]*summaryCache{}}
+	db := &DB{bolt: bdb, path: path, now: o.Now}
 	if isNew {
 		err = db.initialise()
 	} else {

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
 	"strings"
 
@@ -67,7 +66,7 @@ func (s *kindStore[T, P]) Get(ctx context.Context, id model.ID) (*T, error) {
 }
 
 func (s *kindStore[T, P]) List(ctx context.Context, f model.Filter) (model.Page, error) {
-	return s.db.list(s.kind, f)
+	return s.db.list(ctx, s.kind, f)
 }
 
 func (s *kindStore[T, P]) Create(ctx context.Context, rec *T) error {
@@ -81,7 +80,7 @@ func (s *kindStore[T, P]) Create(ctx context.Context, rec *T) error {
 		m := r.GetMeta()
 		if m.ID.IsZero() {
 			m.ID = model.NewID()
-		} else if tx.Bucket(bucketRecords).Get(currentKey(m.ID)) != nil {
+		} else if rawCurrent(tx, m.ID) != nil {
 			return &model.Error{Code: model.ECONFLICT, Field: "id", Key: "error.duplicate"}
 		}
 		now := s.db.now()
@@ -183,7 +182,7 @@ func (s *kindStore[T, P]) History(ctx context.Context, id model.ID) ([]*T, error
 			return err
 		}
 		prefix := historyPrefix(id)
-		c := tx.Bucket(bucketRecords).Cursor()
+		c := tx.Bucket(bucketHistory).Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			r, err := decodeRecord(v)
 			if err != nil {
@@ -210,9 +209,9 @@ func (s *kindStore[T, P]) RestoreRevision(ctx context.Context, id, rev model.ID)
 		if cur.GetMeta().InTrash() {
 			return &model.Error{Code: model.ECONFLICT, Key: "error.in_trash"}
 		}
-		v := tx.Bucket(bucketRecords).Get(historyKey(id, rev))
+		v := tx.Bucket(bucketHistory).Get(historyKey(id, rev))
 		if rev == cur.GetMeta().Rev {
-			v = tx.Bucket(bucketRecords).Get(currentKey(id))
+			v = rawCurrent(tx, id)
 		}
 		if v == nil {
 			return &model.Error{Code: model.ENOTFOUND, Key: "error.not_found", Args: map[string]any{"Kind": "revision", "ID": rev.String()}}
@@ -270,7 +269,7 @@ func (db *DB) nextMeta(old *model.Meta, note string) model.Meta {
 // getRecord reads the current revision of id, which must be of kind (0:
 // any kind).
 func getRecord(tx *bolt.Tx, kind model.Kind, id model.ID) (model.Record, error) {
-	v := tx.Bucket(bucketRecords).Get(currentKey(id))
+	v := rawCurrent(tx, id)
 	if v == nil || (kind != 0 && model.Kind(v[0]) != kind) {
 		return nil, model.NotFound(kind, id)
 	}
@@ -291,34 +290,29 @@ func (db *DB) put(tx *bolt.Tx, r model.Record, old model.Record) error {
 	if err != nil {
 		return model.Internal(err)
 	}
-	records := tx.Bucket(bucketRecords)
 	if old != nil {
-		prev := bytes.Clone(records.Get(currentKey(m.ID)))
-		if err := records.Put(historyKey(m.ID, old.GetMeta().Rev), prev); err != nil {
+		prev := bytes.Clone(rawCurrent(tx, m.ID))
+		if err := tx.Bucket(bucketHistory).Put(historyKey(m.ID, old.GetMeta().Rev), prev); err != nil {
 			return err
 		}
 	}
-	if err := records.Put(currentKey(m.ID), v); err != nil {
+	if err := putCurrent(tx, m.ID, v); err != nil {
 		return err
 	}
-	sum := model.SummaryWithSortKey(r, unchangedSortKey(records, old, r))
-	if err := records.Put(summaryKey(m.ID), encodeSummary(sum)); err != nil {
+	sum := model.SummaryWithSortKey(r, unchangedSortKey(tx, old, r))
+	if err := writeSummary(tx, &sum); err != nil {
 		return err
 	}
-	if err := updateRefs(tx, m.ID, liveRefs(old), liveRefs(r)); err != nil {
-		return err
-	}
-	db.cacheOnCommit(tx, sum, false)
-	return nil
+	return updateRefs(tx, m.ID, liveRefs(old), liveRefs(r))
 }
 
 // unchangedSortKey returns the stored sort key of old when the new
 // revision r sorts under the same name, else nil.
-func unchangedSortKey(records *bolt.Bucket, old, r model.Record) []byte {
+func unchangedSortKey(tx *bolt.Tx, old, r model.Record) []byte {
 	if old == nil || old.SortName() != r.SortName() {
 		return nil
 	}
-	prev, err := decodeSummary(records.Get(summaryKey(old.GetMeta().ID)))
+	prev, err := decodeSummary(rawSummary(tx, old.GetMeta().ID))
 	if err != nil {
 		return nil
 	}
@@ -362,16 +356,7 @@ func updateRefs(tx *bolt.Tx, id model.ID, before, after map[string]bool) error {
 
 // purge removes every trace of r.
 func (db *DB) purge(tx *bolt.Tx, r model.Record) error {
-	m := r.GetMeta()
-	records := tx.Bucket(bucketRecords)
-	c := records.Cursor()
-	for k, _ := c.Seek(m.ID[:]); k != nil && bytes.HasPrefix(k, m.ID[:]); k, _ = c.Seek(m.ID[:]) {
-		if err := records.Delete(k); err != nil {
-			return err
-		}
-	}
-	db.cacheOnCommit(tx, model.SummaryOf(r), true)
-	return nil
+	return deleteAll(tx, r.GetMeta().ID)
 }
 
 // validate checks r's own rules and that every reference points at a
@@ -397,15 +382,6 @@ func (db *DB) validate(tx *bolt.Tx, r model.Record) error {
 		return list
 	}
 	return nil
-}
-
-// liveKind returns the kind of id when it exists and is not in the trash.
-func liveKind(tx *bolt.Tx, id model.ID) (model.Kind, bool) {
-	s := tx.Bucket(bucketRecords).Get(summaryKey(id))
-	if len(s) < 33 {
-		return 0, false
-	}
-	return model.Kind(s[0]), binary.BigEndian.Uint64(s[25:33]) == 0
 }
 
 // parentLoops reports whether making parent the parent of id would create a
