@@ -37,8 +37,12 @@ func listIn(ctx context.Context, tx *bolt.Tx, kind model.Kind, state byte, f mod
 	if !filtered {
 		page.Total = count(tx, kind, state)
 	}
+	first, next := func() ([]byte, []byte) { return c.Seek(prefix) }, c.Next
+	if f.Reverse {
+		first, next = func() ([]byte, []byte) { return lastWithPrefix(c, prefix) }, c.Prev
+	}
 	seen := 0
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+	for k, v := first(); k != nil && bytes.HasPrefix(k, prefix); k, v = next() {
 		if seen%4096 == 4095 {
 			if err := ctx.Err(); err != nil {
 				return page, err
@@ -87,4 +91,15 @@ func lessSummary(a, b model.Summary) int {
 		return c
 	}
 	return bytes.Compare(a.ID[:], b.ID[:])
+}
+
+// lastWithPrefix positions c on the last key that starts with prefix (a
+// kind and state: two bytes, the second never 0xFF).
+func lastWithPrefix(c *bolt.Cursor, prefix []byte) ([]byte, []byte) {
+	end := bytes.Clone(prefix)
+	end[len(end)-1]++
+	if k, _ := c.Seek(end); k == nil {
+		return c.Last()
+	}
+	return c.Prev()
 }

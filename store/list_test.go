@@ -100,6 +100,11 @@ func TestListPagesInFinnishOrder(t *testing.T) {
 	if err := svc.Contacts.Restore(ctx, ids[1]); model.ErrorCode(err) != model.ENOTFOUND {
 		t.Fatalf("restore after purge: %v", err)
 	}
+	// Reverse lists from the end, also in pages.
+	rev, _ := svc.Contacts.List(ctx, model.Filter{Reverse: true, Offset: 1, Limit: 2})
+	if got := lastNames(rev); !slices.Equal(got, []string{"Öhman", "Ärväs"}) || rev.Total != 12 {
+		t.Errorf("reverse page = %v (total %d)", got, rev.Total)
+	}
 	// Filtered pages count every match.
 	p, _ := svc.Contacts.List(ctx, model.Filter{Query: "ah", Limit: 1})
 	if p.Total != 2 || len(p.Items) != 1 {
