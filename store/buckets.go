@@ -37,6 +37,11 @@ var (
 	//   id (16) → its key in bucketOrder
 	bucketSummaries = []byte("summaries")
 
+	// bucketAutosaves names the records whose current revision is an
+	// autosave of an editing session (see model.WithEditSession):
+	//   id (16) → session id (16)
+	bucketAutosaves = []byte("autosaves")
+
 	// bucketRefs is the reverse reference index: who refers to whom. Written
 	// in the same transaction as the referring record; a record in the trash
 	// has no entries here.
@@ -83,7 +88,7 @@ var (
 
 // allBuckets lists every bucket a database has from its creation.
 func allBuckets() [][]byte {
-	return [][]byte{bucketMeta, bucketCurrent, bucketHistory, bucketOrder, bucketSummaries, bucketRefs}
+	return [][]byte{bucketMeta, bucketCurrent, bucketHistory, bucketOrder, bucketSummaries, bucketAutosaves, bucketRefs}
 }
 
 func historyKey(id, rev model.ID) []byte {

@@ -72,6 +72,12 @@ func (db *DB) Check(ctx context.Context) ([]string, error) {
 			return err
 		}
 		checkHistory(tx, report)
+		tx.Bucket(bucketAutosaves).ForEach(func(k, v []byte) error {
+			if len(k) != 16 || len(v) != 16 || rawCurrent(tx, idFrom(k)) == nil {
+				report("autosaves: entry %x for no record", k)
+			}
+			return nil
+		})
 		checkOrder(tx, counts, report)
 		for key := range wantRefs {
 			target := idFrom([]byte(key[:16]))

@@ -110,6 +110,9 @@ func deleteAll(tx *bolt.Tx, id model.ID) error {
 	if err := tx.Bucket(bucketCurrent).Delete(id[:]); err != nil {
 		return err
 	}
+	if err := tx.Bucket(bucketAutosaves).Delete(id[:]); err != nil {
+		return err
+	}
 	hist := tx.Bucket(bucketHistory)
 	c := hist.Cursor()
 	for k, _ := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, _ = c.Seek(id[:]) {

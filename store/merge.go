@@ -427,6 +427,10 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite, enc []encodedWrite) e
 		if err := putCurrent(tx, w.ID, e.current); err != nil {
 			return err
 		}
+		// A revision from elsewhere is never replaced by an autosave.
+		if err := tx.Bucket(bucketAutosaves).Delete(w.ID[:]); err != nil {
+			return err
+		}
 		if err := writeSummary(tx, &e.sum); err != nil {
 			return err
 		}

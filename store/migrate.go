@@ -82,7 +82,7 @@ func splitRecords(tx *bolt.Tx) error {
 	if old == nil {
 		return errors.New("no records bucket")
 	}
-	for _, name := range [][]byte{bucketCurrent, bucketHistory, bucketOrder, bucketSummaries} {
+	for _, name := range [][]byte{bucketCurrent, bucketHistory, bucketOrder, bucketSummaries, bucketAutosaves} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}

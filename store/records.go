@@ -116,7 +116,7 @@ func (s *kindStore[T, P]) Update(ctx context.Context, rec *T) error {
 		if err := s.db.validate(tx, r); err != nil {
 			return err
 		}
-		return s.db.put(tx, r, old)
+		return s.db.saveRevision(ctx, tx, r, old)
 	})
 }
 
@@ -285,18 +285,29 @@ func getRecord(tx *bolt.Tx, kind model.Kind, id model.ID) (model.Record, error) 
 // that changed are updated in the reverse index (a record in the trash keeps
 // none).
 func (db *DB) put(tx *bolt.Tx, r model.Record, old model.Record) error {
+	return db.write(tx, r, old, true)
+}
+
+// write is put, keeping old in the history only when keepOld is true (an
+// autosave replacing the session's previous one does not, see autosave.go).
+func (db *DB) write(tx *bolt.Tx, r model.Record, old model.Record, keepOld bool) error {
 	m := r.GetMeta()
 	v, err := encodeRecord(r)
 	if err != nil {
 		return model.Internal(err)
 	}
-	if old != nil {
+	if old != nil && keepOld {
 		prev := bytes.Clone(rawCurrent(tx, m.ID))
 		if err := tx.Bucket(bucketHistory).Put(historyKey(m.ID, old.GetMeta().Rev), prev); err != nil {
 			return err
 		}
 	}
 	if err := putCurrent(tx, m.ID, v); err != nil {
+		return err
+	}
+	// Whatever wrote this revision, it is no session's autosave (unless
+	// saveRevision says so again): a later autosave must keep it.
+	if err := tx.Bucket(bucketAutosaves).Delete(m.ID[:]); err != nil {
 		return err
 	}
 	sum := model.SummaryWithSortKey(r, unchangedSortKey(tx, old, r))
