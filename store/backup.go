@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -85,6 +86,11 @@ func (b BackupInfo) Total() int { return total(b.Records) }
 // AutoBackup writes a backup of the open database into its backups
 // directory and rotates the old ones. It returns the new file's path.
 func (db *DB) AutoBackup(reason string) (string, error) {
+	return db.autoBackup(reason, nil)
+}
+
+// autoBackup is AutoBackup, giving up when stop (if not nil) is set.
+func (db *DB) autoBackup(reason string, stop *atomic.Bool) (string, error) {
 	dir := BackupDir(db.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", model.Internal(err)
@@ -98,7 +104,19 @@ func (db *DB) AutoBackup(reason string) (string, error) {
 		}
 		now = now.Add(time.Millisecond)
 	}
-	if err := db.Backup(path); err != nil {
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		return WriteFileAtomic(path, 0o600, func(w io.Writer) error {
+			if stop != nil {
+				w = abandonable{w, stop}
+			}
+			_, err := tx.WriteTo(w)
+			return err
+		})
+	})
+	if err != nil && stop != nil && stop.Load() {
+		return "", errAbandoned // bbolt's WriteTo does not wrap the writer's error
+	}
+	if err != nil {
 		return "", model.Internal(fmt.Errorf("backup to %s: %w", path, err))
 	}
 	if err := rotateBackups(db.path, path, db.now()); err != nil {
@@ -109,15 +127,62 @@ func (db *DB) AutoBackup(reason string) (string, error) {
 
 // dailyBackup makes the day's backup when no backup of the database has
 // been made today (local time).
+//
+// Nor when nothing has changed since the newest backup: a backup holds the
+// transaction ID of the database it copies, and an unchanged database
+// still has that ID, so a 1.5 GB file opened every day is copied only on
+// the days after it changed. The copy gives up when Close is called,
+// leaving no file behind.
 func (db *DB) dailyBackup() error {
 	now := db.now()
-	for _, b := range backupFiles(db.path) {
+	files := backupFiles(db.path)
+	for _, b := range files {
 		if sameDay(b.Time, now) {
 			return nil
 		}
 	}
-	_, err := db.AutoBackup(BackupDaily)
+	if len(files) > 0 {
+		var txid uint64
+		db.bolt.View(func(tx *bolt.Tx) error { txid = uint64(tx.ID()); return nil })
+		if backupTxID(files[0].Path) == txid {
+			return nil
+		}
+	}
+	_, err := db.autoBackup(BackupDaily, &db.closing)
+	if errors.Is(err, errAbandoned) {
+		return nil
+	}
 	return err
+}
+
+// errAbandoned ends a backup that Close no longer waits for.
+var errAbandoned = errors.New("backup abandoned: the database is closing")
+
+// abandonable is a writer that fails once stop is set.
+type abandonable struct {
+	w    io.Writer
+	stop *atomic.Bool
+}
+
+func (a abandonable) Write(p []byte) (int, error) {
+	if a.stop.Load() {
+		return 0, errAbandoned
+	}
+	return a.w.Write(p)
+}
+
+// backupTxID returns the transaction ID a backup file was copied at, or 0
+// when it cannot be read.
+func backupTxID(path string) uint64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	_, txid, err := readHeader(path, fi.Size())
+	if err != nil {
+		return 0
+	}
+	return txid
 }
 
 // BackupError waits for the automatic backup Open started and returns its
