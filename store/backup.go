@@ -104,7 +104,7 @@ func (db *DB) autoBackup(reason string, stop *atomic.Bool) (string, error) {
 		}
 		now = now.Add(time.Millisecond)
 	}
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.viewTx(func(tx *bolt.Tx) error {
 		return WriteFileAtomic(path, 0o600, func(w io.Writer) error {
 			if stop != nil {
 				w = abandonable{w, stop}
@@ -143,7 +143,7 @@ func (db *DB) dailyBackup() error {
 	}
 	if len(files) > 0 {
 		var txid uint64
-		db.bolt.View(func(tx *bolt.Tx) error { txid = uint64(tx.ID()); return nil })
+		db.viewTx(func(tx *bolt.Tx) error { txid = uint64(tx.ID()); return nil })
 		if backupTxID(files[0].Path) == txid {
 			return nil
 		}

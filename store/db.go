@@ -105,7 +105,12 @@ func Open(path string, opts *Options) (*DB, error) {
 		}
 	}
 
-	bdb, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: o.Timeout, NoSync: o.NoSync, InitialMmapSize: initialMmapSize})
+	var bdb *bolt.DB
+	err = contain(path, func() error {
+		var err error
+		bdb, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: o.Timeout, NoSync: o.NoSync, InitialMmapSize: initialMmapSize})
+		return err
+	})
 	if err != nil {
 		if isNew {
 			os.Remove(path)
@@ -199,7 +204,7 @@ func damaged(path string, cause error) error {
 // registry of a new database in one transaction.
 func (db *DB) initialise() error {
 	db.device = model.NewID()
-	return db.bolt.Update(func(tx *bolt.Tx) error {
+	return db.updateTx(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets() {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
@@ -226,7 +231,7 @@ func (db *DB) initialise() error {
 // is older than this program.
 func (db *DB) load() error {
 	var schema int
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.viewTx(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appMarker)) {
 			return damaged(db.path, errors.New("not a Hankekirja database"))

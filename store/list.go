@@ -51,7 +51,7 @@ func listIn(ctx context.Context, tx *bolt.Tx, kind model.Kind, state byte, f mod
 		var s model.Summary
 		if filtered {
 			if err := decodeSummaryInto(&s, v); err != nil {
-				return page, model.Internal(err)
+				return page, corrupt(tx, err)
 			}
 			if !matches(&s, words, f.Facets) {
 				continue
@@ -61,7 +61,7 @@ func listIn(ctx context.Context, tx *bolt.Tx, kind model.Kind, state byte, f mod
 			if filtered {
 				s, _ = decodeSummary(v) // s shares v's memory: copy it out
 			} else if err := decodeSummaryInto(&s, bytes.Clone(v)); err != nil {
-				return page, model.Internal(err)
+				return page, corrupt(tx, err)
 			}
 			page.Items = append(page.Items, s)
 		}

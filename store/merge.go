@@ -66,7 +66,7 @@ func SortMetas(ms []model.Meta) {
 // transaction (a consistent snapshot of the file). With ids nil it reads
 // every record; otherwise only those IDs (missing ones are skipped).
 func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*Chain) error) error {
-	return db.bolt.View(func(tx *bolt.Tx) error {
+	return db.viewTx(func(tx *bolt.Tx) error {
 		hist := tx.Bucket(bucketHistory).Cursor()
 		if ids == nil {
 			c := tx.Bucket(bucketCurrent).Cursor()
@@ -112,7 +112,7 @@ func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*Chain) er
 func readChain(hist *bolt.Cursor, id model.ID, cur []byte) (*Chain, error) {
 	r, err := decodeRecord(cur)
 	if err != nil {
-		return nil, model.Internal(fmt.Errorf("record %s: %w", id, err))
+		return nil, corrupt(hist.Bucket().Tx(), fmt.Errorf("record %s: %w", id, err))
 	}
 	ch := &Chain{Kind: r.Kind(), Current: r}
 	for k, v := hist.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, v = hist.Next() {
@@ -123,13 +123,13 @@ func readChain(hist *bolt.Cursor, id model.ID, cur []byte) (*Chain, error) {
 		case partHistory:
 			m, err := decodeMeta(v)
 			if err != nil {
-				return nil, model.Internal(fmt.Errorf("revision %x of %s: %w", k[17:], id, err))
+				return nil, corrupt(hist.Bucket().Tx(), fmt.Errorf("revision %x of %s: %w", k[17:], id, err))
 			}
 			ch.Older = append(ch.Older, m)
 		case partKnown:
 			var m model.Meta
 			if err := json.Unmarshal(v, &m); err != nil {
-				return nil, model.Internal(fmt.Errorf("known revision %x of %s: %w", k[17:], id, err))
+				return nil, corrupt(hist.Bucket().Tx(), fmt.Errorf("known revision %x of %s: %w", k[17:], id, err))
 			}
 			ch.Older = append(ch.Older, m)
 		}
@@ -157,7 +157,7 @@ func decodeMeta(b []byte) (model.Meta, error) {
 // not at all, is ENOTFOUND.
 func (db *DB) Revision(ctx context.Context, id, rev model.ID) (model.Record, error) {
 	var out model.Record
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.viewTx(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketHistory).Get(historyKey(id, rev))
 		if v == nil {
 			cur := rawCurrent(tx, id)
@@ -172,7 +172,7 @@ func (db *DB) Revision(ctx context.Context, id, rev model.ID) (model.Record, err
 		}
 		r, err := decodeRecord(v)
 		if err != nil {
-			return model.Internal(err)
+			return corrupt(tx, err)
 		}
 		out = r
 		return nil
@@ -349,7 +349,7 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite, enc []encodedWrite) e
 		if oldRaw != nil {
 			r, err := decodeRecord(oldRaw)
 			if err != nil {
-				return model.Internal(err)
+				return corrupt(tx, err)
 			}
 			old = r
 			oldRaw = bytes.Clone(oldRaw)

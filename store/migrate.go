@@ -38,7 +38,7 @@ func (db *DB) migrate(from int) error {
 	}
 	for v := from; v < len(migrations); v++ {
 		m := migrations[v]
-		err := db.bolt.Update(func(tx *bolt.Tx) error {
+		err := db.updateTx(func(tx *bolt.Tx) error {
 			if err := m.fn(tx); err != nil {
 				return err
 			}
@@ -70,7 +70,7 @@ func writeCopy(tx *bolt.Tx, path string) error {
 // Backup writes a consistent copy of the whole database to path while the
 // database stays open.
 func (db *DB) Backup(path string) error {
-	return db.bolt.View(func(tx *bolt.Tx) error { return writeCopy(tx, path) })
+	return db.viewTx(func(tx *bolt.Tx) error { return writeCopy(tx, path) })
 }
 
 // splitRecords moves schema 1's one bucket of records (current revision,

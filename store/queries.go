@@ -45,7 +45,7 @@ func summaryOf(tx *bolt.Tx, id model.ID) (model.Summary, error) {
 	}
 	s, err := decodeSummary(v)
 	if err != nil {
-		return s, model.Internal(err)
+		return s, corrupt(tx, err)
 	}
 	return s, nil
 }

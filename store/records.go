@@ -186,11 +186,11 @@ func (s *kindStore[T, P]) History(ctx context.Context, id model.ID) ([]*T, error
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			r, err := decodeRecord(v)
 			if err != nil {
-				return model.Internal(err)
+				return corrupt(tx, err)
 			}
 			p, ok := r.(P)
 			if !ok {
-				return model.Internal(errors.New("history holds another kind"))
+				return corrupt(tx, errors.New("history holds another kind"))
 			}
 			out = append(out, (*T)(p))
 		}
@@ -218,7 +218,7 @@ func (s *kindStore[T, P]) RestoreRevision(ctx context.Context, id, rev model.ID)
 		}
 		r, err := decodeRecord(v)
 		if err != nil {
-			return model.Internal(err)
+			return corrupt(tx, err)
 		}
 		if s.policy != nil {
 			if err := s.policy.beforeUpdate(cur, r); err != nil {
@@ -242,7 +242,7 @@ func (db *DB) update(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 	if tx := txFrom(ctx); tx != nil {
 		err = fn(tx)
 	} else {
-		err = db.bolt.Update(fn)
+		err = db.updateTx(fn)
 	}
 	if err != nil && model.ErrorCode(err) == model.EINTERNAL {
 		var me *model.Error
@@ -275,7 +275,7 @@ func getRecord(tx *bolt.Tx, kind model.Kind, id model.ID) (model.Record, error) 
 	}
 	r, err := decodeRecord(v)
 	if err != nil {
-		return nil, model.Internal(err)
+		return nil, corrupt(tx, err)
 	}
 	return r, nil
 }
