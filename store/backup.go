@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -119,6 +120,15 @@ func (db *DB) autoBackup(reason string, stop *atomic.Bool) (string, error) {
 	if err != nil {
 		return "", model.Internal(fmt.Errorf("backup to %s: %w", path, err))
 	}
+	// A backup joins the rotation only when it checks: a copy of a
+	// damaged database must never push the good backups out.
+	if err := Verify(context.Background(), path); err != nil {
+		os.Remove(path)
+		if model.ErrorCode(err) == model.EDAMAGED {
+			return "", damaged(db.path, err)
+		}
+		return "", err
+	}
 	if err := rotateBackups(db.path, path, db.now()); err != nil {
 		return path, model.Internal(fmt.Errorf("rotate backups: %w", err))
 	}
@@ -152,6 +162,7 @@ func (db *DB) dailyBackup() error {
 	if errors.Is(err, errAbandoned) {
 		return nil
 	}
+	noteBackupResult(db.path, BackupDaily, now, err)
 	return err
 }
 
@@ -250,6 +261,18 @@ func rotateBackups(dbPath, keep string, now time.Time) error {
 			kept[b.Path] = true
 		}
 	}
+	// However long the laptop was off, the newest backup and the newest
+	// one older than a week stay (a damage noticed late still has a copy
+	// from before it).
+	if len(files) > 0 {
+		kept[files[0].Path] = true
+	}
+	for _, b := range files {
+		if now.Sub(b.Time) > 7*24*time.Hour {
+			kept[b.Path] = true
+			break
+		}
+	}
 	var errs []error
 	for _, b := range files {
 		if !kept[b.Path] {
@@ -346,16 +369,7 @@ func withBackupFile(path string, fn func(tx *bolt.Tx) error) error {
 // was no database). The backup is checked to be a readable Hankekirja
 // database before anything changes. Callers ask the user first.
 func Restore(dbPath, backupPath string, opts *Options) (string, error) {
-	if err := withBackupFile(backupPath, func(tx *bolt.Tx) error {
-		var problems []error
-		for err := range tx.Check() {
-			problems = append(problems, err)
-		}
-		return errors.Join(problems...)
-	}); err != nil {
-		if model.ErrorCode(err) == model.EINTERNAL {
-			return "", damaged(backupPath, err)
-		}
+	if err := Verify(context.Background(), backupPath); err != nil {
 		return "", err
 	}
 	var replaced string
