@@ -124,6 +124,7 @@ func Open(path string, opts *Options) (*DB, error) {
 		return nil, damaged(path, err)
 	}
 	tuneGrowth(bdb)
+	removeLeftovers(path)
 	db := &DB{bolt: bdb, path: path, now: o.Now}
 	if isNew {
 		err = db.initialise()
