@@ -14,8 +14,10 @@ var (
 	// bucketMeta holds the database's own facts under the keys below.
 	bucketMeta = []byte("meta")
 
-	// bucketCurrent holds the current revision of every record:
-	//   id (16) → kind (1) | envelope JSON
+	// bucketCurrent holds the current revision of every record, by kind
+	// so that reading one kind (a CSV export of contacts) never steps over
+	// another (the minutes):
+	//   kind (1) | id (16) → kind (1) | envelope JSON
 	bucketCurrent = []byte("current")
 
 	// bucketHistory holds the older revisions, with their content or (for

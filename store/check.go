@@ -58,11 +58,11 @@ func (db *DB) check(ctx context.Context, pages bool) ([]string, error) {
 					return err
 				}
 			}
-			if len(k) != 16 {
+			if len(k) != 17 || len(v) == 0 || k[0] != v[0] {
 				report("current: malformed key %x", k)
 				return nil
 			}
-			id := idFrom(k)
+			id := idFrom(k[1:])
 			r, err := decodeRecord(v)
 			if err != nil {
 				report("record %s: %v", id, err)
@@ -124,7 +124,6 @@ func (db *DB) check(ctx context.Context, pages bool) ([]string, error) {
 // checkHistory checks that every older revision decodes, is stored under
 // its own key and belongs to a record that exists.
 func checkHistory(tx *bolt.Tx, report func(string, ...any)) {
-	cur := tx.Bucket(bucketCurrent)
 	var last model.ID
 	lastExists := false
 	tx.Bucket(bucketHistory).ForEach(func(k, v []byte) error {
@@ -134,7 +133,7 @@ func checkHistory(tx *bolt.Tx, report func(string, ...any)) {
 		}
 		id := idFrom(k)
 		if id != last {
-			last, lastExists = id, cur.Get(k[:16]) != nil
+			last, lastExists = id, rawCurrent(tx, id) != nil
 			if !lastExists {
 				report("history of %s: the record does not exist", id)
 			}

@@ -93,22 +93,37 @@ func addCount(tx *bolt.Tx, kind model.Kind, state byte, delta int) error {
 	return tx.Bucket(bucketMeta).Put(countKey(kind, state), binary.BigEndian.AppendUint64(nil, uint64(n)))
 }
 
-// putCurrent stores the current revision's encoded value.
+// currentKey is a record's key in bucketCurrent.
+func currentKey(kind model.Kind, id model.ID) []byte {
+	k := make([]byte, 17)
+	k[0] = byte(kind)
+	copy(k[1:], id[:])
+	return k
+}
+
+// putCurrent stores the current revision's encoded value (whose first
+// byte is its kind).
 func putCurrent(tx *bolt.Tx, id model.ID, v []byte) error {
-	return tx.Bucket(bucketCurrent).Put(id[:], v)
+	return tx.Bucket(bucketCurrent).Put(currentKey(model.Kind(v[0]), id), v)
 }
 
 // rawCurrent returns the current revision's stored value, or nil; valid
-// only while tx is.
+// only while tx is. The record's kind comes from its summary.
 func rawCurrent(tx *bolt.Tx, id model.ID) []byte {
-	return tx.Bucket(bucketCurrent).Get(id[:])
+	k := tx.Bucket(bucketSummaries).Get(id[:])
+	if len(k) == 0 {
+		return nil
+	}
+	return tx.Bucket(bucketCurrent).Get(currentKey(model.Kind(k[0]), id))
 }
 
 // deleteAll removes every trace of a record: current revision, history,
 // known revisions and summary.
 func deleteAll(tx *bolt.Tx, id model.ID) error {
-	if err := tx.Bucket(bucketCurrent).Delete(id[:]); err != nil {
-		return err
+	if k := tx.Bucket(bucketSummaries).Get(id[:]); len(k) > 0 {
+		if err := tx.Bucket(bucketCurrent).Delete(currentKey(model.Kind(k[0]), id)); err != nil {
+			return err
+		}
 	}
 	if err := tx.Bucket(bucketAutosaves).Delete(id[:]); err != nil {
 		return err

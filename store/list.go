@@ -103,3 +103,31 @@ func lastWithPrefix(c *bolt.Cursor, prefix []byte) ([]byte, []byte) {
 	}
 	return c.Prev()
 }
+
+// Each calls fn with every current record of kind (the trash included:
+// see GetMeta().InTrash), in ID order, all read in one transaction and
+// only from that kind's part of the file: bulk work (exports) streams
+// through it instead of listing and loading records one by one. Each
+// record is decoded anew, so fn may keep it.
+func (db *DB) Each(ctx context.Context, kind model.Kind, fn func(r model.Record) error) error {
+	return db.view(ctx, func(tx *bolt.Tx) error {
+		prefix := []byte{byte(kind)}
+		c := tx.Bucket(bucketCurrent).Cursor()
+		n := 0
+		for k, v := c.Seek(prefix); k != nil && k[0] == byte(kind); k, v = c.Next() {
+			if n++; n%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			r, err := decodeRecord(v)
+			if err != nil {
+				return corrupt(tx, err)
+			}
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -115,3 +115,26 @@ func TestListPagesInFinnishOrder(t *testing.T) {
 		t.Errorf("second page of ah: %v", got)
 	}
 }
+
+// TestEachReadsOneKind: Each gives every record of its kind, the trash
+// included, and no other kind.
+func TestEachReadsOneKind(t *testing.T) {
+	db, svc := openTestDB(t)
+	a := mustCreate(t, svc.Contacts, &model.Contact{LastName: "Aalto"})
+	mustCreate(t, svc.Contacts, &model.Contact{LastName: "Bäck"})
+	mustCreate(t, svc.Organisations, &model.Organisation{Name: "Kuntayhtymä"})
+	svc.Contacts.Delete(ctx, a.ID, false)
+	var names []string
+	err := db.Each(ctx, model.KindContact, func(r model.Record) error {
+		names = append(names, r.(*model.Contact).LastName)
+		return nil
+	})
+	if err != nil || !slices.Equal(names, []string{"Aalto", "Bäck"}) {
+		t.Errorf("Each(contacts) = %v, %v", names, err)
+	}
+	n := 0
+	db.Each(ctx, model.KindMunicipality, func(model.Record) error { n++; return nil })
+	if n != 453 {
+		t.Errorf("Each(municipalities) gave %d, want 453", n)
+	}
+}

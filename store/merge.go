@@ -62,17 +62,17 @@ func SortMetas(ms []model.Meta) {
 	})
 }
 
-// ReadChains calls fn with each record's chain in ID order, all read in one
+// ReadChains calls fn with each record's chain, all read in one
 // transaction (a consistent snapshot of the file). With ids nil it reads
-// every record; otherwise only those IDs (missing ones are skipped).
+// every record, by kind and then in ID order; otherwise only those IDs
+// (missing ones are skipped), in ID order.
 func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*Chain) error) error {
 	return db.viewTx(func(tx *bolt.Tx) error {
 		hist := tx.Bucket(bucketHistory).Cursor()
 		if ids == nil {
-			c := tx.Bucket(bucketCurrent).Cursor()
 			n := 0
-			for k, v := c.First(); k != nil; k, v = c.Next() {
-				ch, err := readChain(hist, idFrom(k), v)
+			return eachCurrentByID(tx, func(k, v []byte) error {
+				ch, err := readChain(hist, idFrom(k[1:]), v)
 				if err != nil {
 					return err
 				}
@@ -80,12 +80,10 @@ func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*Chain) er
 					return err
 				}
 				if n++; n%1024 == 0 {
-					if err := ctx.Err(); err != nil {
-						return err
-					}
+					return ctx.Err()
 				}
-			}
-			return ctx.Err()
+				return nil
+			})
 		}
 		sorted := slices.Clone(ids)
 		slices.SortFunc(sorted, func(a, b model.ID) int { return bytes.Compare(a[:], b[:]) })
@@ -543,4 +541,39 @@ func tuneGrowth(b *bolt.DB) {
 	if size < largeAllocSize {
 		b.AllocSize = smallAllocSize
 	}
+}
+
+// eachCurrentByID calls fn with every key and value of bucketCurrent in
+// the order of the records' IDs (snapshots list records so), merging the
+// kinds' ranges, each read in its own order, with one cursor per kind.
+func eachCurrentByID(tx *bolt.Tx, fn func(k, v []byte) error) error {
+	type head struct {
+		c    *bolt.Cursor
+		k, v []byte
+	}
+	var heads []*head
+	for _, kind := range model.Kinds {
+		c := tx.Bucket(bucketCurrent).Cursor()
+		k, v := c.Seek([]byte{byte(kind)})
+		if k != nil && k[0] == byte(kind) {
+			heads = append(heads, &head{c, k, v})
+		}
+	}
+	for len(heads) > 0 {
+		min := 0
+		for i := 1; i < len(heads); i++ {
+			if bytes.Compare(heads[i].k[1:], heads[min].k[1:]) < 0 {
+				min = i
+			}
+		}
+		h := heads[min]
+		if err := fn(h.k, h.v); err != nil {
+			return err
+		}
+		kind := h.k[0]
+		if h.k, h.v = h.c.Next(); h.k == nil || h.k[0] != kind {
+			heads = slices.Delete(heads, min, min+1)
+		}
+	}
+	return nil
 }

@@ -88,13 +88,13 @@ func splitRecords(tx *bolt.Tx) error {
 		}
 	}
 	cur, hist := tx.Bucket(bucketCurrent), tx.Bucket(bucketHistory)
-	// Keys come in ID order, which is also the order of the new current
-	// and history keys: filling pages to the brim suits them.
-	cur.FillPercent, hist.FillPercent = 1, 1
+	// Keys come in ID order, which is also the order of the new history
+	// keys: filling pages to the brim suits them.
+	hist.FillPercent = 1
 	err := old.ForEach(func(k, v []byte) error {
 		switch {
 		case len(k) == 17 && k[16] == partCurrent:
-			return cur.Put(k[:16], v)
+			return cur.Put(currentKey(model.Kind(v[0]), idFrom(k)), v)
 		case len(k) == 17 && k[16] == partSummary:
 			s, err := decodeSummary(v)
 			if err != nil {
