@@ -64,6 +64,8 @@ type Filter struct {
 	Facets []string
 	// Offset and Limit page the sorted result; Limit 0 means all.
 	Offset, Limit int
+	// Reverse lists in the opposite order (meetings: newest first).
+	Reverse bool
 }
 
 // Page is one page of a sorted, filtered list and the count of all matches.

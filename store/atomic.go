@@ -39,5 +39,5 @@ func (db *DB) view(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 	if tx := txFrom(ctx); tx != nil {
 		return fn(tx)
 	}
-	return db.bolt.View(fn)
+	return db.viewTx(fn)
 }

@@ -50,7 +50,7 @@ func TestAtomic(t *testing.T) {
 		}
 		page, _ := svc.Contacts.List(ctx, model.Filter{Query: "heinonen"})
 		if page.Total != 1 {
-			t.Fatal("the summary cache missed a write made in Atomic")
+			t.Fatal("the list missed a write made in Atomic")
 		}
 	})
 	t.Run("CallerError", func(t *testing.T) {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -85,6 +87,11 @@ func (b BackupInfo) Total() int { return total(b.Records) }
 // AutoBackup writes a backup of the open database into its backups
 // directory and rotates the old ones. It returns the new file's path.
 func (db *DB) AutoBackup(reason string) (string, error) {
+	return db.autoBackup(reason, nil)
+}
+
+// autoBackup is AutoBackup, giving up when stop (if not nil) is set.
+func (db *DB) autoBackup(reason string, stop *atomic.Bool) (string, error) {
 	dir := BackupDir(db.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", model.Internal(err)
@@ -98,8 +105,29 @@ func (db *DB) AutoBackup(reason string) (string, error) {
 		}
 		now = now.Add(time.Millisecond)
 	}
-	if err := db.Backup(path); err != nil {
+	err := db.viewTx(func(tx *bolt.Tx) error {
+		return WriteFileAtomic(path, 0o600, func(w io.Writer) error {
+			if stop != nil {
+				w = abandonable{w, stop}
+			}
+			_, err := tx.WriteTo(w)
+			return err
+		})
+	})
+	if err != nil && stop != nil && stop.Load() {
+		return "", errAbandoned // bbolt's WriteTo does not wrap the writer's error
+	}
+	if err != nil {
 		return "", model.Internal(fmt.Errorf("backup to %s: %w", path, err))
+	}
+	// A backup joins the rotation only when it checks: a copy of a
+	// damaged database must never push the good backups out.
+	if err := Verify(context.Background(), path); err != nil {
+		os.Remove(path)
+		if model.ErrorCode(err) == model.EDAMAGED {
+			return "", damaged(db.path, err)
+		}
+		return "", err
 	}
 	if err := rotateBackups(db.path, path, db.now()); err != nil {
 		return path, model.Internal(fmt.Errorf("rotate backups: %w", err))
@@ -109,15 +137,63 @@ func (db *DB) AutoBackup(reason string) (string, error) {
 
 // dailyBackup makes the day's backup when no backup of the database has
 // been made today (local time).
+//
+// Nor when nothing has changed since the newest backup: a backup holds the
+// transaction ID of the database it copies, and an unchanged database
+// still has that ID, so a 1.5 GB file opened every day is copied only on
+// the days after it changed. The copy gives up when Close is called,
+// leaving no file behind.
 func (db *DB) dailyBackup() error {
 	now := db.now()
-	for _, b := range backupFiles(db.path) {
+	files := backupFiles(db.path)
+	for _, b := range files {
 		if sameDay(b.Time, now) {
 			return nil
 		}
 	}
-	_, err := db.AutoBackup(BackupDaily)
+	if len(files) > 0 {
+		var txid uint64
+		db.viewTx(func(tx *bolt.Tx) error { txid = uint64(tx.ID()); return nil })
+		if backupTxID(files[0].Path) == txid {
+			return nil
+		}
+	}
+	_, err := db.autoBackup(BackupDaily, &db.closing)
+	if errors.Is(err, errAbandoned) {
+		return nil
+	}
+	noteBackupResult(db.path, BackupDaily, now, err)
 	return err
+}
+
+// errAbandoned ends a backup that Close no longer waits for.
+var errAbandoned = errors.New("backup abandoned: the database is closing")
+
+// abandonable is a writer that fails once stop is set.
+type abandonable struct {
+	w    io.Writer
+	stop *atomic.Bool
+}
+
+func (a abandonable) Write(p []byte) (int, error) {
+	if a.stop.Load() {
+		return 0, errAbandoned
+	}
+	return a.w.Write(p)
+}
+
+// backupTxID returns the transaction ID a backup file was copied at, or 0
+// when it cannot be read.
+func backupTxID(path string) uint64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	_, txid, err := readHeader(path, fi.Size())
+	if err != nil {
+		return 0
+	}
+	return txid
 }
 
 // BackupError waits for the automatic backup Open started and returns its
@@ -185,6 +261,18 @@ func rotateBackups(dbPath, keep string, now time.Time) error {
 			kept[b.Path] = true
 		}
 	}
+	// However long the laptop was off, the newest backup and the newest
+	// one older than a week stay (a damage noticed late still has a copy
+	// from before it).
+	if len(files) > 0 {
+		kept[files[0].Path] = true
+	}
+	for _, b := range files {
+		if now.Sub(b.Time) > 7*24*time.Hour {
+			kept[b.Path] = true
+			break
+		}
+	}
 	var errs []error
 	for _, b := range files {
 		if !kept[b.Path] {
@@ -207,12 +295,22 @@ func ListBackups(dbPath string) ([]BackupInfo, error) {
 	return files, nil
 }
 
-// countBackup opens a backup read-only and counts its records from their
-// summaries (the first 33 bytes of each: kind and deleted time).
+// countBackup opens a backup read-only and counts its records: from the
+// stored counts, or in a backup made before schema 2 from its summaries
+// (the first 33 bytes of each: kind and deleted time).
 func countBackup(path string) (map[model.Kind]int, int, error) {
 	counts := map[model.Kind]int{}
 	trash := 0
 	err := withBackupFile(path, func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketOrder) != nil {
+			for _, kind := range model.Kinds {
+				if n := count(tx, kind, stateLive); n > 0 {
+					counts[kind] = n
+				}
+				trash += count(tx, kind, stateTrash)
+			}
+			return nil
+		}
 		c := tx.Bucket(bucketRecords).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if len(k) != 17 || k[16] != partSummary || len(v) < 33 {
@@ -250,7 +348,7 @@ func withBackupFile(path string, fn func(tx *bolt.Tx) error) error {
 	defer b.Close()
 	return b.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
-		if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appMarker)) || tx.Bucket(bucketRecords) == nil {
+		if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appMarker)) || (tx.Bucket(bucketRecords) == nil && tx.Bucket(bucketOrder) == nil) {
 			return damaged(path, errors.New("not a Hankekirja database"))
 		}
 		v := meta.Get(metaSchema)
@@ -271,16 +369,7 @@ func withBackupFile(path string, fn func(tx *bolt.Tx) error) error {
 // was no database). The backup is checked to be a readable Hankekirja
 // database before anything changes. Callers ask the user first.
 func Restore(dbPath, backupPath string, opts *Options) (string, error) {
-	if err := withBackupFile(backupPath, func(tx *bolt.Tx) error {
-		var problems []error
-		for err := range tx.Check() {
-			problems = append(problems, err)
-		}
-		return errors.Join(problems...)
-	}); err != nil {
-		if model.ErrorCode(err) == model.EINTERNAL {
-			return "", damaged(backupPath, err)
-		}
+	if err := Verify(context.Background(), backupPath); err != nil {
 		return "", err
 	}
 	var replaced string

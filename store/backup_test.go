@@ -1,9 +1,12 @@
 package store
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -18,7 +21,7 @@ func (c *clock) now() time.Time { return c.t }
 func TestDailyBackupOnOpen(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "h.db")
 	c := &clock{time.Date(2026, 11, 23, 8, 0, 0, 0, time.Local)}
-	open := func() {
+	open := func(change bool) {
 		t.Helper()
 		db, err := Open(path, &Options{Now: c.now})
 		if err != nil {
@@ -27,26 +30,92 @@ func TestDailyBackupOnOpen(t *testing.T) {
 		if err := db.BackupError(); err != nil {
 			t.Errorf("backup: %v", err)
 		}
+		if change {
+			mustCreate(t, db.Services().Contacts, &model.Contact{LastName: "Muutos"})
+		}
 		db.Close()
 	}
 	count := func() int { return len(backupFiles(path)) }
-	open() // a new database: nothing to back up
+	open(true) // a new database: nothing to back up
 	if n := count(); n != 0 {
 		t.Fatalf("%d backups of a new database", n)
 	}
-	open()
+	open(true)
 	c.t = c.t.Add(3 * time.Hour)
-	open()
+	open(true)
 	if n := count(); n != 1 {
 		t.Fatalf("%d backups after two opens on one day, want 1", n)
 	}
 	c.t = c.t.Add(24 * time.Hour)
-	open()
+	open(false)
 	if n := count(); n != 2 {
 		t.Fatalf("%d backups after a second day, want 2", n)
 	}
 	if b := backupFiles(path)[0]; b.Reason != BackupDaily || !b.Time.Equal(c.t.UTC().Truncate(time.Millisecond)) {
 		t.Errorf("newest backup = %+v", b)
+	}
+	// Nothing changed since that backup: the next days copy nothing.
+	for range 3 {
+		c.t = c.t.Add(24 * time.Hour)
+		open(false)
+	}
+	if n := count(); n != 2 {
+		t.Fatalf("%d backups after three days without a change, want 2", n)
+	}
+	c.t = c.t.Add(24 * time.Hour)
+	open(true)
+	c.t = c.t.Add(24 * time.Hour)
+	open(false)
+	if n := count(); n != 3 {
+		t.Fatalf("%d backups after a change, want 3", n)
+	}
+}
+
+// TestCloseAbandonsTheDailyBackup: Close does not wait for the day's copy
+// of the file; the copy it interrupts leaves nothing behind, and the next
+// open makes it.
+func TestCloseAbandonsTheDailyBackup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "h.db")
+	db, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := db.Services()
+	err = svc.Atomic(ctx, func(ctx context.Context) error {
+		for i := range 20000 {
+			if err := svc.Contacts.Create(ctx, &model.Contact{FirstName: "Etu", LastName: fmt.Sprint("Suku", i), Notes: strings.Repeat("muistiinpano ", 40)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = Open(path, &Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.closing.Store(true) // as Close does
+	if err := db.dailyBackup(); err != nil {
+		t.Fatalf("abandoned backup reported %v", err)
+	}
+	db.Close()
+	entries, _ := os.ReadDir(BackupDir(path))
+	for _, e := range entries {
+		t.Errorf("left behind: %s", e.Name())
+	}
+	db, err = Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.BackupError(); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if n := len(backupFiles(path)); n != 1 {
+		t.Errorf("%d backups after a full open, want 1", n)
 	}
 }
 

@@ -159,7 +159,7 @@ func BenchmarkBarePut(b *testing.B) {
 	for b.Loop() {
 		id := model.NewID()
 		err := db.bolt.Update(func(tx *bolt.Tx) error {
-			return tx.Bucket(bucketRecords).Put(currentKey(id), v)
+			return tx.Bucket(bucketCurrent).Put(id[:], v)
 		})
 		if err != nil {
 			b.Fatal(err)

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -49,13 +50,13 @@ type DB struct {
 	device model.ID
 	now    func() time.Time
 
-	mu    sync.Mutex // guards cache
-	cache map[model.Kind]*summaryCache
-
 	// backupErr is the failure of the automatic backup started by Open;
 	// backingUp is done when that backup is.
 	backupErr error
 	backingUp sync.WaitGroup
+	// closing tells that backup to give up: Close does not wait for a
+	// copy of a large file (the half-written copy is removed).
+	closing atomic.Bool
 }
 
 // DefaultPath returns where the database lives unless the user says
@@ -104,7 +105,12 @@ func Open(path string, opts *Options) (*DB, error) {
 		}
 	}
 
-	bdb, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: o.Timeout, NoSync: o.NoSync, InitialMmapSize: initialMmapSize})
+	var bdb *bolt.DB
+	err = contain(path, func() error {
+		var err error
+		bdb, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: o.Timeout, NoSync: o.NoSync, InitialMmapSize: initialMmapSize})
+		return err
+	})
 	if err != nil {
 		if isNew {
 			os.Remove(path)
@@ -118,7 +124,8 @@ func Open(path string, opts *Options) (*DB, error) {
 		return nil, damaged(path, err)
 	}
 	tuneGrowth(bdb)
-	db := &DB{bolt: bdb, path: path, now: o.Now, cache: map[model.Kind]*summaryCache{}}
+	removeLeftovers(path)
+	db := &DB{bolt: bdb, path: path, now: o.Now}
 	if isNew {
 		err = db.initialise()
 	} else {
@@ -133,7 +140,7 @@ func Open(path string, opts *Options) (*DB, error) {
 	}
 	if !isNew && !o.NoAutoBackup {
 		// The day's first open copies the whole file: off the caller's path,
-		// so that the window is not held up by it (Close waits for it).
+		// so that the window is not held up by it; Close abandons it.
 		db.backingUp.Add(1)
 		go func() {
 			defer db.backingUp.Done()
@@ -151,9 +158,16 @@ func Open(path string, opts *Options) (*DB, error) {
 // id (8) flags (2) count (2) overflow (4); then meta magic (4) version (4)
 // pageSize (4) flags (4) root bucket (16) freelist (8) pgid (8) txid (8).
 func checkHeader(path string, size int64) error {
+	_, _, err := readHeader(path, size)
+	return err
+}
+
+// readHeader reads the meta pages as checkHeader describes and returns the
+// page count and transaction ID of the newer valid one.
+func readHeader(path string, size int64) (pgid, txid uint64, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	defer f.Close()
 	const magic = 0xED0CDAED
@@ -169,18 +183,18 @@ func checkHeader(path string, size int64) error {
 	}
 	pageSize, pgid, txid, ok := readMeta(0)
 	if !ok {
-		return errors.New("not a database file")
+		return 0, 0, errors.New("not a database file")
 	}
 	if pageSize < 512 || pageSize > 1<<20 {
-		return errors.New("not a database file")
+		return 0, 0, errors.New("not a database file")
 	}
 	if _, pgid1, txid1, ok := readMeta(int64(pageSize)); ok && txid1 > txid {
-		pgid = pgid1
+		pgid, txid = pgid1, txid1
 	}
 	if uint64(size) < pgid*pageSize {
-		return errors.New("truncated")
+		return 0, 0, errors.New("truncated")
 	}
-	return nil
+	return pgid, txid, nil
 }
 
 func damaged(path string, cause error) error {
@@ -191,7 +205,7 @@ func damaged(path string, cause error) error {
 // registry of a new database in one transaction.
 func (db *DB) initialise() error {
 	db.device = model.NewID()
-	return db.bolt.Update(func(tx *bolt.Tx) error {
+	return db.updateTx(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets() {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
@@ -218,7 +232,7 @@ func (db *DB) initialise() error {
 // is older than this program.
 func (db *DB) load() error {
 	var schema int
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.viewTx(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appMarker)) {
 			return damaged(db.path, errors.New("not a Hankekirja database"))
@@ -249,6 +263,7 @@ func (db *DB) load() error {
 
 // Close closes the file.
 func (db *DB) Close() error {
+	db.closing.Store(true)
 	db.backingUp.Wait()
 	return db.bolt.Close()
 }

@@ -187,7 +187,7 @@ func TestCheckFindsBrokenIndexes(t *testing.T) {
 	// Drop the reverse reference and damage the summary behind the store's back.
 	db.bolt.Update(func(tx *bolt.Tx) error {
 		tx.Bucket(bucketRefs).Delete(refKey(model.MunicipalityID("091"), c.ID, "organisation"))
-		return tx.Bucket(bucketRecords).Put(summaryKey(c.ID), encodeSummary(model.Summary{ID: c.ID, Kind: model.KindContact, Title: "Väärä"}))
+		return tx.Bucket(bucketOrder).Put(tx.Bucket(bucketSummaries).Get(c.ID[:]), encodeSummary(model.Summary{ID: c.ID, Kind: model.KindContact, Title: "Väärä"}))
 	})
 	problems, err := db.Check(ctx)
 	if err != nil {

@@ -89,7 +89,7 @@ func putBehindTheStore(t *testing.T, db *DB, r model.Record) {
 		t.Fatal(err)
 	}
 	err = db.Bolt().Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketRecords).Put(currentKey(r.GetMeta().ID), v)
+		return putCurrent(tx, r.GetMeta().ID, v)
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -20,24 +20,13 @@ import (
 // revisions this database knows, and writing the result of a merge with
 // the revision IDs, parents and devices it was given.
 //
-// Besides a record's current revision and its older revisions (partCurrent,
-// partHistory), a record may have revisions known only by their metadata:
-// revisions made on another laptop whose content never came here (a
-// snapshot carries the content of the current revision only). They live
-// under
-//
-//	id (16) | partKnown | rev (16) → JSON of the revision's model.Meta
-//
-// so that "has this database seen revision X" has an answer even when X
-// was an intermediate state on a third laptop. Purge removes them with the
-// record (they share its key prefix).
-const partKnown byte = 3
-
-func knownKey(id, rev model.ID) []byte {
-	k := historyKey(id, rev)
-	k[16] = partKnown
-	return k
-}
+// Besides a record's current revision and its older revisions, a record
+// may have revisions known only by their metadata: revisions made on
+// another laptop whose content never came here (a snapshot carries the
+// content of the current revision only). They live in bucketHistory under
+// partKnown (see buckets.go), so that "has this database seen revision X"
+// has an answer even when X was an intermediate state on a third laptop.
+// Purge removes them with the record (they share its key prefix).
 
 // Chain is one record as this database knows it.
 type Chain struct {
@@ -73,41 +62,38 @@ func SortMetas(ms []model.Meta) {
 	})
 }
 
-// ReadChains calls fn with each record's chain in ID order, all read in one
+// ReadChains calls fn with each record's chain, all read in one
 // transaction (a consistent snapshot of the file). With ids nil it reads
-// every record; otherwise only those IDs (missing ones are skipped).
+// every record, by kind and then in ID order; otherwise only those IDs
+// (missing ones are skipped), in ID order.
 func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*Chain) error) error {
-	return db.bolt.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketRecords).Cursor()
+	return db.viewTx(func(tx *bolt.Tx) error {
+		hist := tx.Bucket(bucketHistory).Cursor()
 		if ids == nil {
-			for k, _ := c.First(); k != nil; {
-				if len(k) != 17 || k[16] != partCurrent {
-					k, _ = c.Next()
-					continue
-				}
-				ch, next, err := readChain(c, idFrom(k))
+			n := 0
+			return eachCurrentByID(tx, func(k, v []byte) error {
+				ch, err := readChain(hist, idFrom(k[1:]), v)
 				if err != nil {
 					return err
 				}
 				if err := fn(ch); err != nil {
 					return err
 				}
-				k = next
-				if err := ctx.Err(); err != nil {
-					return err
+				if n++; n%1024 == 0 {
+					return ctx.Err()
 				}
-			}
-			return nil
+				return nil
+			})
 		}
 		sorted := slices.Clone(ids)
 		slices.SortFunc(sorted, func(a, b model.ID) int { return bytes.Compare(a[:], b[:]) })
 		sorted = slices.Compact(sorted)
 		for _, id := range sorted {
-			k, _ := c.Seek(currentKey(id))
-			if k == nil || !bytes.Equal(k, currentKey(id)) {
+			v := rawCurrent(tx, id)
+			if v == nil {
 				continue
 			}
-			ch, _, err := readChain(c, id)
+			ch, err := readChain(hist, id, v)
 			if err != nil {
 				return err
 			}
@@ -119,16 +105,15 @@ func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*Chain) er
 	})
 }
 
-// readChain reads the chain of id with c positioned at id's current key,
-// and returns the first key after it.
-func readChain(c *bolt.Cursor, id model.ID) (*Chain, []byte, error) {
-	k, v := c.Seek(currentKey(id))
-	r, err := decodeRecord(v)
+// readChain reads the chain of id, whose current revision's stored value
+// is cur, with hist a cursor over bucketHistory.
+func readChain(hist *bolt.Cursor, id model.ID, cur []byte) (*Chain, error) {
+	r, err := decodeRecord(cur)
 	if err != nil {
-		return nil, nil, model.Internal(fmt.Errorf("record %s: %w", id, err))
+		return nil, corrupt(hist.Bucket().Tx(), fmt.Errorf("record %s: %w", id, err))
 	}
 	ch := &Chain{Kind: r.Kind(), Current: r}
-	for k, v = c.Next(); k != nil && bytes.HasPrefix(k, id[:]); k, v = c.Next() {
+	for k, v := hist.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, v = hist.Next() {
 		if len(k) != 33 {
 			continue
 		}
@@ -136,19 +121,19 @@ func readChain(c *bolt.Cursor, id model.ID) (*Chain, []byte, error) {
 		case partHistory:
 			m, err := decodeMeta(v)
 			if err != nil {
-				return nil, nil, model.Internal(fmt.Errorf("revision %x of %s: %w", k[17:], id, err))
+				return nil, corrupt(hist.Bucket().Tx(), fmt.Errorf("revision %x of %s: %w", k[17:], id, err))
 			}
 			ch.Older = append(ch.Older, m)
 		case partKnown:
 			var m model.Meta
 			if err := json.Unmarshal(v, &m); err != nil {
-				return nil, nil, model.Internal(fmt.Errorf("known revision %x of %s: %w", k[17:], id, err))
+				return nil, corrupt(hist.Bucket().Tx(), fmt.Errorf("known revision %x of %s: %w", k[17:], id, err))
 			}
 			ch.Older = append(ch.Older, m)
 		}
 	}
 	SortMetas(ch.Older)
-	return ch, k, nil
+	return ch, nil
 }
 
 // decodeMeta reads only the metadata of a stored revision.
@@ -170,11 +155,10 @@ func decodeMeta(b []byte) (model.Meta, error) {
 // not at all, is ENOTFOUND.
 func (db *DB) Revision(ctx context.Context, id, rev model.ID) (model.Record, error) {
 	var out model.Record
-	err := db.bolt.View(func(tx *bolt.Tx) error {
-		records := tx.Bucket(bucketRecords)
-		v := records.Get(historyKey(id, rev))
+	err := db.viewTx(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketHistory).Get(historyKey(id, rev))
 		if v == nil {
-			cur := records.Get(currentKey(id))
+			cur := rawCurrent(tx, id)
 			if cur != nil {
 				if m, err := decodeMeta(cur); err == nil && m.Rev == rev {
 					v = cur
@@ -186,7 +170,7 @@ func (db *DB) Revision(ctx context.Context, id, rev model.ID) (model.Record, err
 		}
 		r, err := decodeRecord(v)
 		if err != nil {
-			return model.Internal(err)
+			return corrupt(tx, err)
 		}
 		out = r
 		return nil
@@ -229,10 +213,9 @@ func (e *MergeError) Unwrap() error { return e.Err }
 // errDryRun rolls back CheckMerge's transaction.
 var errDryRun = errors.New("dry run")
 
-// cacheResetThreshold is the number of writes above which a merge drops
-// the summary cache (reloaded on next use in one pass) instead of updating
-// it record by record, which costs O(n) each.
-const cacheResetThreshold = 256
+// bulkThreshold is the number of writes above which a merge grows the
+// file in large steps.
+const bulkThreshold = 256
 
 // ApplyMerge writes a merge in one transaction: all of it or, on any
 // error, nothing. Every written current revision must validate and refer
@@ -273,10 +256,10 @@ func (db *DB) CheckMerge(ctx context.Context, writes []MergeWrite) error {
 // transaction (and in parallel: JSON and collation keys are most of a
 // large merge's work).
 type encodedWrite struct {
-	current, summary []byte
-	sum              model.Summary
-	history          [][]byte
-	known            [][]byte
+	current []byte
+	sum     model.Summary
+	history [][]byte
+	known   [][]byte
 }
 
 func encodeWrites(writes []MergeWrite) ([]encodedWrite, error) {
@@ -310,7 +293,6 @@ func encodeWrite(w *MergeWrite, e *encodedWrite) error {
 			return err
 		}
 		e.sum = model.SummaryOf(w.Current)
-		e.summary = encodeSummary(e.sum)
 	}
 	for _, h := range w.History {
 		v, err := encodeRecord(h)
@@ -330,14 +312,14 @@ func encodeWrite(w *MergeWrite, e *encodedWrite) error {
 }
 
 func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite, enc []encodedWrite) error {
-	if len(writes) > cacheResetThreshold {
+	if len(writes) > bulkThreshold {
 		// Grow the file in large steps during a large merge. Only the
 		// writer reads AllocSize, and this is the writer.
 		prev := db.bolt.AllocSize
 		db.bolt.AllocSize = max(prev, largeAllocSize)
 		defer func() { db.bolt.AllocSize = prev }()
 	}
-	records := tx.Bucket(bucketRecords)
+	hist := tx.Bucket(bucketHistory)
 	type written struct {
 		old, cur model.Record
 	}
@@ -346,7 +328,6 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite, enc []encodedWrite) e
 	// contacts referring to a handful of municipalities would otherwise
 	// insert into the middle of the same few pages again and again.
 	var refAdd, refDel []string
-	bulk := len(writes) > cacheResetThreshold
 	seen := make(map[model.ID]bool, len(writes))
 	for i := range writes {
 		w, e := &writes[i], &enc[i]
@@ -362,11 +343,11 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite, enc []encodedWrite) e
 			return &MergeError{ID: w.ID, Kind: w.Kind, Title: title, Err: err}
 		}
 		var old model.Record
-		oldRaw := records.Get(currentKey(w.ID))
+		oldRaw := rawCurrent(tx, w.ID)
 		if oldRaw != nil {
 			r, err := decodeRecord(oldRaw)
 			if err != nil {
-				return model.Internal(err)
+				return corrupt(tx, err)
 			}
 			old = r
 			oldRaw = bytes.Clone(oldRaw)
@@ -379,7 +360,7 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite, enc []encodedWrite) e
 		}
 		// A record that does not exist has no older revisions either (a
 		// purge removes them all), so a new one needs no look-ups.
-		exists := func(key []byte) bool { return old != nil && records.Get(key) != nil }
+		exists := func(key []byte) bool { return old != nil && hist.Get(key) != nil }
 		curRev, newRev := model.NilID, model.NilID
 		if old != nil {
 			curRev = old.GetMeta().Rev
@@ -395,11 +376,11 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite, enc []encodedWrite) e
 			if m.Rev == curRev || m.Rev == newRev || exists(historyKey(w.ID, m.Rev)) {
 				continue
 			}
-			if err := records.Put(historyKey(w.ID, m.Rev), e.history[j]); err != nil {
+			if err := hist.Put(historyKey(w.ID, m.Rev), e.history[j]); err != nil {
 				return err
 			}
 			if old != nil {
-				if err := records.Delete(knownKey(w.ID, m.Rev)); err != nil {
+				if err := hist.Delete(knownKey(w.ID, m.Rev)); err != nil {
 					return err
 				}
 			}
@@ -411,7 +392,7 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite, enc []encodedWrite) e
 			if m.Rev == curRev || m.Rev == newRev || exists(historyKey(w.ID, m.Rev)) || exists(knownKey(w.ID, m.Rev)) || hasRev(w.History, m.Rev) {
 				continue
 			}
-			if err := records.Put(knownKey(w.ID, m.Rev), e.known[j]); err != nil {
+			if err := hist.Put(knownKey(w.ID, m.Rev), e.known[j]); err != nil {
 				return err
 			}
 		}
@@ -428,23 +409,27 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite, enc []encodedWrite) e
 			}
 		}
 		if old != nil {
-			if curRev != newRev && records.Get(historyKey(w.ID, curRev)) == nil {
-				if err := records.Put(historyKey(w.ID, curRev), oldRaw); err != nil {
+			if curRev != newRev && hist.Get(historyKey(w.ID, curRev)) == nil {
+				if err := hist.Put(historyKey(w.ID, curRev), oldRaw); err != nil {
 					return err
 				}
 			}
 			// The new current revision may have been an older one here.
-			if err := records.Delete(historyKey(w.ID, newRev)); err != nil {
+			if err := hist.Delete(historyKey(w.ID, newRev)); err != nil {
 				return err
 			}
-			if err := records.Delete(knownKey(w.ID, newRev)); err != nil {
+			if err := hist.Delete(knownKey(w.ID, newRev)); err != nil {
 				return err
 			}
 		}
-		if err := records.Put(currentKey(w.ID), e.current); err != nil {
+		if err := putCurrent(tx, w.ID, e.current); err != nil {
 			return err
 		}
-		if err := records.Put(summaryKey(w.ID), e.summary); err != nil {
+		// A revision from elsewhere is never replaced by an autosave.
+		if err := tx.Bucket(bucketAutosaves).Delete(w.ID[:]); err != nil {
+			return err
+		}
+		if err := writeSummary(tx, &e.sum); err != nil {
 			return err
 		}
 		before, after := liveRefs(old), liveRefs(r)
@@ -457,9 +442,6 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite, enc []encodedWrite) e
 			if !before[k] {
 				refAdd = append(refAdd, k)
 			}
-		}
-		if !bulk {
-			db.cacheOnCommit(tx, e.sum, false)
 		}
 		changed = append(changed, written{old, r})
 	}
@@ -499,13 +481,6 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite, enc []encodedWrite) e
 		if err := db.validate(tx, c.cur); err != nil {
 			return fail(err)
 		}
-	}
-	if bulk {
-		tx.OnCommit(func() {
-			db.mu.Lock()
-			defer db.mu.Unlock()
-			db.cache = map[model.Kind]*summaryCache{}
-		})
 	}
 	return nil
 }
@@ -566,4 +541,39 @@ func tuneGrowth(b *bolt.DB) {
 	if size < largeAllocSize {
 		b.AllocSize = smallAllocSize
 	}
+}
+
+// eachCurrentByID calls fn with every key and value of bucketCurrent in
+// the order of the records' IDs (snapshots list records so), merging the
+// kinds' ranges, each read in its own order, with one cursor per kind.
+func eachCurrentByID(tx *bolt.Tx, fn func(k, v []byte) error) error {
+	type head struct {
+		c    *bolt.Cursor
+		k, v []byte
+	}
+	var heads []*head
+	for _, kind := range model.Kinds {
+		c := tx.Bucket(bucketCurrent).Cursor()
+		k, v := c.Seek([]byte{byte(kind)})
+		if k != nil && k[0] == byte(kind) {
+			heads = append(heads, &head{c, k, v})
+		}
+	}
+	for len(heads) > 0 {
+		min := 0
+		for i := 1; i < len(heads); i++ {
+			if bytes.Compare(heads[i].k[1:], heads[min].k[1:]) < 0 {
+				min = i
+			}
+		}
+		h := heads[min]
+		if err := fn(h.k, h.v); err != nil {
+			return err
+		}
+		kind := h.k[0]
+		if h.k, h.v = h.c.Next(); h.k == nil || h.k[0] != kind {
+			heads = slices.Delete(heads, min, min+1)
+		}
+	}
+	return nil
 }

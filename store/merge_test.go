@@ -171,13 +171,13 @@ func TestApplyMergeIsAllOrNothing(t *testing.T) {
 	}
 }
 
-// TestApplyMergeKeepsTheCache checks small merges (cache updated record
-// by record) and large ones (cache dropped and reloaded).
-func TestApplyMergeKeepsTheCache(t *testing.T) {
+// TestApplyMergeKeepsTheLists checks that small and large merges (the
+// latter grow the file in large steps) show in the lists.
+func TestApplyMergeKeepsTheLists(t *testing.T) {
 	db, svc := openTestDB(t)
 	svc.Contacts.List(ctx, model.Filter{})
 	now := time.Now()
-	for _, n := range []int{3, cacheResetThreshold + 10} {
+	for _, n := range []int{3, bulkThreshold + 10} {
 		var writes []MergeWrite
 		for i := range n {
 			c := &model.Contact{Meta: model.Meta{ID: model.NewID(), Rev: model.NewID(), Created: now, Updated: now},

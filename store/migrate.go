@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -24,6 +25,7 @@ type migration struct {
 // Version 1 is the first release's layout; it has nothing to migrate from.
 var migrations = []migration{
 	{name: "initial layout", fn: func(tx *bolt.Tx) error { return nil }},
+	{name: "current revisions, history and summaries apart", fn: splitRecords},
 }
 
 // migrate backs the file up and then applies the migrations after version
@@ -36,7 +38,7 @@ func (db *DB) migrate(from int) error {
 	}
 	for v := from; v < len(migrations); v++ {
 		m := migrations[v]
-		err := db.bolt.Update(func(tx *bolt.Tx) error {
+		err := db.updateTx(func(tx *bolt.Tx) error {
 			if err := m.fn(tx); err != nil {
 				return err
 			}
@@ -68,5 +70,44 @@ func writeCopy(tx *bolt.Tx, path string) error {
 // Backup writes a consistent copy of the whole database to path while the
 // database stays open.
 func (db *DB) Backup(path string) error {
-	return db.bolt.View(func(tx *bolt.Tx) error { return writeCopy(tx, path) })
+	return db.viewTx(func(tx *bolt.Tx) error { return writeCopy(tx, path) })
+}
+
+// splitRecords moves schema 1's one bucket of records (current revision,
+// summary and history interleaved under each ID) into bucketCurrent,
+// bucketHistory and bucketOrder with bucketSummaries, and counts the
+// records, so that reading the current state never steps over history.
+func splitRecords(tx *bolt.Tx) error {
+	old := tx.Bucket(bucketRecords)
+	if old == nil {
+		return errors.New("no records bucket")
+	}
+	for _, name := range [][]byte{bucketCurrent, bucketHistory, bucketOrder, bucketSummaries, bucketAutosaves} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	cur, hist := tx.Bucket(bucketCurrent), tx.Bucket(bucketHistory)
+	// Keys come in ID order, which is also the order of the new history
+	// keys: filling pages to the brim suits them.
+	hist.FillPercent = 1
+	err := old.ForEach(func(k, v []byte) error {
+		switch {
+		case len(k) == 17 && k[16] == partCurrent:
+			return cur.Put(currentKey(model.Kind(v[0]), idFrom(k)), v)
+		case len(k) == 17 && k[16] == partSummary:
+			s, err := decodeSummary(v)
+			if err != nil {
+				return fmt.Errorf("summary %x: %w", k[:16], err)
+			}
+			return writeSummary(tx, &s)
+		case len(k) == 33 && (k[16] == partHistory || k[16] == partKnown):
+			return hist.Put(k, v)
+		}
+		return fmt.Errorf("records: malformed key %x", k)
+	})
+	if err != nil {
+		return err
+	}
+	return tx.DeleteBucket(bucketRecords)
 }

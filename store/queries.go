@@ -18,7 +18,7 @@ type queries struct{ db *DB }
 func (q queries) KindOf(ctx context.Context, id model.ID) (model.Kind, error) {
 	var kind model.Kind
 	err := q.db.view(ctx, func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketRecords).Get(currentKey(id))
+		v := rawCurrent(tx, id)
 		if v == nil {
 			return model.NotFound(0, id)
 		}
@@ -39,13 +39,13 @@ func (q queries) Summary(ctx context.Context, id model.ID) (model.Summary, error
 }
 
 func summaryOf(tx *bolt.Tx, id model.ID) (model.Summary, error) {
-	v := tx.Bucket(bucketRecords).Get(summaryKey(id))
+	v := rawSummary(tx, id)
 	if v == nil {
 		return model.Summary{}, model.NotFound(0, id)
 	}
 	s, err := decodeSummary(v)
 	if err != nil {
-		return s, model.Internal(err)
+		return s, corrupt(tx, err)
 	}
 	return s, nil
 }
@@ -254,7 +254,7 @@ func (q queries) Search(ctx context.Context, query string, perKind int) ([]model
 	}
 	var out []model.Summary
 	for _, kind := range model.Kinds {
-		page, err := q.db.list(kind, model.Filter{Query: query, Limit: perKind})
+		page, err := q.db.list(ctx, kind, model.Filter{Query: query, Limit: perKind})
 		if err != nil {
 			return nil, err
 		}
@@ -265,16 +265,18 @@ func (q queries) Search(ctx context.Context, query string, perKind int) ([]model
 
 func (q queries) Trash(ctx context.Context) ([]model.Summary, error) {
 	var out []model.Summary
-	for _, kind := range model.Kinds {
-		all, err := q.db.summaries(kind)
-		if err != nil {
-			return nil, err
-		}
-		for _, s := range all {
-			if s.Deleted != nil {
-				out = append(out, *s)
+	err := q.db.view(ctx, func(tx *bolt.Tx) error {
+		for _, kind := range model.Kinds {
+			page, err := listIn(ctx, tx, kind, stateTrash, model.Filter{})
+			if err != nil {
+				return err
 			}
+			out = append(out, page.Items...)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortStableFunc(out, func(a, b model.Summary) int { return b.Deleted.Compare(*a.Deleted) })
 	return out, nil

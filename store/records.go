@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
 	"strings"
 
@@ -67,7 +66,7 @@ func (s *kindStore[T, P]) Get(ctx context.Context, id model.ID) (*T, error) {
 }
 
 func (s *kindStore[T, P]) List(ctx context.Context, f model.Filter) (model.Page, error) {
-	return s.db.list(s.kind, f)
+	return s.db.list(ctx, s.kind, f)
 }
 
 func (s *kindStore[T, P]) Create(ctx context.Context, rec *T) error {
@@ -81,7 +80,7 @@ func (s *kindStore[T, P]) Create(ctx context.Context, rec *T) error {
 		m := r.GetMeta()
 		if m.ID.IsZero() {
 			m.ID = model.NewID()
-		} else if tx.Bucket(bucketRecords).Get(currentKey(m.ID)) != nil {
+		} else if rawCurrent(tx, m.ID) != nil {
 			return &model.Error{Code: model.ECONFLICT, Field: "id", Key: "error.duplicate"}
 		}
 		now := s.db.now()
@@ -117,7 +116,7 @@ func (s *kindStore[T, P]) Update(ctx context.Context, rec *T) error {
 		if err := s.db.validate(tx, r); err != nil {
 			return err
 		}
-		return s.db.put(tx, r, old)
+		return s.db.saveRevision(ctx, tx, r, old)
 	})
 }
 
@@ -183,15 +182,15 @@ func (s *kindStore[T, P]) History(ctx context.Context, id model.ID) ([]*T, error
 			return err
 		}
 		prefix := historyPrefix(id)
-		c := tx.Bucket(bucketRecords).Cursor()
+		c := tx.Bucket(bucketHistory).Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			r, err := decodeRecord(v)
 			if err != nil {
-				return model.Internal(err)
+				return corrupt(tx, err)
 			}
 			p, ok := r.(P)
 			if !ok {
-				return model.Internal(errors.New("history holds another kind"))
+				return corrupt(tx, errors.New("history holds another kind"))
 			}
 			out = append(out, (*T)(p))
 		}
@@ -210,16 +209,16 @@ func (s *kindStore[T, P]) RestoreRevision(ctx context.Context, id, rev model.ID)
 		if cur.GetMeta().InTrash() {
 			return &model.Error{Code: model.ECONFLICT, Key: "error.in_trash"}
 		}
-		v := tx.Bucket(bucketRecords).Get(historyKey(id, rev))
+		v := tx.Bucket(bucketHistory).Get(historyKey(id, rev))
 		if rev == cur.GetMeta().Rev {
-			v = tx.Bucket(bucketRecords).Get(currentKey(id))
+			v = rawCurrent(tx, id)
 		}
 		if v == nil {
 			return &model.Error{Code: model.ENOTFOUND, Key: "error.not_found", Args: map[string]any{"Kind": "revision", "ID": rev.String()}}
 		}
 		r, err := decodeRecord(v)
 		if err != nil {
-			return model.Internal(err)
+			return corrupt(tx, err)
 		}
 		if s.policy != nil {
 			if err := s.policy.beforeUpdate(cur, r); err != nil {
@@ -246,7 +245,7 @@ func (db *DB) update(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 	if tx := txFrom(ctx); tx != nil {
 		err = fn(tx)
 	} else {
-		err = db.bolt.Update(fn)
+		err = db.updateTx(fn)
 	}
 	if err != nil && model.ErrorCode(err) == model.EINTERNAL {
 		var me *model.Error
@@ -274,13 +273,13 @@ func (db *DB) nextMeta(old *model.Meta, notes ...model.Note) model.Meta {
 // getRecord reads the current revision of id, which must be of kind (0:
 // any kind).
 func getRecord(tx *bolt.Tx, kind model.Kind, id model.ID) (model.Record, error) {
-	v := tx.Bucket(bucketRecords).Get(currentKey(id))
+	v := rawCurrent(tx, id)
 	if v == nil || (kind != 0 && model.Kind(v[0]) != kind) {
 		return nil, model.NotFound(kind, id)
 	}
 	r, err := decodeRecord(v)
 	if err != nil {
-		return nil, model.Internal(err)
+		return nil, corrupt(tx, err)
 	}
 	return r, nil
 }
@@ -290,39 +289,45 @@ func getRecord(tx *bolt.Tx, kind model.Kind, id model.ID) (model.Record, error) 
 // that changed are updated in the reverse index (a record in the trash keeps
 // none).
 func (db *DB) put(tx *bolt.Tx, r model.Record, old model.Record) error {
+	return db.write(tx, r, old, true)
+}
+
+// write is put, keeping old in the history only when keepOld is true (an
+// autosave replacing the session's previous one does not, see autosave.go).
+func (db *DB) write(tx *bolt.Tx, r model.Record, old model.Record, keepOld bool) error {
 	m := r.GetMeta()
 	v, err := encodeRecord(r)
 	if err != nil {
 		return model.Internal(err)
 	}
-	records := tx.Bucket(bucketRecords)
-	if old != nil {
-		prev := bytes.Clone(records.Get(currentKey(m.ID)))
-		if err := records.Put(historyKey(m.ID, old.GetMeta().Rev), prev); err != nil {
+	if old != nil && keepOld {
+		prev := bytes.Clone(rawCurrent(tx, m.ID))
+		if err := tx.Bucket(bucketHistory).Put(historyKey(m.ID, old.GetMeta().Rev), prev); err != nil {
 			return err
 		}
 	}
-	if err := records.Put(currentKey(m.ID), v); err != nil {
+	if err := putCurrent(tx, m.ID, v); err != nil {
 		return err
 	}
-	sum := model.SummaryWithSortKey(r, unchangedSortKey(records, old, r))
-	if err := records.Put(summaryKey(m.ID), encodeSummary(sum)); err != nil {
+	// Whatever wrote this revision, it is no session's autosave (unless
+	// saveRevision says so again): a later autosave must keep it.
+	if err := tx.Bucket(bucketAutosaves).Delete(m.ID[:]); err != nil {
 		return err
 	}
-	if err := updateRefs(tx, m.ID, liveRefs(old), liveRefs(r)); err != nil {
+	sum := model.SummaryWithSortKey(r, unchangedSortKey(tx, old, r))
+	if err := writeSummary(tx, &sum); err != nil {
 		return err
 	}
-	db.cacheOnCommit(tx, sum, false)
-	return nil
+	return updateRefs(tx, m.ID, liveRefs(old), liveRefs(r))
 }
 
 // unchangedSortKey returns the stored sort key of old when the new
 // revision r sorts under the same name, else nil.
-func unchangedSortKey(records *bolt.Bucket, old, r model.Record) []byte {
+func unchangedSortKey(tx *bolt.Tx, old, r model.Record) []byte {
 	if old == nil || old.SortName() != r.SortName() {
 		return nil
 	}
-	prev, err := decodeSummary(records.Get(summaryKey(old.GetMeta().ID)))
+	prev, err := decodeSummary(rawSummary(tx, old.GetMeta().ID))
 	if err != nil {
 		return nil
 	}
@@ -366,16 +371,7 @@ func updateRefs(tx *bolt.Tx, id model.ID, before, after map[string]bool) error {
 
 // purge removes every trace of r.
 func (db *DB) purge(tx *bolt.Tx, r model.Record) error {
-	m := r.GetMeta()
-	records := tx.Bucket(bucketRecords)
-	c := records.Cursor()
-	for k, _ := c.Seek(m.ID[:]); k != nil && bytes.HasPrefix(k, m.ID[:]); k, _ = c.Seek(m.ID[:]) {
-		if err := records.Delete(k); err != nil {
-			return err
-		}
-	}
-	db.cacheOnCommit(tx, model.SummaryOf(r), true)
-	return nil
+	return deleteAll(tx, r.GetMeta().ID)
 }
 
 // validate checks r's own rules and that every reference points at a
@@ -419,15 +415,6 @@ func refProblems(tx *bolt.Tx, r model.Record) []refProblem {
 		}
 	}
 	return out
-}
-
-// liveKind returns the kind of id when it exists and is not in the trash.
-func liveKind(tx *bolt.Tx, id model.ID) (model.Kind, bool) {
-	s := tx.Bucket(bucketRecords).Get(summaryKey(id))
-	if len(s) < 33 {
-		return 0, false
-	}
-	return model.Kind(s[0]), binary.BigEndian.Uint64(s[25:33]) == 0
 }
 
 // parentLoops reports whether making parent the parent of id would create a

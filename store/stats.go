@@ -24,21 +24,14 @@ type Stats struct {
 // the revisions kept, and the file's size.
 func (db *DB) Stats(ctx context.Context) (Stats, error) {
 	st := Stats{Path: db.path, Schema: SchemaVersion(), Device: db.device, Records: map[model.Kind]int{}}
-	for _, kind := range model.Kinds {
-		all, err := db.summaries(kind)
-		if err != nil {
-			return st, err
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		for _, kind := range model.Kinds {
+			st.Records[kind] = count(tx, kind, stateLive)
+			st.Trash += count(tx, kind, stateTrash)
 		}
-		for _, s := range all {
-			if s.Deleted != nil {
-				st.Trash++
-			} else {
-				st.Records[kind]++
-			}
-		}
-	}
-	err := db.bolt.View(func(tx *bolt.Tx) error {
-		st.Revisions = tx.Bucket(bucketRecords).Stats().KeyN - (st.Trash + total(st.Records))
+		// Every current revision, and every older one kept with content
+		// or known by its metadata.
+		st.Revisions = st.Trash + total(st.Records) + tx.Bucket(bucketHistory).Stats().KeyN
 		st.Size = tx.Size()
 		return nil
 	})

@@ -12,15 +12,21 @@ import (
 	"hankekirja/model"
 )
 
-// pageSize is how many summaries a list asks for at once. The list widget
-// only draws the rows on screen, so the limit keeps memory, not speed, in
-// check; 50 000 contacts still filter in a few milliseconds.
-const pageSize = 100000
+// listPage is how many summaries the browser asks for at once. The list
+// widget draws only the rows on screen and the browser loads the pages
+// they fall on, so a list of 500 000 contacts holds a few hundred of them
+// in memory, not all.
+const listPage = 200
+
+// maxListPages is how many pages the browser keeps; scrolling past them
+// drops the ones farthest away.
+const maxListPages = 32
 
 // recordView is what a kind's view supplies to the browser frame.
 type recordView interface {
-	// list returns the kind's records matching the query.
-	list(ctx context.Context, svc model.Services, query string) (model.Page, error)
+	// list returns a page of the kind's records matching the query, in
+	// the order the view shows them, and the count of all matches.
+	list(ctx context.Context, svc model.Services, query string, offset, limit int) (model.Page, error)
 	// detail loads a record and builds its read-only view (on Fyne's thread
 	// via done).
 	detail(id model.ID, done func(fyne.CanvasObject))
@@ -41,7 +47,12 @@ type browser struct {
 	detail  *fyne.Container
 	content fyne.CanvasObject
 
-	items    []model.Summary
+	// total is the number of records the list shows; pages holds the
+	// loaded pages of them by page number, loading the pages on their way.
+	total    int
+	pages    map[int][]model.Summary
+	loading  map[int]bool
+	query    string
 	selected model.ID
 	// generation drops list results that arrive after a newer request.
 	generation int
@@ -56,7 +67,7 @@ func newBrowser(u *UI, kind model.Kind, view recordView) *browser {
 	b.filter.OnChanged = func(string) { b.reload() }
 	b.count = widget.NewLabel("")
 	b.list = widget.NewList(
-		func() int { return len(b.items) },
+		func() int { return b.total },
 		func() fyne.CanvasObject {
 			title := widget.NewLabel("")
 			title.Truncation = fyne.TextTruncateEllipsis
@@ -67,12 +78,13 @@ func newBrowser(u *UI, kind model.Kind, view recordView) *browser {
 			return container.NewVBox(title, sub)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(b.items) {
-				return
-			}
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(b.items[i].Title)
-			box.Objects[1].(*widget.Label).SetText(b.items[i].Subtitle)
+			s, ok := b.item(i)
+			if !ok {
+				b.fetch(i / listPage) // the row fills in when its page comes
+			}
+			box.Objects[0].(*widget.Label).SetText(s.Title)
+			box.Objects[1].(*widget.Label).SetText(s.Subtitle)
 		},
 	)
 	b.list.OnSelected = b.onSelected
@@ -107,36 +119,101 @@ func (b *browser) reload() {
 	gen := b.generation
 	query := b.filter.Text
 	background(b.u, func(ctx context.Context, svc model.Services) (model.Page, error) {
-		return b.view.list(ctx, svc, query)
+		return b.view.list(ctx, svc, query, 0, listPage)
 	}, func(p model.Page) {
 		if gen != b.generation {
 			return
 		}
-		b.setItems(p)
+		b.setItems(query, p)
 	})
 }
 
-// setItems shows a page of summaries and keeps the selection when it is
-// still there.
-func (b *browser) setItems(p model.Page) {
-	b.items = p.Items
+// setItems shows the first page of a new list and keeps the selection
+// when it is on that page.
+func (b *browser) setItems(query string, p model.Page) {
+	b.query = query
+	b.total = p.Total
+	b.pages = map[int][]model.Summary{0: p.Items}
+	b.loading = map[int]bool{}
 	b.count.SetText(T("ui.count", map[string]any{"Count": p.Total}))
 	b.list.UnselectAll()
 	b.list.Refresh()
-	for i, s := range b.items {
-		if s.ID == b.selected {
-			b.list.Select(i)
-			b.list.ScrollTo(i)
-			break
-		}
+	if i, ok := b.indexOf(b.selected); ok {
+		b.list.Select(i)
+		b.list.ScrollTo(i)
 	}
 }
 
-func (b *browser) onSelected(i widget.ListItemID) {
-	if i >= len(b.items) {
+// item returns the summary at row i when its page is loaded.
+func (b *browser) item(i int) (model.Summary, bool) {
+	page, ok := b.pages[i/listPage]
+	if !ok || i%listPage >= len(page) {
+		return model.Summary{}, false
+	}
+	return page[i%listPage], true
+}
+
+// indexOf finds a record's row among the loaded pages.
+func (b *browser) indexOf(id model.ID) (int, bool) {
+	if id.IsZero() {
+		return 0, false
+	}
+	for n, page := range b.pages {
+		for i, s := range page {
+			if s.ID == id {
+				return n*listPage + i, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// fetch loads page n of the current list in the background, once; the
+// list redraws when it comes. Far pages are dropped to keep memory flat.
+func (b *browser) fetch(n int) {
+	if b.loading[n] || b.pages == nil {
 		return
 	}
-	id := b.items[i].ID
+	b.loading[n] = true
+	gen, query := b.generation, b.query
+	background(b.u, func(ctx context.Context, svc model.Services) (model.Page, error) {
+		return b.view.list(ctx, svc, query, n*listPage, listPage)
+	}, func(p model.Page) {
+		if gen != b.generation {
+			return
+		}
+		delete(b.loading, n)
+		for len(b.pages) >= maxListPages {
+			far := n
+			for m := range b.pages {
+				if abs(m-n) > abs(far-n) {
+					far = m
+				}
+			}
+			delete(b.pages, far)
+		}
+		b.pages[n] = p.Items
+		if p.Total != b.total { // the list changed under us: start over
+			b.reload()
+			return
+		}
+		b.list.Refresh()
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+func (b *browser) onSelected(i widget.ListItemID) {
+	s, ok := b.item(i)
+	if !ok {
+		return
+	}
+	id := s.ID
 	if id == b.selected && b.editing == nil && len(b.detail.Objects) > 0 {
 		return
 	}
@@ -145,11 +222,9 @@ func (b *browser) onSelected(i widget.ListItemID) {
 
 // reselect puts the list's selection back on the shown record.
 func (b *browser) reselect() {
-	for i, s := range b.items {
-		if s.ID == b.selected {
-			b.list.Select(i)
-			return
-		}
+	if i, ok := b.indexOf(b.selected); ok {
+		b.list.Select(i)
+		return
 	}
 	b.list.UnselectAll()
 }
@@ -174,12 +249,10 @@ func (b *browser) showRecord(id model.ID) {
 		b.filter.SetText("") // reloads, then selects
 		return
 	}
-	for i, s := range b.items {
-		if s.ID == id {
-			b.list.Select(i)
-			b.list.ScrollTo(i)
-			return
-		}
+	if i, ok := b.indexOf(id); ok {
+		b.list.Select(i)
+		b.list.ScrollTo(i)
+		return
 	}
 	b.reload()
 }

@@ -22,8 +22,8 @@ func newContactsView(u *UI) *contactsView {
 	return v
 }
 
-func (v *contactsView) list(ctx context.Context, svc model.Services, query string) (model.Page, error) {
-	return svc.Contacts.List(ctx, model.Filter{Query: query, Limit: pageSize})
+func (v *contactsView) list(ctx context.Context, svc model.Services, query string, offset, limit int) (model.Page, error) {
+	return svc.Contacts.List(ctx, model.Filter{Query: query, Offset: offset, Limit: limit})
 }
 
 // contactInfo is everything the contact view shows, loaded in one go.

@@ -31,8 +31,8 @@ func newGroupsView(u *UI) *groupsView {
 	return v
 }
 
-func (v *groupsView) list(ctx context.Context, svc model.Services, query string) (model.Page, error) {
-	p, err := svc.Groups.List(ctx, model.Filter{Query: query, Limit: pageSize})
+func (v *groupsView) list(ctx context.Context, svc model.Services, query string, offset, limit int) (model.Page, error) {
+	p, err := svc.Groups.List(ctx, model.Filter{Query: query, Offset: offset, Limit: limit})
 	for i := range p.Items {
 		p.Items[i].Subtitle = groupSubtitle(p.Items[i])
 	}

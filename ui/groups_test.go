@@ -85,7 +85,7 @@ func TestAddGroupWithMembers(t *testing.T) {
 	kuuma := findProject(t, u, "KUUMA-kuntien")
 	selectSection(u, "groups")
 	b := browserOf(u, model.KindGroup)
-	before := len(b.items)
+	before := b.total
 	b.newRecord()
 	f := b.editing
 	if f == nil {

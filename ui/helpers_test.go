@@ -166,7 +166,7 @@ func browserOf(u *UI, kind model.Kind) *browser { return u.shell.browsers[kind] 
 // selectTitle selects the list row with the given title in a browser.
 func selectTitle(t *testing.T, u *UI, b *browser, title string) {
 	t.Helper()
-	for i, s := range b.items {
+	for i, s := range loadedItems(b) {
 		if s.Title == title {
 			b.list.Select(i)
 			u.Wait()
@@ -183,4 +183,17 @@ func formField(f *form, field string) *widget.Entry {
 		panic("form field " + field + " is not a text field")
 	}
 	return e
+}
+
+// loadedItems returns the rows a browser has loaded, in list order.
+func loadedItems(b *browser) []model.Summary {
+	var out []model.Summary
+	for n := 0; n*listPage < b.total; n++ {
+		page, ok := b.pages[n]
+		if !ok {
+			break
+		}
+		out = append(out, page...)
+	}
+	return out
 }

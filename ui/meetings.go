@@ -102,13 +102,12 @@ func (v *meetingsView) openMeeting(id model.ID) {
 	v.u.navigate(model.KindMeeting, id)
 }
 
-func (v *meetingsView) list(ctx context.Context, svc model.Services, query string) (model.Page, error) {
-	p, err := svc.Meetings.List(ctx, model.Filter{Query: query, Limit: pageSize})
+func (v *meetingsView) list(ctx context.Context, svc model.Services, query string, offset, limit int) (model.Page, error) {
+	// Newest first: the meeting being written is usually the latest.
+	p, err := svc.Meetings.List(ctx, model.Filter{Query: query, Offset: offset, Limit: limit, Reverse: true})
 	if err != nil {
 		return p, err
 	}
-	// Newest first: the meeting being written is usually the latest.
-	slices.Reverse(p.Items)
 	for i := range p.Items {
 		s := &p.Items[i]
 		for _, f := range s.Facets {
@@ -510,10 +509,10 @@ func (v *meetingsView) openCreated(id model.ID) {
 	gen := b.generation
 	query := b.filter.Text
 	background(v.u, func(ctx context.Context, svc model.Services) (model.Page, error) {
-		return v.list(ctx, svc, query)
+		return v.list(ctx, svc, query, 0, listPage)
 	}, func(p model.Page) {
 		if gen == b.generation {
-			b.setItems(p)
+			b.setItems(query, p)
 		}
 		if b.selected == id && b.editing == nil {
 			b.openForm(id)

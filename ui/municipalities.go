@@ -68,8 +68,8 @@ func objectsUnder(o fyne.CanvasObject) []fyne.CanvasObject {
 	return out
 }
 
-func (v *municipalitiesView) list(ctx context.Context, svc model.Services, query string) (model.Page, error) {
-	f := model.Filter{Query: query, Limit: pageSize}
+func (v *municipalitiesView) list(ctx context.Context, svc model.Services, query string, offset, limit int) (model.Page, error) {
+	f := model.Filter{Query: query, Offset: offset, Limit: limit}
 	if !v.former.Load() {
 		f.Facets = []string{"current"}
 	}

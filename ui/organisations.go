@@ -26,8 +26,8 @@ func newOrganisationsView(u *UI) *organisationsView {
 	return v
 }
 
-func (v *organisationsView) list(ctx context.Context, svc model.Services, query string) (model.Page, error) {
-	p, err := svc.Organisations.List(ctx, model.Filter{Query: query, Limit: pageSize})
+func (v *organisationsView) list(ctx context.Context, svc model.Services, query string, offset, limit int) (model.Page, error) {
+	p, err := svc.Organisations.List(ctx, model.Filter{Query: query, Offset: offset, Limit: limit})
 	for i, s := range p.Items {
 		if t := facetValue(s, "type"); t != "" {
 			p.Items[i].Subtitle = strings.TrimSuffix(T("org_type."+t)+" · "+s.Subtitle, " · ")

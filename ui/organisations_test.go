@@ -15,7 +15,7 @@ func TestOrganisationFormBusinessID(t *testing.T) {
 	withDemo(t, u)
 	selectSection(u, "organisations")
 	b := browserOf(u, model.KindOrganisation)
-	before := len(b.items)
+	before := b.total
 	b.newRecord()
 	f := b.editing
 	entry := func(field string) *widget.Entry { return formField(f, field) }

@@ -38,8 +38,8 @@ func newProjectsView(u *UI) *projectsView {
 	return v
 }
 
-func (v *projectsView) list(ctx context.Context, svc model.Services, query string) (model.Page, error) {
-	return svc.Projects.List(ctx, model.Filter{Query: query, Limit: pageSize})
+func (v *projectsView) list(ctx context.Context, svc model.Services, query string, offset, limit int) (model.Page, error) {
+	return svc.Projects.List(ctx, model.Filter{Query: query, Offset: offset, Limit: limit})
 }
 
 // projectInfo is everything a project's detail shows, loaded in one go off

@@ -301,7 +301,7 @@ func TestEditKeepsEverything(t *testing.T) {
 	withDemo(t, u)
 	selectSection(u, "projects")
 	b := browserOf(u, model.KindProject)
-	for _, s := range b.items {
+	for _, s := range loadedItems(b) {
 		before, _ := u.svc.Projects.Get(ctx(), s.ID)
 		b.showRecord(s.ID)
 		u.Wait()

@@ -135,7 +135,7 @@ func (s *shell) databaseChanged() {
 	for _, b := range s.browsers {
 		b.selected = model.NilID
 		b.editing = nil
-		b.items = nil
+		b.total, b.pages = 0, nil
 		b.filter.SetText("")
 		b.setDetail(placeholder(T("ui.select_record")))
 	}

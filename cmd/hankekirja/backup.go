@@ -137,6 +137,9 @@ func (c *cli) backups(args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
+	if f := store.LastBackupFailure(path); f != nil {
+		c.println(c.msg("cli.backup.last_failure", map[string]any{"When": formatTime(f.Time), "Detail": f.Error}))
+	}
 	if len(list) == 0 {
 		c.println(c.msg("cli.backup.none", map[string]any{"Path": store.BackupDir(path)}))
 		return exitOK

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strconv"
 
 	"hankekirja/model"
@@ -17,11 +18,24 @@ func (c *cli) check(args []string) int {
 	if status, ok := c.wantArgs(args, 0, 0); !ok {
 		return status
 	}
+	// bbolt's page check can crash on a damaged file: it runs in a child
+	// process, before this one opens the file.
+	path, err := c.path()
+	if err != nil {
+		return c.fail(err)
+	}
+	var pageProblems []string
+	if _, err := os.Stat(path); err == nil { // else Open makes a new one
+		if pageProblems, err = store.CheckPages(path); err != nil {
+			return c.fail(err)
+		}
+	}
 	return c.withDB(func(db *store.DB) int {
-		problems, err := db.Check(c.ctx)
+		problems, err := db.CheckContents(c.ctx)
 		if err != nil {
 			return c.fail(err)
 		}
+		problems = append(pageProblems, problems...)
 		if len(problems) == 0 {
 			c.println(c.msg("cli.check_ok", nil))
 			return exitOK

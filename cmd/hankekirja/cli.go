@@ -48,6 +48,11 @@ func (c *cli) withDB(fn func(db *store.DB) int) (status int) {
 		return c.fail(err)
 	}
 	defer func() {
+		// The day's automatic backup runs beside the command; a failure
+		// does not fail the command, but it is said.
+		if err := db.BackupError(); err != nil {
+			c.errorLine(c.msg("cli.backup.auto_failed", map[string]any{"Detail": assets.ErrorText(c.lang, err)}))
+		}
 		if err := db.Close(); err != nil && status == exitOK {
 			status = c.fail(err)
 		}

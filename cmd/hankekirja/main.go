@@ -23,6 +23,8 @@
 //	        name (Hauho shows Hämeenlinna).
 //	check   Check the database file and its indexes; exit status 1 and a
 //	        report of the problems when anything is wrong.
+//	compact Rewrite the database without its free pages, after a backup,
+//	        and print the size before and after (compact.go).
 //	stats [--json]
 //	        Count the records of each kind, the trash and the revisions kept,
 //	        and show the file's size and path.

@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	bolt "go.etcd.io/bbolt"
+
+	"hankekirja/model"
+)
+
+// BackupCompact is the reason of the backup taken before compacting.
+const BackupCompact = "compact"
+
+// compactBatch is how many bytes of keys and values one transaction of a
+// compaction copies: large enough to be quick, small enough that a large
+// archive is not held in memory at once.
+const compactBatch = 32 << 20
+
+// CompactResult tells what a compaction did.
+type CompactResult struct {
+	Before, After int64  // file sizes in bytes
+	Backup        string // the backup taken first
+}
+
+// Compact rewrites the database at path without its free pages: bbolt
+// never gives space back to the file system, so after a large import is
+// undone or history is dropped the file stays as large as it ever was.
+// The database must be closed (Compact opens it itself, so another
+// program holding it gets ELOCKED). A backup is taken first; the copy is
+// written beside the file, checked, synced and renamed over it, so a
+// failure or a cancellation (through ctx) leaves the database as it was.
+// progress, when not nil, is called with the bytes copied so far and the
+// bytes in use.
+func Compact(ctx context.Context, path string, opts *Options, progress func(done, total int64)) (CompactResult, error) {
+	var res CompactResult
+	db, err := Open(path, &Options{Timeout: optTimeout(opts), Now: optNow(opts), NoAutoBackup: true})
+	if err != nil {
+		return res, err
+	}
+	defer db.Close()
+	if fi, err := os.Stat(path); err == nil {
+		res.Before = fi.Size()
+	}
+	if res.Backup, err = db.AutoBackup(BackupCompact); err != nil {
+		return res, err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".compact-*")
+	if err != nil {
+		return res, model.Internal(err)
+	}
+	tmpPath := tmp.Name()
+	tmp.Close()
+	done := false
+	defer func() {
+		if !done {
+			os.Remove(tmpPath)
+		}
+	}()
+	if err := copyCompact(ctx, db.bolt, tmpPath, progress); err != nil {
+		if ctx.Err() != nil {
+			return res, ctx.Err()
+		}
+		return res, model.Internal(fmt.Errorf("compact %s: %w", path, err))
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	if err := db.Close(); err != nil {
+		return res, model.Internal(err)
+	}
+	if err := os.Rename(tmpPath, path); err != nil {
+		return res, model.Internal(err)
+	}
+	done = true
+	if err := syncDir(filepath.Dir(path)); err != nil {
+		return res, model.Internal(err)
+	}
+	if fi, err := os.Stat(path); err == nil {
+		res.After = fi.Size()
+	}
+	return res, nil
+}
+
+// copyCompact copies every bucket of src into a new bbolt file at dst, in
+// key order with full pages, in transactions of about compactBatch bytes,
+// then checks the copy.
+func copyCompact(ctx context.Context, src *bolt.DB, dst string, progress func(done, total int64)) error {
+	out, err := bolt.Open(dst, 0o600, &bolt.Options{NoSync: true, Timeout: backupOpenLimit})
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	err = src.View(func(stx *bolt.Tx) error {
+		total := stx.Size()
+		var copied, batch int64
+		wtx, err := out.Begin(true)
+		if err != nil {
+			return err
+		}
+		defer func() { wtx.Rollback() }()
+		err = stx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if _, err := wtx.CreateBucket(name); err != nil {
+				return err
+			}
+			c := b.Cursor()
+			for k, v := c.First(); k != nil; k, v = c.Next() {
+				if v == nil {
+					return errors.New("nested buckets are not part of the layout")
+				}
+				if batch >= compactBatch {
+					if err := wtx.Commit(); err != nil {
+						return err
+					}
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+					if progress != nil {
+						progress(copied, total)
+					}
+					if wtx, err = out.Begin(true); err != nil {
+						return err
+					}
+					batch = 0
+				}
+				wb := wtx.Bucket(name)
+				wb.FillPercent = 1 // keys come in order: fill each page
+				if err := wb.Put(k, v); err != nil {
+					return err
+				}
+				n := int64(len(k) + len(v))
+				copied += n
+				batch += n
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if err := wtx.Commit(); err != nil {
+			return err
+		}
+		if progress != nil {
+			progress(total, total)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := out.View(func(tx *bolt.Tx) error {
+		var problems []error
+		for err := range tx.Check() {
+			problems = append(problems, err)
+		}
+		return errors.Join(problems...)
+	}); err != nil {
+		return fmt.Errorf("the compacted copy does not check: %w", err)
+	}
+	return out.Sync()
+}
+
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}

@@ -1,0 +1,139 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+
+	bolt "go.etcd.io/bbolt"
+
+	"hankekirja/model"
+)
+
+// This file holds the reads and writes of the summaries and their order
+// (bucketOrder, bucketSummaries and the counts in bucketMeta), so that
+// every writer keeps the three in step.
+
+// writeSummary stores s as the summary of its record, moving its entry in
+// bucketOrder when its sort key or state changed, and keeping the counts.
+func writeSummary(tx *bolt.Tx, s *model.Summary) error {
+	sums, order := tx.Bucket(bucketSummaries), tx.Bucket(bucketOrder)
+	key := orderKey(s)
+	old := sums.Get(s.ID[:])
+	if !bytes.Equal(old, key) {
+		if old != nil {
+			old = bytes.Clone(old)
+			if err := order.Delete(old); err != nil {
+				return err
+			}
+			if err := addCount(tx, model.Kind(old[0]), old[1], -1); err != nil {
+				return err
+			}
+		}
+		if err := sums.Put(s.ID[:], key); err != nil {
+			return err
+		}
+		if err := addCount(tx, s.Kind, key[1], 1); err != nil {
+			return err
+		}
+	}
+	return order.Put(key, encodeSummary(*s))
+}
+
+// deleteSummary removes a record's summary (a purge).
+func deleteSummary(tx *bolt.Tx, id model.ID) error {
+	sums := tx.Bucket(bucketSummaries)
+	old := sums.Get(id[:])
+	if old == nil {
+		return nil
+	}
+	old = bytes.Clone(old)
+	if err := tx.Bucket(bucketOrder).Delete(old); err != nil {
+		return err
+	}
+	if err := sums.Delete(id[:]); err != nil {
+		return err
+	}
+	return addCount(tx, model.Kind(old[0]), old[1], -1)
+}
+
+// rawSummary returns the stored summary of id, or nil. The bytes are
+// valid only while tx is.
+func rawSummary(tx *bolt.Tx, id model.ID) []byte {
+	k := tx.Bucket(bucketSummaries).Get(id[:])
+	if k == nil {
+		return nil
+	}
+	return tx.Bucket(bucketOrder).Get(k)
+}
+
+// liveKind returns the kind of id when it exists and is not in the trash.
+func liveKind(tx *bolt.Tx, id model.ID) (model.Kind, bool) {
+	k := tx.Bucket(bucketSummaries).Get(id[:])
+	if len(k) < 2 {
+		return 0, false
+	}
+	return model.Kind(k[0]), k[1] == stateLive
+}
+
+// count returns how many records of kind are in state.
+func count(tx *bolt.Tx, kind model.Kind, state byte) int {
+	v := tx.Bucket(bucketMeta).Get(countKey(kind, state))
+	if len(v) != 8 {
+		return 0
+	}
+	return int(binary.BigEndian.Uint64(v))
+}
+
+func addCount(tx *bolt.Tx, kind model.Kind, state byte, delta int) error {
+	n := count(tx, kind, state) + delta
+	if n < 0 {
+		return model.Internal(errors.New("record count below zero"))
+	}
+	return tx.Bucket(bucketMeta).Put(countKey(kind, state), binary.BigEndian.AppendUint64(nil, uint64(n)))
+}
+
+// currentKey is a record's key in bucketCurrent.
+func currentKey(kind model.Kind, id model.ID) []byte {
+	k := make([]byte, 17)
+	k[0] = byte(kind)
+	copy(k[1:], id[:])
+	return k
+}
+
+// putCurrent stores the current revision's encoded value (whose first
+// byte is its kind).
+func putCurrent(tx *bolt.Tx, id model.ID, v []byte) error {
+	return tx.Bucket(bucketCurrent).Put(currentKey(model.Kind(v[0]), id), v)
+}
+
+// rawCurrent returns the current revision's stored value, or nil; valid
+// only while tx is. The record's kind comes from its summary.
+func rawCurrent(tx *bolt.Tx, id model.ID) []byte {
+	k := tx.Bucket(bucketSummaries).Get(id[:])
+	if len(k) == 0 {
+		return nil
+	}
+	return tx.Bucket(bucketCurrent).Get(currentKey(model.Kind(k[0]), id))
+}
+
+// deleteAll removes every trace of a record: current revision, history,
+// known revisions and summary.
+func deleteAll(tx *bolt.Tx, id model.ID) error {
+	if k := tx.Bucket(bucketSummaries).Get(id[:]); len(k) > 0 {
+		if err := tx.Bucket(bucketCurrent).Delete(currentKey(model.Kind(k[0]), id)); err != nil {
+			return err
+		}
+	}
+	if err := tx.Bucket(bucketAutosaves).Delete(id[:]); err != nil {
+		return err
+	}
+	hist := tx.Bucket(bucketHistory)
+	c := hist.Cursor()
+	for k, _ := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, _ = c.Seek(id[:]) {
+		if err := hist.Delete(k); err != nil {
+			return err
+		}
+	}
+	return deleteSummary(tx, id)
+}

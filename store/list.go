@@ -1,0 +1,133 @@
+package store
+
+import (
+	"bytes"
+	"context"
+
+	bolt "go.etcd.io/bbolt"
+
+	"hankekirja/model"
+)
+
+// list filters and pages one kind's records outside the trash, reading
+// bucketOrder in its (Finnish) order. An unfiltered page reads only the
+// entries it returns (after stepping over the offset) and takes its total
+// from the counts; a filtered one reads the kind's summaries until it has
+// counted every match.
+//
+// It reads in the transaction ctx carries (inside Atomic it sees that
+// transaction's writes), else in its own.
+func (db *DB) list(ctx context.Context, kind model.Kind, f model.Filter) (model.Page, error) {
+	var page model.Page
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		var err error
+		page, err = listIn(ctx, tx, kind, stateLive, f)
+		return err
+	})
+	return page, err
+}
+
+// listIn is list within tx, for records of kind in state.
+func listIn(ctx context.Context, tx *bolt.Tx, kind model.Kind, state byte, f model.Filter) (model.Page, error) {
+	var page model.Page
+	words := model.SearchWords(f.Query)
+	filtered := len(words) > 0 || len(f.Facets) > 0
+	prefix := orderPrefix(kind, state)
+	c := tx.Bucket(bucketOrder).Cursor()
+	if !filtered {
+		page.Total = count(tx, kind, state)
+	}
+	first, next := func() ([]byte, []byte) { return c.Seek(prefix) }, c.Next
+	if f.Reverse {
+		first, next = func() ([]byte, []byte) { return lastWithPrefix(c, prefix) }, c.Prev
+	}
+	seen := 0
+	for k, v := first(); k != nil && bytes.HasPrefix(k, prefix); k, v = next() {
+		if seen%4096 == 4095 {
+			if err := ctx.Err(); err != nil {
+				return page, err
+			}
+		}
+		var s model.Summary
+		if filtered {
+			if err := decodeSummaryInto(&s, v); err != nil {
+				return page, corrupt(tx, err)
+			}
+			if !matches(&s, words, f.Facets) {
+				continue
+			}
+		}
+		if seen >= f.Offset && (f.Limit == 0 || len(page.Items) < f.Limit) {
+			if filtered {
+				s, _ = decodeSummary(v) // s shares v's memory: copy it out
+			} else if err := decodeSummaryInto(&s, bytes.Clone(v)); err != nil {
+				return page, corrupt(tx, err)
+			}
+			page.Items = append(page.Items, s)
+		}
+		seen++
+		if !filtered && f.Limit > 0 && len(page.Items) == f.Limit {
+			break
+		}
+	}
+	if filtered {
+		page.Total = seen
+	}
+	return page, nil
+}
+
+func matches(s *model.Summary, words, facets []string) bool {
+	for _, f := range facets {
+		if !s.HasFacet(f) {
+			return false
+		}
+	}
+	return model.MatchQuery(words, s.Words)
+}
+
+// lessSummary orders summaries as bucketOrder does within a kind and state.
+func lessSummary(a, b model.Summary) int {
+	if c := bytes.Compare(a.SortKey, b.SortKey); c != 0 {
+		return c
+	}
+	return bytes.Compare(a.ID[:], b.ID[:])
+}
+
+// lastWithPrefix positions c on the last key that starts with prefix (a
+// kind and state: two bytes, the second never 0xFF).
+func lastWithPrefix(c *bolt.Cursor, prefix []byte) ([]byte, []byte) {
+	end := bytes.Clone(prefix)
+	end[len(end)-1]++
+	if k, _ := c.Seek(end); k == nil {
+		return c.Last()
+	}
+	return c.Prev()
+}
+
+// Each calls fn with every current record of kind (the trash included:
+// see GetMeta().InTrash), in ID order, all read in one transaction and
+// only from that kind's part of the file: bulk work (exports) streams
+// through it instead of listing and loading records one by one. Each
+// record is decoded anew, so fn may keep it.
+func (db *DB) Each(ctx context.Context, kind model.Kind, fn func(r model.Record) error) error {
+	return db.view(ctx, func(tx *bolt.Tx) error {
+		prefix := []byte{byte(kind)}
+		c := tx.Bucket(bucketCurrent).Cursor()
+		n := 0
+		for k, v := c.Seek(prefix); k != nil && k[0] == byte(kind); k, v = c.Next() {
+			if n++; n%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			r, err := decodeRecord(v)
+			if err != nil {
+				return corrupt(tx, err)
+			}
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,62 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"hankekirja/model"
+)
+
+// Verify checks a database file that is not open here (a backup, a file
+// to restore): bbolt's page check in a child process (see pagecheck.go),
+// then, for a file of this schema, the same checks of its contents as
+// Check makes, read-only. A damaged or foreign file is EDAMAGED naming
+// its first problems; a file of a newer Hankekirja is ENEWER.
+func Verify(ctx context.Context, path string) error {
+	if err := withBackupFile(path, func(*bolt.Tx) error { return nil }); err != nil {
+		if model.ErrorCode(err) == model.EINTERNAL {
+			return damaged(path, err)
+		}
+		return err
+	}
+	problems, err := CheckPages(path)
+	if err != nil {
+		return err
+	}
+	if len(problems) == 0 {
+		problems, err = checkFileContents(ctx, path)
+		if err != nil {
+			return err
+		}
+	}
+	if len(problems) > 0 {
+		if len(problems) > 3 {
+			problems = append(problems[:3], "…")
+		}
+		return damaged(path, errors.New(strings.Join(problems, "; ")))
+	}
+	return nil
+}
+
+// checkFileContents opens path read-only and checks its contents, when
+// it has this schema's layout (an older backup is checked by its pages
+// only: it is migrated, and checked again, when it is opened).
+func checkFileContents(ctx context.Context, path string) ([]string, error) {
+	b, err := bolt.Open(path, 0o400, &bolt.Options{ReadOnly: true, Timeout: backupOpenLimit})
+	if err != nil {
+		return nil, damaged(path, err)
+	}
+	defer b.Close()
+	db := &DB{bolt: b, path: path}
+	var current bool
+	if err := db.viewTx(func(tx *bolt.Tx) error {
+		current = tx.Bucket(bucketOrder) != nil
+		return nil
+	}); err != nil || !current {
+		return nil, err
+	}
+	return db.CheckContents(ctx)
+}
