@@ -108,18 +108,30 @@ func backupReason(reason string) string {
 
 // restoreBackup closes the database, replaces its file with the backup and
 // opens it again. When the restore fails, the database it left is opened
-// again all the same.
+// again all the same. Closing (which waits for the day's backup), the
+// restore and the opening all run off Fyne's thread.
 func (u *UI) restoreBackup(path string, b model.BackupInfo, bv *backupsView) {
-	backups := u.cfg.Backups
+	backups, open := u.cfg.Backups, u.cfg.Open
 	progress := showProgress(u, T("ui.snapshot.restoring"))
-	u.Close()
+	// Work already started finishes on the database it started on.
+	u.pending.Wait()
+	old := u.db
+	u.db = nil
 	u.pending.Add(1)
 	go func() {
 		defer u.pending.Done()
+		if old != nil {
+			old.Close()
+		}
 		replaced, err := backups.Restore(path, b.Path)
+		db, openErr := open(path)
 		u.post(func() {
 			progress.Hide()
-			u.OpenDatabase(path)
+			if openErr != nil {
+				u.showError(openErr)
+			} else {
+				u.useDatabase(db)
+			}
 			if err != nil {
 				u.showError(err)
 				return
