@@ -28,4 +28,9 @@
 // recorded. If the receiver's current revision is known to the sender, only
 // the sender changed the record since; if the sender's current revision is
 // known to the receiver, only the receiver did; if neither, both did.
+//
+// The database is anything with the methods of Reader (to export and plan)
+// or Store (to apply); package store's DB has them, and cmd/hankekirja
+// hands it over, so this package and those that use it never import store
+// or bbolt.
 package snapshot

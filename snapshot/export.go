@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"hankekirja/model"
-	"hankekirja/store"
 )
 
 // ExportOptions say what to export and how.
@@ -23,7 +22,7 @@ type ExportOptions struct {
 
 // Export writes a snapshot of db and returns the file's bytes and its
 // header.
-func Export(ctx context.Context, db *store.DB, opts ExportOptions) ([]byte, Header, error) {
+func Export(ctx context.Context, db Reader, opts ExportOptions) ([]byte, Header, error) {
 	s, err := Collect(ctx, db, opts.Project)
 	if err != nil {
 		return nil, Header{}, err
@@ -62,9 +61,9 @@ func Export(ctx context.Context, db *store.DB, opts ExportOptions) ([]byte, Head
 // Records in the trash are taken when they belong to the project, so that
 // a deletion travels too. The result refers to nothing outside itself
 // except records the receiving database is sure to have anyway.
-func Collect(ctx context.Context, db *store.DB, project model.ID) (*Snapshot, error) {
-	var chains []*store.Chain
-	err := db.ReadChains(ctx, nil, func(c *store.Chain) error {
+func Collect(ctx context.Context, db Reader, project model.ID) (*Snapshot, error) {
+	var chains []*model.Chain
+	err := db.ReadChains(ctx, nil, func(c *model.Chain) error {
 		chains = append(chains, c)
 		return nil
 	})
@@ -88,8 +87,8 @@ func Collect(ctx context.Context, db *store.DB, project model.ID) (*Snapshot, er
 
 // projectScope keeps the chains a project's snapshot takes (see Collect),
 // in their order.
-func projectScope(chains []*store.Chain, project model.ID) ([]*store.Chain, error) {
-	byID := make(map[model.ID]*store.Chain, len(chains))
+func projectScope(chains []*model.Chain, project model.ID) ([]*model.Chain, error) {
+	byID := make(map[model.ID]*model.Chain, len(chains))
 	children := map[model.ID][]model.ID{} // project → sub-projects; project → groups; group → meetings
 	for _, c := range chains {
 		id := c.Current.GetMeta().ID
@@ -141,7 +140,7 @@ func projectScope(chains []*store.Chain, project model.ID) ([]*store.Chain, erro
 			}
 		}
 	}
-	out := make([]*store.Chain, 0, len(in))
+	out := make([]*model.Chain, 0, len(in))
 	for _, c := range chains {
 		if in[c.Current.GetMeta().ID] {
 			out = append(out, c)

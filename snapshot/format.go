@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"hankekirja/model"
-	"hankekirja/store"
 )
 
 // Format is the format name in every snapshot's header.
@@ -439,4 +438,4 @@ func isUnknownField(err error) bool {
 }
 
 // sortMetas orders revision metadata as snapshots list it.
-func sortMetas(ms []model.Meta) { store.SortMetas(ms) }
+func sortMetas(ms []model.Meta) { model.SortMetas(ms) }

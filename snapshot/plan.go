@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"hankekirja/model"
-	"hankekirja/store"
 )
 
 // Choice resolves one differing field of a conflict.
@@ -107,7 +106,7 @@ type Plan struct {
 
 	device    model.ID
 	now       func() time.Time
-	local     map[model.ID]*store.Chain
+	local     map[model.ID]*model.Chain
 	decisions []*decision // in ID order
 	byID      map[model.ID]*decision
 	// merged holds each conflict's resolution as the last resolve made it.
@@ -131,7 +130,7 @@ const (
 // decision is what happens to one record of the snapshot.
 type decision struct {
 	theirs   *Record
-	local    *store.Chain // nil for actAdd
+	local    *model.Chain // nil for actAdd
 	act      action
 	keepLive bool // actTake of a trash move undone: keep ours
 	// storeTheirs keeps their current revision in the history when ours
@@ -149,12 +148,12 @@ type PlanOptions struct {
 // MakePlan compares a snapshot with db and returns what importing it would
 // do, changing nothing. It refuses a snapshot that would leave a record
 // referring to a record neither side has.
-func MakePlan(ctx context.Context, db *store.DB, s *Snapshot, opts *PlanOptions) (*Plan, error) {
-	p := &Plan{Header: s.Header, device: db.Device(), now: time.Now, local: map[model.ID]*store.Chain{}, byID: map[model.ID]*decision{}}
+func MakePlan(ctx context.Context, db Reader, s *Snapshot, opts *PlanOptions) (*Plan, error) {
+	p := &Plan{Header: s.Header, device: db.Device(), now: time.Now, local: map[model.ID]*model.Chain{}, byID: map[model.ID]*decision{}}
 	if opts != nil && opts.Now != nil {
 		p.now = opts.Now
 	}
-	err := db.ReadChains(ctx, nil, func(c *store.Chain) error {
+	err := db.ReadChains(ctx, nil, func(c *model.Chain) error {
 		p.local[c.Current.GetMeta().ID] = c
 		return nil
 	})
@@ -181,7 +180,7 @@ func MakePlan(ctx context.Context, db *store.DB, s *Snapshot, opts *PlanOptions)
 }
 
 // decide classifies one record.
-func (p *Plan) decide(ctx context.Context, db *store.DB, d *decision) error {
+func (p *Plan) decide(ctx context.Context, db Reader, d *decision) error {
 	if d.local == nil {
 		d.act = actAdd
 		return nil
@@ -229,7 +228,7 @@ func (p *Plan) decide(ctx context.Context, db *store.DB, d *decision) error {
 }
 
 // conflict builds the field differences of a record both sides changed.
-func (p *Plan) conflict(ctx context.Context, db *store.DB, d *decision) (*Conflict, error) {
+func (p *Plan) conflict(ctx context.Context, db Reader, d *decision) (*Conflict, error) {
 	c := &Conflict{Item: item(d)}
 	// The base: the newest revision both know whose content is here.
 	revs := append([]model.Meta{*d.theirs.Current.GetMeta()}, d.theirs.History...)
@@ -490,7 +489,7 @@ func (p *Plan) resolve(planning bool) (map[model.ID]model.Record, map[model.ID]s
 	return final, restored, nil
 }
 
-func localCurrent(c *store.Chain) model.Record {
+func localCurrent(c *model.Chain) model.Record {
 	if c == nil {
 		return nil
 	}
@@ -499,16 +498,16 @@ func localCurrent(c *store.Chain) model.Record {
 
 // writes turns the plan, under its current choices, into the store's
 // merge writes.
-func (p *Plan) writes() ([]store.MergeWrite, error) {
+func (p *Plan) writes() ([]model.MergeWrite, error) {
 	final, restored, err := p.resolve(false)
 	if err != nil {
 		return nil, err
 	}
-	var out []store.MergeWrite
+	var out []model.MergeWrite
 	done := map[model.ID]bool{}
 	for _, d := range p.decisions {
 		id := d.theirs.ID()
-		w := store.MergeWrite{ID: id, Kind: d.theirs.Kind}
+		w := model.MergeWrite{ID: id, Kind: d.theirs.Kind}
 		known := map[model.ID]bool{}
 		if d.local != nil {
 			w.Expect = d.local.Current.GetMeta().Rev
@@ -562,16 +561,16 @@ func (p *Plan) writes() ([]store.MergeWrite, error) {
 			continue
 		}
 		c := p.local[id]
-		out = append(out, store.MergeWrite{ID: id, Kind: c.Kind, Expect: c.Current.GetMeta().Rev, Current: final[id]})
+		out = append(out, model.MergeWrite{ID: id, Kind: c.Kind, Expect: c.Current.GetMeta().Rev, Current: final[id]})
 	}
-	slices.SortFunc(out, func(a, b store.MergeWrite) int { return bytes.Compare(a.ID[:], b.ID[:]) })
+	slices.SortFunc(out, func(a, b model.MergeWrite) int { return bytes.Compare(a.ID[:], b.ID[:]) })
 	return out, nil
 }
 
 // Check runs the plan's writes in a transaction that is rolled back, so
 // that whatever Apply would refuse (a merged record that breaks a rule, a
 // municipality's official data changed) is known before applying.
-func (p *Plan) Check(ctx context.Context, db *store.DB) error {
+func (p *Plan) Check(ctx context.Context, db Store) error {
 	w, err := p.writes()
 	if err != nil {
 		return err
@@ -591,7 +590,7 @@ type Result struct {
 // the plan in one transaction. When the database changed after the plan
 // was made, nothing is written (KeyStale). A plan that changes nothing
 // makes no backup and no transaction.
-func Apply(ctx context.Context, db *store.DB, p *Plan) (Result, error) {
+func Apply(ctx context.Context, db Store, p *Plan) (Result, error) {
 	w, err := p.writes()
 	if err != nil {
 		return Result{}, err
@@ -599,7 +598,7 @@ func Apply(ctx context.Context, db *store.DB, p *Plan) (Result, error) {
 	if len(w) == 0 {
 		return Result{}, nil
 	}
-	backup, err := db.AutoBackup(store.BackupImport)
+	backup, err := db.AutoBackup(model.BackupImport)
 	if err != nil && backup == "" {
 		return Result{}, err
 	}
@@ -614,7 +613,7 @@ func mergeError(err error) error {
 	if err == nil {
 		return nil
 	}
-	var me *store.MergeError
+	var me *model.MergeError
 	if errors.As(err, &me) {
 		return newError(model.EINVALID, KeyInvalidRecord, map[string]any{
 			"Kind": me.Kind.String(), "Name": me.Title, "ID": me.ID.String(), "Detail": me.Err.Error()}, err)

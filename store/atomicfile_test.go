@@ -30,7 +30,7 @@ func TestWriteFileAtomicNeedsTheFolder(t *testing.T) {
 func TestCheckOutputRefusesTheDatabase(t *testing.T) {
 	db, _ := openTestDB(t)
 	path := db.Path()
-	backup, err := db.AutoBackup(BackupImport)
+	backup, err := db.AutoBackup(model.BackupImport)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,14 +35,9 @@ import (
 // every one from the last 24 hours; the newest of each of the 7 most recent
 // days that have one; the newest of each of the 4 most recent weeks (ISO
 // weeks, local time) that have one. Others are deleted.
-
-// Backup reasons.
-const (
-	BackupDaily     = "daily"
-	BackupMigration = "migration"
-	BackupImport    = "import"
-	BackupRestore   = "restore"
-)
+//
+// The reasons are model's Backup* constants; a backup is described by a
+// model.BackupInfo.
 
 const (
 	backupDirName   = "backups"
@@ -66,23 +61,6 @@ func stem(dbPath string) string {
 	base := filepath.Base(dbPath)
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
-
-// BackupInfo describes one automatic backup.
-type BackupInfo struct {
-	Path   string
-	Time   time.Time
-	Reason string
-	Size   int64
-	// Records counts the records of each kind outside the trash.
-	Records map[model.Kind]int
-	Trash   int
-	// Err is set when the file could not be read (the counts are then
-	// empty); the backup is listed all the same.
-	Err error
-}
-
-// Total is the number of records outside the trash.
-func (b BackupInfo) Total() int { return total(b.Records) }
 
 // AutoBackup writes a backup of the open database into its backups
 // directory and rotates the old ones. It returns the new file's path.
@@ -158,11 +136,11 @@ func (db *DB) dailyBackup() error {
 			return nil
 		}
 	}
-	_, err := db.autoBackup(BackupDaily, &db.closing)
+	_, err := db.autoBackup(model.BackupDaily, &db.closing)
 	if errors.Is(err, errAbandoned) {
 		return nil
 	}
-	noteBackupResult(db.path, BackupDaily, now, err)
+	noteBackupResult(db.path, model.BackupDaily, now, err)
 	return err
 }
 
@@ -212,12 +190,12 @@ func sameDay(a, b time.Time) bool {
 
 // backupFiles lists the database's backups by name, newest first, without
 // opening them.
-func backupFiles(dbPath string) []BackupInfo {
+func backupFiles(dbPath string) []model.BackupInfo {
 	entries, err := os.ReadDir(BackupDir(dbPath))
 	if err != nil {
 		return nil
 	}
-	var out []BackupInfo
+	var out []model.BackupInfo
 	st := stem(dbPath)
 	for _, e := range entries {
 		m := backupName.FindStringSubmatch(e.Name())
@@ -228,13 +206,13 @@ func backupFiles(dbPath string) []BackupInfo {
 		if err != nil {
 			continue
 		}
-		info := BackupInfo{Path: filepath.Join(BackupDir(dbPath), e.Name()), Time: t, Reason: m[3]}
+		info := model.BackupInfo{Path: filepath.Join(BackupDir(dbPath), e.Name()), Time: t, Reason: m[3]}
 		if fi, err := e.Info(); err == nil {
 			info.Size = fi.Size()
 		}
 		out = append(out, info)
 	}
-	slices.SortFunc(out, func(a, b BackupInfo) int { return b.Time.Compare(a.Time) })
+	slices.SortFunc(out, func(a, b model.BackupInfo) int { return b.Time.Compare(a.Time) })
 	return out
 }
 
@@ -287,7 +265,7 @@ func rotateBackups(dbPath, keep string, now time.Time) error {
 // ListBackups lists the database's automatic backups, newest first, with
 // the number of records in each. A backup that cannot be read is listed
 // with Err set.
-func ListBackups(dbPath string) ([]BackupInfo, error) {
+func ListBackups(dbPath string) ([]model.BackupInfo, error) {
 	files := backupFiles(dbPath)
 	for i := range files {
 		files[i].Records, files[i].Trash, files[i].Err = countBackup(files[i].Path)
@@ -378,7 +356,7 @@ func Restore(dbPath, backupPath string, opts *Options) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		replaced, err = db.AutoBackup(BackupRestore)
+		replaced, err = db.AutoBackup(model.BackupRestore)
 		if err != nil && replaced == "" {
 			db.Close()
 			return "", err
@@ -423,8 +401,8 @@ func copyFile(src, dst string) error {
 
 // ReadBackupInfo describes one backup file, wherever it is: its time comes
 // from an automatic backup's name, else from the file's modification time.
-func ReadBackupInfo(path string) BackupInfo {
-	info := BackupInfo{Path: path}
+func ReadBackupInfo(path string) model.BackupInfo {
+	info := model.BackupInfo{Path: path}
 	if m := backupName.FindStringSubmatch(filepath.Base(path)); m != nil {
 		if t, err := time.Parse(backupTimeFmt, m[2]); err == nil {
 			info.Time, info.Reason = t, m[3]

@@ -51,7 +51,7 @@ func TestDailyBackupOnOpen(t *testing.T) {
 	if n := count(); n != 2 {
 		t.Fatalf("%d backups after a second day, want 2", n)
 	}
-	if b := backupFiles(path)[0]; b.Reason != BackupDaily || !b.Time.Equal(c.t.UTC().Truncate(time.Millisecond)) {
+	if b := backupFiles(path)[0]; b.Reason != model.BackupDaily || !b.Time.Equal(c.t.UTC().Truncate(time.Millisecond)) {
 		t.Errorf("newest backup = %+v", b)
 	}
 	// Nothing changed since that backup: the next days copy nothing.
@@ -135,7 +135,7 @@ func TestRotation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	otherBackup, err := other.AutoBackup(BackupImport)
+	otherBackup, err := other.AutoBackup(model.BackupImport)
 	other.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -147,7 +147,7 @@ func TestRotation(t *testing.T) {
 		}
 		for _, hour := range []int{9, 13, 17} {
 			c.t = start.AddDate(0, 0, day).Add(time.Duration(hour-9) * time.Hour)
-			if _, err := db.AutoBackup(BackupImport); err != nil {
+			if _, err := db.AutoBackup(model.BackupImport); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -202,7 +202,7 @@ func TestListBackupsAndRestore(t *testing.T) {
 	if err := svc.Contacts.Delete(ctx, gone.ID, false); err != nil {
 		t.Fatal(err)
 	}
-	saved, err := db.AutoBackup(BackupImport)
+	saved, err := db.AutoBackup(model.BackupImport)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +212,7 @@ func TestListBackupsAndRestore(t *testing.T) {
 	if err != nil || len(list) != 1 {
 		t.Fatalf("ListBackups = %v, %v", list, err)
 	}
-	if b := list[0]; b.Path != saved || b.Reason != BackupImport || b.Records[model.KindContact] != 1 || b.Trash != 1 || b.Size == 0 {
+	if b := list[0]; b.Path != saved || b.Reason != model.BackupImport || b.Records[model.KindContact] != 1 || b.Trash != 1 || b.Size == 0 {
 		t.Errorf("backup info = %+v", b)
 	}
 	// Restoring while the database is open elsewhere is refused.
@@ -256,7 +256,7 @@ func TestListBackupsAndRestore(t *testing.T) {
 	db.Close()
 	// The replaced database is a backup too, with Helmi in it.
 	info := ReadBackupInfo(replaced)
-	if info.Reason != BackupRestore || info.Records[model.KindContact] != 2 {
+	if info.Reason != model.BackupRestore || info.Records[model.KindContact] != 2 {
 		t.Errorf("replaced file = %+v", info)
 	}
 }

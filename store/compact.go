@@ -12,9 +12,6 @@ import (
 	"hankekirja/model"
 )
 
-// BackupCompact is the reason of the backup taken before compacting.
-const BackupCompact = "compact"
-
 // compactBatch is how many bytes of keys and values one transaction of a
 // compaction copies: large enough to be quick, small enough that a large
 // archive is not held in memory at once.
@@ -45,7 +42,7 @@ func Compact(ctx context.Context, path string, opts *Options, progress func(done
 	if fi, err := os.Stat(path); err == nil {
 		res.Before = fi.Size()
 	}
-	if res.Backup, err = db.AutoBackup(BackupCompact); err != nil {
+	if res.Backup, err = db.AutoBackup(model.BackupCompact); err != nil {
 		return res, err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".compact-*")

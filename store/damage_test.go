@@ -100,6 +100,6 @@ func readEverything(t *testing.T, damage string, seed uint64, path string) {
 	}
 	_, err = svc.Meetings.List(ctx, model.Filter{Query: "kokous"})
 	want("filter", err)
-	err = db.ReadChains(ctx, nil, func(*Chain) error { return nil })
+	err = db.ReadChains(ctx, nil, func(*model.Chain) error { return nil })
 	want("chains", err)
 }

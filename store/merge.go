@@ -28,45 +28,11 @@ import (
 // has an answer even when X was an intermediate state on a third laptop.
 // Purge removes them with the record (they share its key prefix).
 
-// Chain is one record as this database knows it.
-type Chain struct {
-	Kind    model.Kind
-	Current model.Record
-	// Older lists every other revision known here, with content (the
-	// history) or without (partKnown), ordered by (Updated, Rev).
-	Older []model.Meta
-}
-
-// Knows reports whether rev is the current revision or one of the older
-// ones.
-func (c *Chain) Knows(rev model.ID) bool {
-	if c.Current.GetMeta().Rev == rev {
-		return true
-	}
-	for _, m := range c.Older {
-		if m.Rev == rev {
-			return true
-		}
-	}
-	return false
-}
-
-// SortMetas orders revision metadata the way chains list it: by Updated,
-// then by revision ID.
-func SortMetas(ms []model.Meta) {
-	slices.SortFunc(ms, func(a, b model.Meta) int {
-		if c := a.Updated.Compare(b.Updated); c != 0 {
-			return c
-		}
-		return bytes.Compare(a.Rev[:], b.Rev[:])
-	})
-}
-
 // ReadChains calls fn with each record's chain, all read in one
 // transaction (a consistent snapshot of the file). With ids nil it reads
 // every record, by kind and then in ID order; otherwise only those IDs
 // (missing ones are skipped), in ID order.
-func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*Chain) error) error {
+func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*model.Chain) error) error {
 	return db.viewTx(func(tx *bolt.Tx) error {
 		hist := tx.Bucket(bucketHistory).Cursor()
 		if ids == nil {
@@ -107,12 +73,12 @@ func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*Chain) er
 
 // readChain reads the chain of id, whose current revision's stored value
 // is cur, with hist a cursor over bucketHistory.
-func readChain(hist *bolt.Cursor, id model.ID, cur []byte) (*Chain, error) {
+func readChain(hist *bolt.Cursor, id model.ID, cur []byte) (*model.Chain, error) {
 	r, err := decodeRecord(cur)
 	if err != nil {
 		return nil, corrupt(hist.Bucket().Tx(), fmt.Errorf("record %s: %w", id, err))
 	}
-	ch := &Chain{Kind: r.Kind(), Current: r}
+	ch := &model.Chain{Kind: r.Kind(), Current: r}
 	for k, v := hist.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, v = hist.Next() {
 		if len(k) != 33 {
 			continue
@@ -132,7 +98,7 @@ func readChain(hist *bolt.Cursor, id model.ID, cur []byte) (*Chain, error) {
 			ch.Older = append(ch.Older, m)
 		}
 	}
-	SortMetas(ch.Older)
+	model.SortMetas(ch.Older)
 	return ch, nil
 }
 
@@ -178,38 +144,6 @@ func (db *DB) Revision(ctx context.Context, id, rev model.ID) (model.Record, err
 	return out, err
 }
 
-// MergeWrite is what a merge does to one record.
-type MergeWrite struct {
-	ID   model.ID
-	Kind model.Kind
-	// Expect is the current revision the merge was planned from; NilID
-	// when the record did not exist. If the database has changed since,
-	// ApplyMerge refuses the whole merge (ECONFLICT, error.stale).
-	Expect model.ID
-	// Current, when not nil, becomes the current revision exactly as given
-	// (its Rev, ParentRev, Device and times are kept). The revision it
-	// replaces moves to the history.
-	Current model.Record
-	// History are revisions whose content is kept in the history.
-	History []model.Record
-	// Known are revisions known by their metadata only.
-	Known []model.Meta
-}
-
-// MergeError says which record made ApplyMerge refuse a merge.
-type MergeError struct {
-	ID    model.ID
-	Kind  model.Kind
-	Title string
-	Err   error
-}
-
-func (e *MergeError) Error() string {
-	return fmt.Sprintf("%s %s (%s): %v", e.Kind, e.ID, e.Title, e.Err)
-}
-
-func (e *MergeError) Unwrap() error { return e.Err }
-
 // errDryRun rolls back CheckMerge's transaction.
 var errDryRun = errors.New("dry run")
 
@@ -221,7 +155,7 @@ const bulkThreshold = 256
 // error, nothing. Every written current revision must validate and refer
 // only to live records of the right kinds; a record moved to the trash
 // must not be referred to by a live record.
-func (db *DB) ApplyMerge(ctx context.Context, writes []MergeWrite) error {
+func (db *DB) ApplyMerge(ctx context.Context, writes []model.MergeWrite) error {
 	if len(writes) == 0 {
 		return nil
 	}
@@ -234,7 +168,7 @@ func (db *DB) ApplyMerge(ctx context.Context, writes []MergeWrite) error {
 
 // CheckMerge runs ApplyMerge's transaction and rolls it back: it reports
 // the error ApplyMerge would return, changing nothing.
-func (db *DB) CheckMerge(ctx context.Context, writes []MergeWrite) error {
+func (db *DB) CheckMerge(ctx context.Context, writes []model.MergeWrite) error {
 	enc, err := encodeWrites(writes)
 	if err != nil {
 		return err
@@ -252,7 +186,7 @@ func (db *DB) CheckMerge(ctx context.Context, writes []MergeWrite) error {
 	return err
 }
 
-// encodedWrite is a MergeWrite's stored bytes, made before the
+// encodedWrite is a model.MergeWrite's stored bytes, made before the
 // transaction (and in parallel: JSON and collation keys are most of a
 // large merge's work).
 type encodedWrite struct {
@@ -262,7 +196,7 @@ type encodedWrite struct {
 	known   [][]byte
 }
 
-func encodeWrites(writes []MergeWrite) ([]encodedWrite, error) {
+func encodeWrites(writes []model.MergeWrite) ([]encodedWrite, error) {
 	out := make([]encodedWrite, len(writes))
 	workers := min(runtime.GOMAXPROCS(0), 8, len(writes))
 	errs := make([]error, workers)
@@ -286,7 +220,7 @@ func encodeWrites(writes []MergeWrite) ([]encodedWrite, error) {
 	return out, nil
 }
 
-func encodeWrite(w *MergeWrite, e *encodedWrite) error {
+func encodeWrite(w *model.MergeWrite, e *encodedWrite) error {
 	var err error
 	if w.Current != nil {
 		if e.current, err = encodeRecord(w.Current); err != nil {
@@ -311,7 +245,7 @@ func encodeWrite(w *MergeWrite, e *encodedWrite) error {
 	return nil
 }
 
-func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite, enc []encodedWrite) error {
+func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWrite) error {
 	if len(writes) > bulkThreshold {
 		// Grow the file in large steps during a large merge. Only the
 		// writer reads AllocSize, and this is the writer.
@@ -340,7 +274,7 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite, enc []encodedWrite) e
 			if w.Current != nil {
 				title = w.Current.Title()
 			}
-			return &MergeError{ID: w.ID, Kind: w.Kind, Title: title, Err: err}
+			return &model.MergeError{ID: w.ID, Kind: w.Kind, Title: title, Err: err}
 		}
 		var old model.Record
 		oldRaw := rawCurrent(tx, w.ID)
@@ -461,7 +395,7 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []MergeWrite, enc []encodedWrite) e
 	for _, c := range changed {
 		m := c.cur.GetMeta()
 		fail := func(err error) error {
-			return &MergeError{ID: m.ID, Kind: c.cur.Kind(), Title: c.cur.Title(), Err: err}
+			return &model.MergeError{ID: m.ID, Kind: c.cur.Kind(), Title: c.cur.Title(), Err: err}
 		}
 		if m.InTrash() {
 			if err := c.cur.Validate(); err != nil {

@@ -30,9 +30,9 @@ func TestApplyMergeWritesGivenRevisions(t *testing.T) {
 	theirs := revisionOf(*mid, gone.Rev, other, at.Add(time.Hour))
 	theirs.JobTitle = "projektijohtaja"
 
-	w := MergeWrite{ID: c.ID, Kind: model.KindContact, Expect: mine, Current: theirs,
+	w := model.MergeWrite{ID: c.ID, Kind: model.KindContact, Expect: mine, Current: theirs,
 		History: []model.Record{mid}, Known: []model.Meta{gone}}
-	if err := db.ApplyMerge(ctx, []MergeWrite{w}); err != nil {
+	if err := db.ApplyMerge(ctx, []model.MergeWrite{w}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := svc.Contacts.Get(ctx, c.ID)
@@ -50,8 +50,8 @@ func TestApplyMergeWritesGivenRevisions(t *testing.T) {
 	if len(hist) != 3 || hist[2].Rev != theirs.Rev {
 		t.Errorf("history revisions = %v, want mine, theirs' middle one and theirs", revs)
 	}
-	var chain *Chain
-	db.ReadChains(ctx, []model.ID{c.ID}, func(ch *Chain) error { chain = ch; return nil })
+	var chain *model.Chain
+	db.ReadChains(ctx, []model.ID{c.ID}, func(ch *model.Chain) error { chain = ch; return nil })
 	if chain == nil || len(chain.Older) != 3 || !chain.Knows(gone.Rev) || !chain.Knows(mine) || !chain.Knows(mid.Rev) {
 		t.Fatalf("chain = %+v", chain)
 	}
@@ -64,13 +64,13 @@ func TestApplyMergeWritesGivenRevisions(t *testing.T) {
 
 	// The same merge again changes nothing but is refused as stale, since
 	// the current revision moved on.
-	err = db.ApplyMerge(ctx, []MergeWrite{w})
+	err = db.ApplyMerge(ctx, []model.MergeWrite{w})
 	wantCode(t, err, model.ECONFLICT)
 
 	// Going back to an older revision (the greater revision ID wins on
 	// both sides after a conflict) moves it out of the history.
-	back := MergeWrite{ID: c.ID, Kind: model.KindContact, Expect: theirs.Rev, Current: mid}
-	if err := db.ApplyMerge(ctx, []MergeWrite{back}); err != nil {
+	back := model.MergeWrite{ID: c.ID, Kind: model.KindContact, Expect: theirs.Rev, Current: mid}
+	if err := db.ApplyMerge(ctx, []model.MergeWrite{back}); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := svc.Contacts.Get(ctx, c.ID); got.Rev != mid.Rev {
@@ -116,23 +116,23 @@ func TestApplyMergeIsAllOrNothing(t *testing.T) {
 
 	for _, tc := range []struct {
 		name string
-		bad  MergeWrite
+		bad  model.MergeWrite
 		code string
 	}{
-		{"Invalid", MergeWrite{ID: bad.ID, Kind: model.KindContact, Current: bad}, model.EINVALID},
-		{"MissingReference", MergeWrite{ID: dangling.ID, Kind: model.KindContact, Current: dangling}, model.EINVALID},
-		{"TrashStillReferred", MergeWrite{ID: eino.ID, Kind: model.KindContact, Expect: eino.Rev, Current: trashed}, model.ECONFLICT},
-		{"Stale", MergeWrite{ID: eino.ID, Kind: model.KindContact, Expect: model.NewID(), Current: trashed}, model.ECONFLICT},
-		{"OfficialData", MergeWrite{ID: muniID, Kind: model.KindMunicipality, Expect: hyvinkaa.Rev, Current: &renamed}, model.EREADONLY},
+		{"Invalid", model.MergeWrite{ID: bad.ID, Kind: model.KindContact, Current: bad}, model.EINVALID},
+		{"MissingReference", model.MergeWrite{ID: dangling.ID, Kind: model.KindContact, Current: dangling}, model.EINVALID},
+		{"TrashStillReferred", model.MergeWrite{ID: eino.ID, Kind: model.KindContact, Expect: eino.Rev, Current: trashed}, model.ECONFLICT},
+		{"Stale", model.MergeWrite{ID: eino.ID, Kind: model.KindContact, Expect: model.NewID(), Current: trashed}, model.ECONFLICT},
+		{"OfficialData", model.MergeWrite{ID: muniID, Kind: model.KindMunicipality, Expect: hyvinkaa.Rev, Current: &renamed}, model.EREADONLY},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			writes := []MergeWrite{{ID: good.ID, Kind: model.KindContact, Current: good}, tc.bad}
+			writes := []model.MergeWrite{{ID: good.ID, Kind: model.KindContact, Current: good}, tc.bad}
 			err := db.CheckMerge(ctx, writes)
 			wantCode(t, err, tc.code)
 			err = db.ApplyMerge(ctx, writes)
 			wantCode(t, err, tc.code)
 			if tc.code != model.ECONFLICT || tc.name == "TrashStillReferred" {
-				var me *MergeError
+				var me *model.MergeError
 				if !errors.As(err, &me) || me.ID != tc.bad.ID {
 					t.Errorf("error %v does not name the record", err)
 				}
@@ -149,14 +149,14 @@ func TestApplyMergeIsAllOrNothing(t *testing.T) {
 	noted := hyvinkaa
 	noted.Meta = renamed.Meta
 	noted.Notes = "KUUMA-kunta"
-	if err := db.ApplyMerge(ctx, []MergeWrite{{ID: muniID, Kind: model.KindMunicipality, Expect: hyvinkaa.Rev, Current: &noted}}); err != nil {
+	if err := db.ApplyMerge(ctx, []model.MergeWrite{{ID: muniID, Kind: model.KindMunicipality, Expect: hyvinkaa.Rev, Current: &noted}}); err != nil {
 		t.Errorf("notes: %v", err)
 	}
 	// Unlinking the member and trashing him in one merge is fine.
 	unlinked := *group
 	unlinked.Meta = model.Meta{ID: group.ID, Rev: model.NewID(), ParentRev: group.Rev, Created: group.Created, Updated: now}
 	unlinked.Members = nil
-	err := db.ApplyMerge(ctx, []MergeWrite{
+	err := db.ApplyMerge(ctx, []model.MergeWrite{
 		{ID: eino.ID, Kind: model.KindContact, Expect: eino.Rev, Current: trashed},
 		{ID: group.ID, Kind: model.KindGroup, Expect: group.Rev, Current: &unlinked},
 	})
@@ -178,11 +178,11 @@ func TestApplyMergeKeepsTheLists(t *testing.T) {
 	svc.Contacts.List(ctx, model.Filter{})
 	now := time.Now()
 	for _, n := range []int{3, bulkThreshold + 10} {
-		var writes []MergeWrite
+		var writes []model.MergeWrite
 		for i := range n {
 			c := &model.Contact{Meta: model.Meta{ID: model.NewID(), Rev: model.NewID(), Created: now, Updated: now},
 				FirstName: "Etu", LastName: fmt.Sprintf("Suku%d", i)}
-			writes = append(writes, MergeWrite{ID: c.ID, Kind: model.KindContact, Current: c})
+			writes = append(writes, model.MergeWrite{ID: c.ID, Kind: model.KindContact, Current: c})
 		}
 		before, _ := svc.Contacts.List(ctx, model.Filter{})
 		if err := db.ApplyMerge(ctx, writes); err != nil {

@@ -55,7 +55,7 @@ func (db *DB) migrate(from int) error {
 // schema from) into its backups directory (see backup.go) and returns its
 // path.
 func (db *DB) backupBeforeMigration(from int) (string, error) {
-	return db.AutoBackup(BackupMigration)
+	return db.AutoBackup(model.BackupMigration)
 }
 
 // writeCopy writes the transaction's snapshot of the database to path

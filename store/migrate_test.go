@@ -80,7 +80,7 @@ func TestMigrateSchema1(t *testing.T) {
 	if problems, err := db.Check(ctx); err != nil || len(problems) > 0 {
 		t.Errorf("check after migration: %v %v", problems, err)
 	}
-	if backups := backupFiles(path); len(backups) != 1 || backups[0].Reason != BackupMigration {
+	if backups := backupFiles(path); len(backups) != 1 || backups[0].Reason != model.BackupMigration {
 		t.Errorf("backups after migration: %+v", backups)
 	}
 	// The migrated file is written as this code writes: a save works and

@@ -60,7 +60,7 @@ func TestDamagedDatabaseIsNotBackedUp(t *testing.T) {
 		t.Errorf("backup of a damaged database: %v, want EDAMAGED", err)
 	}
 	db.Close()
-	if f := LastBackupFailure(path); f == nil || f.Reason != BackupDaily || !f.Time.Equal(c.t) {
+	if f := LastBackupFailure(path); f == nil || f.Reason != model.BackupDaily || !f.Time.Equal(c.t) {
 		t.Errorf("last failure = %+v", f)
 	}
 	if after := backupFiles(path); len(after) != 1 || after[0].Path != good[0].Path {

@@ -58,7 +58,9 @@ func newBenchUI(t testing.TB) *UI {
 			_, err := demo.Load(ctx, svc)
 			return err
 		},
-		Version: "test",
+		Version:   "test",
+		Snapshots: storeSnapshots,
+		Backups:   storeBackups{},
 	})
 	u.queueResults()
 	u.win.Resize(fyne.NewSize(1366, 768))

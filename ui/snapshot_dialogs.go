@@ -15,30 +15,52 @@ import (
 
 	"hankekirja/model"
 	"hankekirja/snapshot"
-	"hankekirja/store"
 )
 
-// File → Export snapshot…, Import snapshot…, Backups… (packages snapshot
-// and store). Exports, reading, planning, applying and restoring run in
-// the background behind a progress dialog; an import shows its preview,
-// with a keep-mine/take-theirs choice for each field changed on both
-// sides, before anything is written.
+// File → Export snapshot…, Import snapshot…, Backups… (package snapshot,
+// and the backups Config.Backups gives). Exports, reading, planning,
+// applying and restoring run in the background behind a progress dialog;
+// an import shows its preview, with a keep-mine/take-theirs choice for
+// each field changed on both sides, before anything is written.
+
+// SnapshotStore is what exporting and importing snapshots need of an open
+// database (see Config.Snapshots).
+type SnapshotStore interface {
+	snapshot.Store
+}
 
 func init() {
 	fileMenuExtensions = append(fileMenuExtensions, func(u *UI) []*fyne.MenuItem {
-		return []*fyne.MenuItem{
-			fyne.NewMenuItem(T("ui.snapshot.export"), u.exportSnapshotDialog),
-			fyne.NewMenuItem(T("ui.snapshot.import"), u.importSnapshotDialog),
-			fyne.NewMenuItem(T("ui.snapshot.backups"), u.backupsDialog),
-		}
+		export := fyne.NewMenuItem(T("ui.snapshot.export"), u.exportSnapshotDialog)
+		imp := fyne.NewMenuItem(T("ui.snapshot.import"), u.importSnapshotDialog)
+		backups := fyne.NewMenuItem(T("ui.snapshot.backups"), u.backupsDialog)
+		export.Disabled = u.cfg.Snapshots == nil
+		imp.Disabled = u.cfg.Snapshots == nil
+		backups.Disabled = u.cfg.Backups == nil
+		return []*fyne.MenuItem{export, imp, backups}
 	})
 }
 
-// storeDB returns the open database when it is a store (always, outside
-// tests of other backends).
-func (u *UI) storeDB() *store.DB {
-	db, _ := u.db.(*store.DB)
-	return db
+// snapshotStore returns the open database's snapshot store. When there is
+// none it says so and returns nil.
+func (u *UI) snapshotStore() SnapshotStore {
+	if u.db == nil {
+		u.showMessage(T("ui.snapshot.no_database"))
+		return nil
+	}
+	var s SnapshotStore
+	if u.cfg.Snapshots != nil {
+		s = u.cfg.Snapshots(u.db)
+	}
+	if s == nil {
+		u.showMessage(T("ui.snapshot.unavailable"))
+	}
+	return s
+}
+
+// showMessage shows a translated sentence in a dialog.
+func (u *UI) showMessage(text string) {
+	dialog.NewInformation("Hankekirja", text, u.win).Show()
 }
 
 // formatWhen shows a moment in local time the Finnish way.
@@ -50,7 +72,7 @@ func formatWhen(t time.Time) string {
 // exportSnapshotDialog asks what to export and with which passphrase, then
 // where.
 func (u *UI) exportSnapshotDialog() {
-	db := u.storeDB()
+	db := u.snapshotStore()
 	if db == nil {
 		return
 	}
@@ -101,7 +123,7 @@ func (u *UI) exportSnapshotDialog() {
 }
 
 // saveSnapshot asks where to save and writes the snapshot there.
-func (u *UI) saveSnapshot(db *store.DB, project model.ID, label, passphrase string) {
+func (u *UI) saveSnapshot(db snapshot.Reader, project model.ID, label, passphrase string) {
 	name := "hankekirja-" + time.Now().Format("2006-01-02")
 	if !project.IsZero() {
 		name += "-" + fileNamePart(label)
@@ -122,8 +144,8 @@ func (u *UI) saveSnapshot(db *store.DB, project model.ID, label, passphrase stri
 }
 
 // writeSnapshot exports in the background into w.
-func (u *UI) writeSnapshot(db *store.DB, path string, w io.WriteCloser, project model.ID, passphrase string) {
-	withProgress(u, T("ui.snapshot.exporting"), func(ctx context.Context) (snapshot.Header, error) {
+func (u *UI) writeSnapshot(db snapshot.Reader, path string, w io.WriteCloser, project model.ID, passphrase string) {
+	withProgress(u, T("ui.snapshot.exporting"), func(ctx context.Context, _ model.Services) (snapshot.Header, error) {
 		data, h, err := snapshot.Export(ctx, db, snapshot.ExportOptions{Project: project, Passphrase: passphrase, AppVersion: u.cfg.Version})
 		if err == nil {
 			_, err = w.Write(data)
@@ -144,12 +166,12 @@ var lastExportPath string
 // withProgress runs work in the background behind a progress dialog, which
 // goes away whatever the outcome; an error is shown, a result handed to
 // done on Fyne's thread.
-func withProgress[T any](u *UI, text string, work func(ctx context.Context) (T, error), done func(T)) {
+func withProgress[T any](u *UI, text string, work func(ctx context.Context, svc model.Services) (T, error), done func(T)) {
 	progress := showProgress(u, text)
 	var v T
 	backgroundErr(u, func(ctx context.Context, svc model.Services) error {
 		var err error
-		v, err = work(ctx)
+		v, err = work(ctx, svc)
 		return err
 	}, func(err error) {
 		progress.Hide()
@@ -177,7 +199,7 @@ func fileNamePart(s string) string {
 
 // importSnapshotDialog asks for a snapshot file and previews its import.
 func (u *UI) importSnapshotDialog() {
-	if u.storeDB() == nil {
+	if u.snapshotStore() == nil {
 		return
 	}
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
@@ -189,7 +211,7 @@ func (u *UI) importSnapshotDialog() {
 			return
 		}
 		name := rc.URI().Name()
-		withProgress(u, T("ui.snapshot.reading"), func(ctx context.Context) ([]byte, error) {
+		withProgress(u, T("ui.snapshot.reading"), func(ctx context.Context, _ model.Services) ([]byte, error) {
 			defer rc.Close()
 			data, err := io.ReadAll(io.LimitReader(rc, snapshot.MaxFileSize+1))
 			if err != nil {
@@ -240,42 +262,65 @@ type snapshotPreview struct {
 // lastSnapshotPreview is the last preview shown (tests).
 var lastSnapshotPreview *snapshotPreview
 
+// plannedImport is a planned import and the name of the project it is
+// limited to ("" for a snapshot of everything).
+type plannedImport struct {
+	plan  *snapshot.Plan
+	scope string
+}
+
 // planSnapshot reads and plans the import in the background and shows the
 // preview.
 func (u *UI) planSnapshot(name string, data []byte, passphrase string) {
-	db := u.storeDB()
+	db := u.snapshotStore()
 	if db == nil {
 		return
 	}
-	withProgress(u, T("ui.snapshot.reading"), func(ctx context.Context) (*snapshot.Plan, error) {
+	withProgress(u, T("ui.snapshot.reading"), func(ctx context.Context, svc model.Services) (plannedImport, error) {
 		s, err := snapshot.Read(data, passphrase)
 		if err != nil {
-			return nil, err
+			return plannedImport{}, err
 		}
-		return snapshot.MakePlan(ctx, db, s, nil)
-	}, func(p *snapshot.Plan) { u.showSnapshotPreview(db, name, p) })
+		p, err := snapshot.MakePlan(ctx, db, s, nil)
+		if err != nil {
+			return plannedImport{}, err
+		}
+		return plannedImport{plan: p, scope: scopeTitle(ctx, svc, p)}, nil
+	}, func(pi plannedImport) { u.showSnapshotPreview(db, name, pi) })
+}
+
+// scopeTitle names the project a snapshot is limited to: as this database
+// calls it, else as the snapshot does, else by its ID; "" for a snapshot of
+// everything. It reads the database (off Fyne's thread).
+func scopeTitle(ctx context.Context, svc model.Services, p *snapshot.Plan) string {
+	id := p.Header.Project()
+	if id.IsZero() {
+		return ""
+	}
+	if s, err := svc.Queries.Summary(ctx, id); err == nil {
+		return s.Title
+	}
+	for _, lists := range [][]snapshot.Item{p.Add, p.Update} {
+		for _, it := range lists {
+			if it.ID == id {
+				return it.Title
+			}
+		}
+	}
+	return id.String()
 }
 
 // maxListed is how many records of each list the preview names.
 const maxListed = 200
 
-func (u *UI) showSnapshotPreview(db *store.DB, name string, p *snapshot.Plan) {
+func (u *UI) showSnapshotPreview(db snapshot.Store, name string, pi plannedImport) {
+	p := pi.plan
 	sp := &snapshotPreview{plan: p, choices: map[model.ID]map[string]*widget.RadioGroup{}}
 	lastSnapshotPreview = sp
 	h := p.Header
-	scope := T("ui.snapshot.scope_all")
-	if id := h.Project(); !id.IsZero() {
-		scope = id.String()
-		for _, lists := range [][]snapshot.Item{p.Add, p.Update} {
-			for _, it := range lists {
-				if it.ID == id {
-					scope = it.Title
-				}
-			}
-		}
-		if s, err := u.svc.Queries.Summary(context.Background(), id); err == nil {
-			scope = s.Title
-		}
+	scope := pi.scope
+	if scope == "" {
+		scope = T("ui.snapshot.scope_all")
 	}
 	header := widget.NewLabel(name + "\n" + T("ui.snapshot.preview_header", map[string]any{
 		"Text": scope, "When": formatWhen(h.ExportedAt), "Count": h.Records}))
@@ -351,7 +396,7 @@ func (u *UI) showSnapshotPreview(db *store.DB, name string, p *snapshot.Plan) {
 	content := container.NewBorder(header, nil, nil, nil, scroll)
 	title := T("ui.snapshot.preview_title")
 	sp.apply = func() {
-		withProgress(u, T("ui.snapshot.applying"), func(ctx context.Context) (snapshot.Result, error) {
+		withProgress(u, T("ui.snapshot.applying"), func(ctx context.Context, _ model.Services) (snapshot.Result, error) {
 			return snapshot.Apply(ctx, db, p)
 		}, func(res snapshot.Result) {
 			sp.applied = &res
@@ -400,96 +445,4 @@ func snapshotValue(field string, v []byte) string {
 		s = string(r[:119]) + "…"
 	}
 	return s
-}
-
-// backupsView is the Backups dialog (tests reach it through lastBackups).
-type backupsView struct {
-	list    []store.BackupInfo
-	dialog  dialog.Dialog
-	restore func(i int) // asks, then restores list[i]
-	// restored is the file a restore replaced, once done.
-	restored string
-}
-
-var lastBackups *backupsView
-
-// backupsDialog lists the automatic backups with their dates and counts,
-// each with a Restore button that asks first.
-func (u *UI) backupsDialog() {
-	db := u.storeDB()
-	if db == nil {
-		return
-	}
-	path := db.Path()
-	background(u, func(ctx context.Context, svc model.Services) ([]store.BackupInfo, error) {
-		return store.ListBackups(path)
-	}, func(list []store.BackupInfo) {
-		bv := &backupsView{list: list}
-		lastBackups = bv
-		rows := container.NewVBox()
-		if len(list) == 0 {
-			rows.Add(widget.NewLabel(T("ui.snapshot.backups_none")))
-		}
-		bv.restore = func(i int) {
-			b := list[i]
-			dialog.ShowConfirm(T("ui.snapshot.restore"), T("ui.snapshot.restore_question", map[string]any{
-				"When": formatWhen(b.Time), "Count": b.Total()}), func(ok bool) {
-				if ok {
-					bv.dialog.Hide()
-					u.restoreBackup(path, b, bv)
-				}
-			}, u.win)
-		}
-		for i, b := range list {
-			args := map[string]any{"When": formatWhen(b.Time), "Text": backupReason(b.Reason), "Count": b.Total()}
-			text := T("ui.snapshot.backup_row", args)
-			if b.Err != nil {
-				text = T("ui.snapshot.backup_unreadable", args)
-			}
-			button := widget.NewButton(T("ui.snapshot.restore"), func() { bv.restore(i) })
-			if b.Err != nil {
-				button.Disable()
-			}
-			rows.Add(container.NewBorder(nil, nil, nil, button, widget.NewLabel(text)))
-		}
-		scroll := container.NewVScroll(rows)
-		scroll.SetMinSize(fyne.NewSize(560, 320))
-		dir := widget.NewLabel(store.BackupDir(path))
-		dir.Wrapping = fyne.TextWrapBreak
-		bv.dialog = dialog.NewCustom(T("ui.snapshot.backups_title"), T("ui.close"), container.NewBorder(nil, dir, nil, nil, scroll), u.win)
-		bv.dialog.Show()
-	})
-}
-
-// backupReason says why a backup was made, in the current language.
-func backupReason(reason string) string {
-	key := "cli.backup.reason." + reason
-	if s := T(key); s != key {
-		return s
-	}
-	return reason
-}
-
-// restoreBackup closes the database, replaces its file with the backup and
-// opens it again. When the restore fails, the database it left is opened
-// again all the same.
-func (u *UI) restoreBackup(path string, b store.BackupInfo, bv *backupsView) {
-	progress := showProgress(u, T("ui.snapshot.restoring"))
-	u.Close()
-	u.pending.Add(1)
-	go func() {
-		defer u.pending.Done()
-		replaced, err := store.Restore(path, b.Path, nil)
-		u.post(func() {
-			progress.Hide()
-			u.OpenDatabase(path)
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			bv.restored = replaced
-			dialog.ShowInformation(T("ui.snapshot.backups_title"), T("ui.snapshot.restored", map[string]any{
-				"When": formatWhen(b.Time), "Path": replaced}), u.win)
-		})
-	}()
 }

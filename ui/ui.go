@@ -40,6 +40,14 @@ type Config struct {
 	LoadDemo func(ctx context.Context, svc model.Services) error
 	// Version is shown in Help → About.
 	Version string
+	// Snapshots returns what File → Export snapshot and Import snapshot
+	// need of a database Open returned, or nil when that database cannot
+	// exchange snapshots (the items then say so). With Snapshots nil the
+	// items are disabled.
+	Snapshots func(Database) SnapshotStore
+	// Backups lists and restores the automatic backups of database files
+	// (File → Backups…); nil disables the item.
+	Backups Backups
 }
 
 // UI is the main window and everything shown in it.

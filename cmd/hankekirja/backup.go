@@ -172,3 +172,12 @@ func (c *cli) reasonText(reason string) string {
 	}
 	return reason
 }
+
+// storeBackups gives the window the automatic backups of package store.
+type storeBackups struct{}
+
+func (storeBackups) List(dbPath string) ([]model.BackupInfo, error) { return store.ListBackups(dbPath) }
+func (storeBackups) Dir(dbPath string) string                       { return store.BackupDir(dbPath) }
+func (storeBackups) Restore(dbPath, backupPath string) (string, error) {
+	return store.Restore(dbPath, backupPath, nil)
+}

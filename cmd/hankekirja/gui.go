@@ -11,8 +11,16 @@ import (
 
 	"hankekirja/assets/demo"
 	"hankekirja/model"
+	"hankekirja/snapshot"
 	"hankekirja/store"
 	"hankekirja/ui"
+)
+
+// The store is what the window's snapshot and backup dialogs work on.
+var (
+	_ snapshot.Store   = (*store.DB)(nil)
+	_ ui.SnapshotStore = (*store.DB)(nil)
+	_ ui.Backups       = storeBackups{}
 )
 
 // appID names the application to Fyne (its preferences live under it).
@@ -36,6 +44,15 @@ var runGUI = func(path string) int {
 			return err
 		},
 		Version: version,
+		// Open returns only stores, so every database it opened can
+		// exchange snapshots.
+		Snapshots: func(d ui.Database) ui.SnapshotStore {
+			if db, ok := d.(*store.DB); ok {
+				return db
+			}
+			return nil
+		},
+		Backups: storeBackups{},
 	})
 	// A failure is shown in the window, which stays open so that the user
 	// can open another database from the File menu.

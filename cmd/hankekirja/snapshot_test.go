@@ -232,7 +232,7 @@ func TestBackupAndRestore(t *testing.T) {
 	}
 	var replaced string
 	for _, b := range list {
-		if b.Reason == store.BackupRestore {
+		if b.Reason == model.BackupRestore {
 			replaced = b.Path
 		}
 	}

@@ -1,0 +1,37 @@
+package snapshot
+
+import (
+	"context"
+
+	"hankekirja/model"
+)
+
+// Reader is what exporting a snapshot and planning its import read from a
+// database. Package store's DB is one; cmd/hankekirja hands it over.
+type Reader interface {
+	// Device is the random ID the database stamps on the revisions it
+	// makes (and on a snapshot it exports).
+	Device() model.ID
+	// ReadChains calls fn with each record's chain in ID order, all read
+	// in one transaction. With ids nil it reads every record, otherwise
+	// only those IDs (missing ones are skipped).
+	ReadChains(ctx context.Context, ids []model.ID, fn func(*model.Chain) error) error
+	// Revision returns the content of one revision of a record, current
+	// or older; ENOTFOUND when its content is not in the database.
+	Revision(ctx context.Context, id, rev model.ID) (model.Record, error)
+}
+
+// Store is a database a snapshot can be merged into.
+type Store interface {
+	Reader
+	// ApplyMerge writes the merge in one transaction, all or nothing. A
+	// record that breaks a rule is reported as a *model.MergeError; a
+	// database changed since the plan as ECONFLICT with key error.stale.
+	ApplyMerge(ctx context.Context, writes []model.MergeWrite) error
+	// CheckMerge reports the error ApplyMerge would return, changing
+	// nothing.
+	CheckMerge(ctx context.Context, writes []model.MergeWrite) error
+	// AutoBackup backs the database up for the given reason (one of
+	// model's Backup* constants) and returns the backup's path.
+	AutoBackup(reason string) (string, error)
+}
