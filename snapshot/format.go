@@ -21,7 +21,7 @@ const Format = "hankekirja-snapshot"
 
 // Version is the format version this package writes and the newest it
 // reads.
-const Version = 1
+const Version = 2
 
 // FileExtension is the extension snapshot files are given.
 const FileExtension = ".hankekirja"

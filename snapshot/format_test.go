@@ -188,7 +188,7 @@ func TestBadInput(t *testing.T) {
 	dup := append(append([][]byte{}, lines[:3]...), lines[2:]...)
 	swapped := append([][]byte{}, lines...)
 	swapped[1], swapped[2] = swapped[2], swapped[1]
-	future := bytes.Replace(good, []byte(`"version":1`), []byte(`"version":7`), 1)
+	future := bytes.Replace(good, []byte(`"version":2`), []byte(`"version":7`), 1)
 	// A contact referring to an organisation neither side has.
 	orphan := &model.Contact{Meta: model.Meta{ID: model.NewID(), Rev: model.NewID(), Created: time.Now(), Updated: time.Now()},
 		FirstName: "Orpo", LastName: "Olematon", Organisation: model.NewID()}
@@ -346,7 +346,7 @@ func TestHeaderFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := string(data[:bytes.IndexByte(data, '\n')])
-	for _, want := range []string{`{"format":"hankekirja-snapshot","version":1,"app_version":"1.2.3","exported_at":"2026-11-23T07:30:00Z"`,
+	for _, want := range []string{`{"format":"hankekirja-snapshot","version":2,"app_version":"1.2.3","exported_at":"2026-11-23T07:30:00Z"`,
 		`"exported_by":"` + a.Device().String() + `"`, `"scope":"all"`, `"contact":6`, `"sha256":"`} {
 		if !strings.Contains(first, want) {
 			t.Errorf("header lacks %s:\n%s", want, first)

@@ -98,7 +98,7 @@ func TestWriteFuzzCorpus(t *testing.T) {
 		"truncated":   good[:len(good)/2],
 		"checksum":    bytes.Replace(good, []byte("Aino"), []byte("Aina"), 1),
 		"duplicate":   rebuild(t, h, append([][]byte{lines[0]}, lines...)),
-		"future":      bytes.Replace(good, []byte(`"version":1`), []byte(`"version":2`), 1),
+		"future":      bytes.Replace(good, []byte(`"version":2`), []byte(`"version":3`), 1),
 		"header_only": good[:bytes.IndexByte(good, '\n')+1],
 		"encrypted":   enc,
 		"not_json":    []byte(`{"format":"hankekirja-snapshot"` + "\nnot json\n"),

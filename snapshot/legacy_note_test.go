@@ -44,6 +44,7 @@ func TestDecodeOldNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(content)
+	h.Version = 1 // as those versions wrote it
 	h.ContentLength, h.SHA256 = int64(len(content)), hex.EncodeToString(sum[:])
 	head, _ = json.Marshal(h)
 	old := append(append(head, '\n'), content...)
