@@ -146,7 +146,7 @@ func TestSnapshotRejected(t *testing.T) {
 	wantFailure(t, hk(t, b, nil, "import", write("t.hankekirja", tampered)), "checksum")
 	wantFailure(t, hk(t, b, nil, "import", write("c.hankekirja", data[:len(data)/2])), "incomplete")
 	future := bytes.Replace(data, []byte(`"version":2`), []byte(`"version":3`), 1)
-	wantFailure(t, hk(t, b, nil, "import", write("f.hankekirja", future)), "format version 2")
+	wantFailure(t, hk(t, b, nil, "import", write("f.hankekirja", future)), "format version 3")
 	if got := statsOf(t, b); got != before {
 		t.Errorf("a rejected import changed the database:\n%s\n%s", before, got)
 	}
