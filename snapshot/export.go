@@ -27,6 +27,13 @@ func Export(ctx context.Context, db Reader, opts ExportOptions) ([]byte, Header,
 	if err != nil {
 		return nil, Header{}, err
 	}
+	// After the read: every revision in the snapshot is older than the
+	// mark.
+	if sh, ok := db.(Sharer); ok {
+		if err := sh.MarkShared(ctx); err != nil {
+			return nil, Header{}, err
+		}
+	}
 	now := time.Now
 	if opts.Now != nil {
 		now = opts.Now

@@ -35,3 +35,11 @@ type Store interface {
 	// model's Backup* constants) and returns the backup's path.
 	AutoBackup(reason string) (string, error)
 }
+
+// Sharer is a database that remembers when its revisions left the laptop
+// in a snapshot, so that an autosave never replaces a revision a colleague
+// may have (package store's DB is one). Export tells it when the database
+// implements it.
+type Sharer interface {
+	MarkShared(ctx context.Context) error
+}

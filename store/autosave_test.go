@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"hankekirja/model"
+	"hankekirja/snapshot"
 )
 
 // TestAutosavesKeepOneRevisionPerSession: thirty autosaves of one editing
@@ -108,4 +109,23 @@ func fileSize(t *testing.T, path string) int64 {
 		t.Fatal(err)
 	}
 	return fi.Size()
+}
+
+// TestSnapshotExportSharesTheAutosave: once a snapshot has been written,
+// the autosave in it is kept by the next autosave of the same session.
+func TestSnapshotExportSharesTheAutosave(t *testing.T) {
+	db, svc := openTestDB(t)
+	c := mustCreate(t, svc.Contacts, &model.Contact{LastName: "Jaettu"})
+	sctx := model.WithEditSession(ctx, model.NewID())
+	svc.Contacts.Update(sctx, c)
+	svc.Contacts.Update(sctx, c)
+	before, _ := svc.Contacts.History(ctx, c.ID)
+	if _, _, err := snapshot.Export(ctx, db, snapshot.ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	svc.Contacts.Update(sctx, c)
+	after, _ := svc.Contacts.History(ctx, c.ID)
+	if len(after) != len(before)+1 {
+		t.Errorf("after a snapshot: %d revisions, want %d", len(after), len(before)+1)
+	}
 }

@@ -30,8 +30,8 @@ import (
 
 // ReadChains calls fn with each record's chain, all read in one
 // transaction (a consistent snapshot of the file). With ids nil it reads
-// every record, by kind and then in ID order; otherwise only those IDs
-// (missing ones are skipped), in ID order.
+// every record; otherwise only those IDs (missing ones are skipped). Either
+// way in ID order.
 func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*model.Chain) error) error {
 	return db.viewTx(func(tx *bolt.Tx) error {
 		hist := tx.Bucket(bucketHistory).Cursor()

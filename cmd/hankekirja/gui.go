@@ -19,6 +19,7 @@ import (
 // The store is what the window's snapshot and backup dialogs work on.
 var (
 	_ snapshot.Store   = (*store.DB)(nil)
+	_ snapshot.Sharer  = (*store.DB)(nil)
 	_ ui.SnapshotStore = (*store.DB)(nil)
 	_ ui.Backups       = storeBackups{}
 )
