@@ -4,7 +4,6 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"hankekirja/model"
 	"hankekirja/store"
@@ -106,16 +105,6 @@ func importAll(t testing.TB, db *store.DB, data []byte) (*Plan, Result) {
 	}
 	checkDB(t, db)
 	return p, res
-}
-
-// fixedClock returns a clock that ticks one second per call from a fixed
-// start.
-func fixedClock() func() time.Time {
-	t := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
-	return func() time.Time {
-		t = t.Add(time.Second)
-		return t
-	}
 }
 
 func titles(items []Item) []string {

@@ -138,15 +138,6 @@ func entryOf(o fyne.CanvasObject) (*widget.Entry, bool) {
 	return nil, false
 }
 
-// lines adds a text area for a list of values, one per line (phones,
-// emails, goals).
-func (f *form) lines(field string, values []string) *widget.Entry {
-	e := f.multiline(field, strings.Join(values, "\n"))
-	e.Wrapping = fyne.TextWrapOff
-	e.SetMinRowsVisible(max(2, len(values)))
-	return e
-}
-
 // choice adds a drop-down of translated options; value and the result of
 // the returned getter are the untranslated codes.
 func (f *form) choice(field, prefix string, codes []string, value string) func() string {

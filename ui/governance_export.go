@@ -61,7 +61,7 @@ func renderDiagram(title string, tree []*model.GroupNode) image.Image {
 	heading := canvas.NewText(title, color.Black)
 	heading.TextStyle = fyne.TextStyle{Bold: true}
 	heading.TextSize = theme.TextSize() + 4
-	light := theme.LightTheme()
+	light := lightTheme{theme.DefaultTheme()}
 	heading.Color = light.Color(theme.ColorNameForeground, theme.VariantLight)
 	bg := canvas.NewRectangle(light.Color(theme.ColorNameBackground, theme.VariantLight))
 	body := container.NewPadded(container.NewVBox(heading, d))
@@ -115,4 +115,12 @@ func diagramFileName(p *model.Project) string {
 		return r
 	}, name)
 	return name + " – " + T("projects.tab_organisation")
+}
+
+// lightTheme is the default theme in its light variant whatever the
+// user's setting: an exported picture is printed on white paper.
+type lightTheme struct{ fyne.Theme }
+
+func (l lightTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return l.Theme.Color(n, theme.VariantLight)
 }

@@ -290,7 +290,7 @@ func TestKeskiSuomiProgramme(t *testing.T) {
 		t.Errorf("PNG is %v, the diagram %v", img.Bounds(), n)
 	}
 	// A sub-project links to the programme.
-	pd = openProject(t, u, "RAI-toimintakyvyn arviointi")
+	openProject(t, u, "RAI-toimintakyvyn arviointi")
 	findHyperlink(t, u, "Keski-Suomen sote-kehittämisohjelma")
 }
 

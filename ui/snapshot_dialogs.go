@@ -155,13 +155,9 @@ func (u *UI) writeSnapshot(db snapshot.Reader, path string, w io.WriteCloser, pr
 		}
 		return h, err
 	}, func(h snapshot.Header) {
-		lastExportPath = path
 		dialog.ShowInformation(T("ui.snapshot.export_title"), T("ui.snapshot.exported", map[string]any{"Path": path, "Count": h.Records}), u.win)
 	})
 }
-
-// lastExportPath is where the last snapshot was written (tests).
-var lastExportPath string
 
 // withProgress runs work in the background behind a progress dialog, which
 // goes away whatever the outcome; an error is shown, a result handed to
