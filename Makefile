@@ -24,7 +24,7 @@ deps:
 test-deps:
 	@bash .ci/install-deps test
 
-test: test-deps fmt-check vet
+test: test-deps fmt-check vet lint
 	$(GO) test -race -tags $(TAGS) -count=1 ./...
 	$(MAKE) fuzz
 
@@ -43,7 +43,8 @@ fmt-check:
 vet:
 	$(GO) vet -tags $(TAGS) ./...
 
-# staticcheck's version is pinned by the tool line in go.mod.
+# staticcheck's version is pinned by the tool line in go.mod, so it needs
+# no install step.
 lint:
 	$(GO) tool staticcheck -tags $(TAGS) ./...
 
