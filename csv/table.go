@@ -180,15 +180,33 @@ func ExportOnly(ctx context.Context, svc model.Services, kind string, w io.Write
 	if !ok {
 		return &importing.FormatError{Key: "table.unknown_kind", Args: map[string]any{"Name": kind}}
 	}
-	ix, err := importing.LoadIndex(ctx, svc)
-	if err != nil {
-		return err
-	}
-	cw := newWriter(w)
-	if err := tableOf(k).export(ctx, &env{ix: ix, lang: lang}, cw, ids); err != nil {
-		return err
-	}
-	return cw.flush()
+	// One read transaction for the whole file, reading the kind exported
+	// and the small registers its rows name; any other record a row
+	// refers to is read when it is first needed.
+	return importing.View(ctx, svc, func(ctx context.Context) error {
+		ix, err := importing.LoadIndexOf(ctx, svc, exportKinds[k]...)
+		if err != nil {
+			return err
+		}
+		cw := newWriter(w)
+		if err := tableOf(k).export(ctx, &env{ix: ix, lang: lang}, cw, ids); err != nil {
+			return err
+		}
+		return cw.flush()
+	})
+}
+
+// exportKinds are the kinds an export of a kind reads: its own and those
+// its cells name (a name is written only when it finds its record again
+// unambiguously among all of that kind, so those are read whole). A CSV
+// of contacts never reads the meetings.
+var exportKinds = map[model.Kind][]model.Kind{
+	model.KindContact:      {model.KindContact, model.KindOrganisation, model.KindMunicipality},
+	model.KindOrganisation: {model.KindOrganisation, model.KindMunicipality},
+	model.KindMunicipality: {model.KindMunicipality},
+	model.KindProject:      {model.KindProject, model.KindOrganisation, model.KindMunicipality, model.KindContact},
+	model.KindGroup:        {model.KindGroup, model.KindProject, model.KindContact, model.KindMunicipality, model.KindOrganisation},
+	model.KindMeeting:      {model.KindMeeting, model.KindContact, model.KindGroup},
 }
 
 // Detect reports whether a file's first bytes are a CSV file this package

@@ -17,6 +17,9 @@ type Index struct {
 	Groups         []*model.Group
 	Meetings       []*model.Meeting
 	byID           map[model.ID]model.Record
+	// ctx and svc read a record of a kind not loaded (LoadIndexOf).
+	ctx context.Context
+	svc model.Services
 }
 
 // NewIndex returns an empty index, to collect the records an import adds
@@ -25,25 +28,37 @@ func NewIndex() *Index { return &Index{byID: map[model.ID]model.Record{}} }
 
 // LoadIndex reads every record of the kinds interchange files refer to.
 func LoadIndex(ctx context.Context, svc model.Services) (*Index, error) {
+	return LoadIndexOf(ctx, svc, model.KindContact, model.KindOrganisation, model.KindMunicipality,
+		model.KindProject, model.KindGroup, model.KindMeeting)
+}
+
+// LoadIndexOf reads every record of the given kinds: an export reads the
+// kinds it lists (a CSV of contacts needs the contacts, their
+// organisations and municipalities, not twenty thousand meetings). Get
+// finds a record of another kind too, reading it when it is first asked
+// for.
+func LoadIndexOf(ctx context.Context, svc model.Services, kinds ...model.Kind) (*Index, error) {
 	ix := NewIndex()
+	ix.ctx, ix.svc = ctx, svc
 	var err error
-	if ix.Contacts, err = loadAll(ctx, svc.Contacts); err != nil {
-		return nil, err
-	}
-	if ix.Organisations, err = loadAll(ctx, svc.Organisations); err != nil {
-		return nil, err
-	}
-	if ix.Municipalities, err = loadAll(ctx, svc.Municipalities); err != nil {
-		return nil, err
-	}
-	if ix.Projects, err = loadAll(ctx, svc.Projects); err != nil {
-		return nil, err
-	}
-	if ix.Groups, err = loadAll(ctx, svc.Groups); err != nil {
-		return nil, err
-	}
-	if svc.Meetings != nil {
-		if ix.Meetings, err = loadAll(ctx, svc.Meetings); err != nil {
+	for _, k := range kinds {
+		switch k {
+		case model.KindContact:
+			ix.Contacts, err = loadAll(ctx, svc.Contacts)
+		case model.KindOrganisation:
+			ix.Organisations, err = loadAll(ctx, svc.Organisations)
+		case model.KindMunicipality:
+			ix.Municipalities, err = loadAll(ctx, svc.Municipalities)
+		case model.KindProject:
+			ix.Projects, err = loadAll(ctx, svc.Projects)
+		case model.KindGroup:
+			ix.Groups, err = loadAll(ctx, svc.Groups)
+		case model.KindMeeting:
+			if svc.Meetings != nil {
+				ix.Meetings, err = loadAll(ctx, svc.Meetings)
+			}
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -90,7 +105,52 @@ func loadAll[T any](ctx context.Context, s model.Service[T]) ([]*T, error) {
 }
 
 // Get returns the record with id, or nil.
-func (ix *Index) Get(id model.ID) model.Record { return ix.byID[id] }
+func (ix *Index) Get(id model.ID) model.Record {
+	if r, ok := ix.byID[id]; ok || ix.svc.Queries == nil {
+		return r
+	}
+	r := getAny(ix.ctx, ix.svc, id)
+	ix.byID[id] = r // nil too: not asked again
+	return r
+}
+
+// getAny reads the record with id, whatever its kind, unless it is missing
+// or in the trash (the index holds live records only).
+func getAny(ctx context.Context, svc model.Services, id model.ID) model.Record {
+	kind, err := svc.Queries.KindOf(ctx, id)
+	if err != nil {
+		return nil
+	}
+	var r model.Record
+	switch kind {
+	case model.KindContact:
+		r, err = asRecord(svc.Contacts.Get(ctx, id))
+	case model.KindOrganisation:
+		r, err = asRecord(svc.Organisations.Get(ctx, id))
+	case model.KindMunicipality:
+		r, err = asRecord(svc.Municipalities.Get(ctx, id))
+	case model.KindProject:
+		r, err = asRecord(svc.Projects.Get(ctx, id))
+	case model.KindGroup:
+		r, err = asRecord(svc.Groups.Get(ctx, id))
+	case model.KindMeeting:
+		r, err = asRecord(svc.Meetings.Get(ctx, id))
+	}
+	if err != nil || r == nil || r.GetMeta().InTrash() {
+		return nil
+	}
+	return r
+}
+
+func asRecord[T any, P interface {
+	*T
+	model.Record
+}](r *T, err error) (model.Record, error) {
+	if err != nil || r == nil {
+		return nil, err
+	}
+	return P(r), nil
+}
 
 // Put adds or replaces a record (one an import is about to write).
 func (ix *Index) Put(r model.Record) {
@@ -126,4 +186,13 @@ func putRecord[T any, P interface {
 		}
 	}
 	return append(list, r)
+}
+
+// View runs fn in one read transaction of svc when it offers one (see
+// model.Services.View), else as it is.
+func View(ctx context.Context, svc model.Services, fn func(ctx context.Context) error) error {
+	if svc.View == nil {
+		return fn(ctx)
+	}
+	return svc.View(ctx, fn)
 }

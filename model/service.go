@@ -174,6 +174,11 @@ type Services struct {
 	// is given take effect together or not at all (an import). fn must
 	// return the error of any call that failed.
 	Atomic func(ctx context.Context, fn func(ctx context.Context) error) error
+	// View runs fn so that the service calls it makes with the context it
+	// is given read one consistent state of the database, in one read
+	// transaction (an export). Calls that write fail inside it. Nil means
+	// every call reads on its own.
+	View func(ctx context.Context, fn func(ctx context.Context) error) error
 }
 
 // uniqueWords drops repeated words, keeping the first of each.

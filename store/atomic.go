@@ -34,6 +34,19 @@ func (db *DB) Atomic(ctx context.Context, fn func(ctx context.Context) error) er
 	})
 }
 
+// View runs fn in one read transaction: every service call fn makes with
+// the context it is given reads in it, so an export sees one consistent
+// state however long it takes, and a hundred thousand reads cost one
+// transaction. Inside Atomic it uses Atomic's transaction.
+func (db *DB) View(ctx context.Context, fn func(ctx context.Context) error) error {
+	if txFrom(ctx) != nil {
+		return fn(ctx)
+	}
+	return db.viewTx(func(tx *bolt.Tx) error {
+		return fn(context.WithValue(ctx, txKey{}, tx))
+	})
+}
+
 // view runs fn in the transaction ctx carries, else in a new read-only one.
 func (db *DB) view(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 	if tx := txFrom(ctx); tx != nil {

@@ -288,6 +288,7 @@ func (db *DB) Services() model.Services {
 		Meetings:       newKindStore[model.Meeting](db, model.KindMeeting, meetingPolicy{}),
 		Queries:        queries{db},
 		Atomic:         db.Atomic,
+		View:           db.View,
 	}
 }
 

@@ -62,7 +62,14 @@ func Export(ctx context.Context, svc model.Services, w io.Writer, version string
 	default:
 		return &importing.FormatError{Key: "vcard.bad_version", Args: map[string]any{"Name": version}}
 	}
-	ix, err := importing.LoadIndex(ctx, svc)
+	return importing.View(ctx, svc, func(ctx context.Context) error {
+		return export(ctx, svc, w, version, ids)
+	})
+}
+
+// export is Export inside one read transaction.
+func export(ctx context.Context, svc model.Services, w io.Writer, version string, ids []model.ID) error {
+	ix, err := importing.LoadIndexOf(ctx, svc, model.KindContact, model.KindOrganisation, model.KindMunicipality)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"io"
 
@@ -48,35 +47,27 @@ func (c *cli) exportCSV(args []string) int {
 		return c.usageError(c.msg("table.unknown_kind", map[string]any{"Name": args[0]}))
 	}
 	return c.withDB(func(db *store.DB) int {
-		var buf bytes.Buffer
 		name := kind.String()
 		if kind == model.KindMeeting {
 			name = "tasks"
 		}
-		if err := csv.Export(c.ctx, db.Services(), name, &buf, c.lang); err != nil {
-			return c.failInterchange(err)
-		}
-		if err := c.writeOut(*out, buf.Bytes()); err != nil {
+		var exportErr error
+		lines := &counter{token: []byte("\r\n")}
+		err := c.writeOutput(*out, func(w io.Writer) error {
+			lines.w = w
+			exportErr = csv.Export(c.ctx, db.Services(), name, lines, c.lang)
+			return exportErr
+		})
+		switch {
+		case exportErr != nil:
+			return c.failInterchange(exportErr)
+		case err != nil:
 			return c.fail(err)
 		}
 		if *out != "-" {
-			rows := bytes.Count(buf.Bytes(), []byte("\r\n")) - 1
-			c.println(c.msg("table.cli.exported", map[string]any{"Path": *out, "Count": rows}))
+			c.println(c.msg("table.cli.exported", map[string]any{"Path": *out, "Count": lines.n - 1}))
 		}
 		return exitOK
-	})
-}
-
-// writeOut writes data to path ("-": standard output) through a temporary
-// file, so that a failure never leaves half a file behind.
-func (c *cli) writeOut(path string, data []byte) error {
-	if path == "-" {
-		_, err := c.stdout.Write(data)
-		return err
-	}
-	return store.WriteFileAtomic(path, 0o644, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
 	})
 }
 

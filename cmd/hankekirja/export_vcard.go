@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bytes"
+	"io"
 	"strings"
 
 	"hankekirja/model"
@@ -60,15 +60,21 @@ func (c *cli) exportVCard(args []string) int {
 		if len(ids) > 0 && len(only) == 0 {
 			return c.usageError(c.msg("table.cli.export_vcard_usage", nil))
 		}
-		var buf bytes.Buffer
-		if err := vcard.Export(c.ctx, svc, &buf, *version, only...); err != nil {
-			return c.failInterchange(err)
-		}
-		if err := c.writeOut(*out, buf.Bytes()); err != nil {
+		var exportErr error
+		cards := &counter{token: []byte("BEGIN:VCARD\r\n")}
+		err := c.writeOutput(*out, func(w io.Writer) error {
+			cards.w = w
+			exportErr = vcard.Export(c.ctx, svc, cards, *version, only...)
+			return exportErr
+		})
+		switch {
+		case exportErr != nil:
+			return c.failInterchange(exportErr)
+		case err != nil:
 			return c.fail(err)
 		}
 		if *out != "-" {
-			c.println(c.msg("table.cli.exported_cards", map[string]any{"Path": *out, "Count": bytes.Count(buf.Bytes(), []byte("BEGIN:VCARD\r\n"))}))
+			c.println(c.msg("table.cli.exported_cards", map[string]any{"Path": *out, "Count": cards.n}))
 		}
 		return exitOK
 	})
