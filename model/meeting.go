@@ -90,8 +90,9 @@ func (p Person) IsZero() bool { return p.Contact.IsZero() && strings.TrimSpace(p
 // Is reports whether p is the contact id.
 func (p Person) Is(id ID) bool { return !id.IsZero() && p.Contact == id }
 
-// same reports whether p and q name the same person.
-func (p Person) same(q Person) bool {
+// Same reports whether p and q name the same person: the same contact,
+// or (for names typed without a contact) the same name.
+func (p Person) Same(q Person) bool {
 	if !p.Contact.IsZero() || !q.Contact.IsZero() {
 		return p.Contact == q.Contact
 	}
@@ -478,7 +479,7 @@ func (m *Meeting) validatePeople(c *errs) {
 			c.add(Invalid(field+".deputy", "error.deputy_not_represented"))
 		}
 		for j := range i {
-			if !a.IsZero() && m.Attendance[j].same(a.Person) {
+			if !a.IsZero() && m.Attendance[j].Same(a.Person) {
 				c.add(Invalid(field+".contact", "error.duplicate"))
 				break
 			}
@@ -496,9 +497,9 @@ func (m *Meeting) validatePeople(c *errs) {
 			// Checked minutes keep the name of a checker whose contact
 			// was deleted since.
 			c.add(Invalid(field, "error.checker_contact"))
-		case p.same(m.Chair) || p.same(m.Secretary):
+		case p.Same(m.Chair) || p.Same(m.Secretary):
 			c.add(Invalid(field, "error.checker_signs"))
-		case i == 1 && p.same(m.Checkers[0]):
+		case i == 1 && p.Same(m.Checkers[0]):
 			c.add(Invalid(field, "error.duplicate"))
 		}
 	}

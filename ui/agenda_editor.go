@@ -151,7 +151,7 @@ func (a *agendaEditor) renumber() {
 		}
 		return
 	}
-	numberNewItems(m, []*model.Meeting{m})
+	model.NumberNewItems(m, []*model.Meeting{m})
 }
 
 // numbersChanged refreshes the numbers after a save.

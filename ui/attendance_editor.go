@@ -85,7 +85,7 @@ func removeButtonSpacer() fyne.CanvasObject {
 // addPerson adds a guest row, unless the person is on the list already.
 func (a *attendanceEditor) addPerson(p model.Person) {
 	m := a.e.m
-	if slices.ContainsFunc(m.Attendance, func(x model.Attendee) bool { return samePerson(x.Person, p) }) {
+	if slices.ContainsFunc(m.Attendance, func(x model.Attendee) bool { return x.Person.Same(p) }) {
 		return
 	}
 	m.Attendance = append(m.Attendance, model.Attendee{Person: p, Status: model.AttendancePresent, Role: model.AttendeeGuest})

@@ -34,6 +34,10 @@ type meetingEditor struct {
 	auto      *autosaver
 	// salvaged holds the problems the last autosave worked around.
 	salvaged error
+	// session is the editing session the autosaves belong to (the history
+	// keeps one revision per session); an explicit save starts a new one,
+	// so that what was explicitly saved is kept.
+	session model.ID
 
 	body      *fyne.Container
 	heading   *widget.Label
@@ -76,55 +80,17 @@ func loadMeetingData(ctx context.Context, svc model.Services, id model.ID) (meet
 	if g, err := svc.Groups.Get(ctx, d.m.Group); err == nil {
 		d.group = g
 		for _, mb := range g.Members {
-			lookUpName(ctx, svc, d.names, mb.Contact)
+			model.ContactNames(ctx, svc.Queries, d.names, mb.Contact)
 		}
 	}
-	forEachPerson(d.m, func(p *model.Person) { lookUpName(ctx, svc, d.names, p.Contact) })
+	d.m.EachPerson(func(p *model.Person) { model.ContactNames(ctx, svc.Queries, d.names, p.Contact) })
 	return d, nil
-}
-
-func lookUpName(ctx context.Context, svc model.Services, names map[model.ID]string, id model.ID) {
-	if id.IsZero() {
-		return
-	}
-	if _, ok := names[id]; ok {
-		return
-	}
-	if s, err := svc.Queries.Summary(ctx, id); err == nil {
-		names[id] = s.Title
-	}
-}
-
-// forEachPerson calls fn with every Person of m.
-func forEachPerson(m *model.Meeting, fn func(p *model.Person)) {
-	fn(&m.Chair)
-	fn(&m.Secretary)
-	for i := range m.Checkers {
-		fn(&m.Checkers[i])
-	}
-	for i := range m.Attendance {
-		fn(&m.Attendance[i].Person)
-		fn(&m.Attendance[i].Deputy)
-	}
-	for i := range m.Items {
-		it := &m.Items[i]
-		fn(&it.Presenter)
-		for j := range it.Dissents {
-			fn(&it.Dissents[j].By)
-		}
-		for j := range it.Conflicts {
-			fn(&it.Conflicts[j].By)
-		}
-		for j := range it.Tasks {
-			fn(&it.Tasks[j].Owner)
-		}
-	}
 }
 
 // newMeetingEditor opens the editor of meeting id. Its form is returned at
 // once; the content appears when the meeting has loaded.
 func newMeetingEditor(u *UI, v *meetingsView, id model.ID) *meetingEditor {
-	e := &meetingEditor{u: u, v: v}
+	e := &meetingEditor{u: u, v: v, session: model.NewID()}
 	e.f = newForm(u, T("ui.edit_record", map[string]any{"Kind": kindName(model.KindMeeting)}))
 	e.body = container.NewStack(placeholder(T("meetings_ui.loading")))
 	e.f.content = e.body
@@ -138,7 +104,7 @@ func newMeetingEditor(u *UI, v *meetingsView, id model.ID) *meetingEditor {
 // build shows the loaded meeting.
 func (e *meetingEditor) build(d meetingData) {
 	e.m = d.m
-	e.stored = cloneMeeting(d.m)
+	e.stored = model.CloneMeeting(d.m)
 	e.group = d.group
 	e.readOnly = d.m.Status == model.MeetingChecked
 	e.people = newMeetingPeople(d.group, d.m, d.names)
@@ -320,6 +286,7 @@ func (e *meetingEditor) saveNow() {
 	}
 	e.auto.flush(func(ok bool) {
 		if ok {
+			e.session = model.NewID()
 			// Show what still keeps the minutes incomplete, if anything.
 			e.showProblems(e.salvaged)
 		}
@@ -350,13 +317,14 @@ func (e *meetingEditor) done() {
 // autosave is the autosaver's save: it stores a copy of the working copy in
 // the background and brings the new revision's metadata and numbers back.
 func (e *meetingEditor) autosave(finished func(ok bool)) {
-	snapshot := cloneMeeting(e.m)
-	stored := cloneMeeting(e.stored)
+	snapshot := model.CloneMeeting(e.m)
+	stored := model.CloneMeeting(e.stored)
 	untitled := T("meetings_ui.untitled_item")
-	var res meetingSaveResult
+	session := e.session
+	var res model.MeetingSave
 	backgroundErr(e.u, func(ctx context.Context, svc model.Services) error {
 		var err error
-		res, err = storeMeeting(ctx, svc, snapshot, stored, untitled)
+		res, err = model.NewMeetingWork(svc).Save(model.WithEditSession(ctx, session), snapshot, stored, untitled)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -372,30 +340,30 @@ func (e *meetingEditor) autosave(finished func(ok bool)) {
 
 // applySaved takes a stored revision's metadata and numbers into the
 // working copy.
-func (e *meetingEditor) applySaved(res meetingSaveResult) {
-	e.m.Meta = res.saved.Meta
-	e.m.Number, e.m.Year = res.saved.Number, res.saved.Year
-	if res.salvaged == nil && len(res.saved.Items) == len(e.m.Items) {
+func (e *meetingEditor) applySaved(res model.MeetingSave) {
+	e.m.Meta = res.Saved.Meta
+	e.m.Number, e.m.Year = res.Saved.Number, res.Saved.Year
+	if res.Salvaged == nil && len(res.Saved.Items) == len(e.m.Items) {
 		for i := range e.m.Items {
-			e.m.Items[i].Number = res.saved.Items[i].Number
+			e.m.Items[i].Number = res.Saved.Items[i].Number
 		}
-	} else if res.salvaged != nil {
+	} else if res.Salvaged != nil {
 		// The salvaged copy may have dropped blank rows: match by position
 		// only what is certain, the item count.
-		if len(res.saved.Items) == len(e.m.Items) {
+		if len(res.Saved.Items) == len(e.m.Items) {
 			for i := range e.m.Items {
-				e.m.Items[i].Number = res.saved.Items[i].Number
+				e.m.Items[i].Number = res.Saved.Items[i].Number
 			}
 		}
 	}
-	e.stored = res.saved
-	e.salvaged = res.salvaged
+	e.stored = res.Saved
+	e.salvaged = res.Salvaged
 	e.heading.SetText(e.m.Title())
 	if !e.auto.dirty() {
 		e.f.dirty = false
 	}
 	when := time.Now().Format("15.04.05")
-	if res.salvaged != nil {
+	if res.Salvaged != nil {
 		e.status.SetText(T("meetings_ui.autosaved_incomplete", map[string]any{"When": when}))
 	} else {
 		e.status.SetText(T("meetings_ui.autosaved", map[string]any{"When": when}))
@@ -429,286 +397,6 @@ func (e *meetingEditor) clearMarks() {
 	}
 	e.marked = nil
 	e.f.problem.Hide()
-}
-
-// meetingSaveResult is what storing a meeting gives back.
-type meetingSaveResult struct {
-	saved *model.Meeting
-	// salvaged holds the validation errors that made the save store a
-	// salvaged copy instead of the meeting as typed.
-	salvaged error
-}
-
-// storeMeeting saves m: it copies the contacts' names into the meeting,
-// numbers the group's meetings and items of the year (saving the planned
-// meetings whose numbers move), and updates m. When the model refuses m as
-// it is, a salvaged copy is stored instead (see salvageMeeting).
-func storeMeeting(ctx context.Context, svc model.Services, m, stored *model.Meeting, untitled string) (meetingSaveResult, error) {
-	names := map[model.ID]string{}
-	forEachPerson(m, func(p *model.Person) { lookUpName(ctx, svc, names, p.Contact) })
-	m.FillNames(func(id model.ID) string { return names[id] })
-	m.Normalize()
-	var res meetingSaveResult
-	if err := m.Validate(); err != nil {
-		if model.ErrorCode(err) != model.EINVALID {
-			return res, err
-		}
-		res.salvaged = err
-		m = salvageMeeting(m, stored, untitled)
-	}
-	changed, err := numberGroupMeetings(ctx, svc, m)
-	if err != nil {
-		return res, err
-	}
-	for _, o := range changed {
-		if err := svc.Meetings.Update(ctx, o); err != nil {
-			return res, err
-		}
-	}
-	err = svc.Meetings.Update(ctx, m)
-	if err != nil && model.ErrorCode(err) == model.ECONFLICT {
-		// Changed elsewhere since the editor loaded it (a status button,
-		// a restored revision): what the secretary is typing wins, and the
-		// other version stays in the history.
-		if cur, gerr := svc.Meetings.Get(ctx, m.ID); gerr == nil && !cur.InTrash() {
-			// The editor never changes the status or the reopenings.
-			m.Meta, m.Status, m.Reopenings = cur.Meta, cur.Status, cur.Reopenings
-			err = svc.Meetings.Update(ctx, m)
-		}
-	}
-	if err != nil {
-		if res.salvaged == nil && model.ErrorCode(err) == model.EINVALID {
-			// The store's own checks (a reference) refused it: salvage.
-			res.salvaged = err
-			s := salvageMeeting(m, stored, untitled)
-			s.Meta = m.Meta
-			if err2 := svc.Meetings.Update(ctx, s); err2 == nil {
-				res.saved = s
-				return res, nil
-			}
-		}
-		return res, err
-	}
-	res.saved = m
-	return res, nil
-}
-
-// numberGroupMeetings numbers m and the other meetings of its group (the
-// model's rules: per group and calendar year, in the order held) and
-// returns the other meetings whose numbers changed. New items of a held
-// meeting, whose numbers are otherwise fixed, get the next free numbers.
-func numberGroupMeetings(ctx context.Context, svc model.Services, m *model.Meeting) ([]*model.Meeting, error) {
-	all, err := groupMeetings(ctx, svc, m.Group)
-	if err != nil {
-		return nil, err
-	}
-	ms := []*model.Meeting{m}
-	for _, o := range all {
-		if o.ID != m.ID {
-			ms = append(ms, o)
-		}
-	}
-	if m.Status.Locked() {
-		numberNewItems(m, ms)
-	}
-	var changed []*model.Meeting
-	seen := map[model.ID]bool{}
-	for _, c := range append(model.NumberMeetings(ms), model.NumberItems(ms)...) {
-		if c != m && !seen[c.ID] {
-			seen[c.ID] = true
-			changed = append(changed, c)
-		}
-	}
-	return changed, nil
-}
-
-// numberNewItems gives the unnumbered items of a held meeting the numbers
-// after its own, skipping those other held meetings of the year hold.
-func numberNewItems(m *model.Meeting, ms []*model.Meeting) {
-	taken := map[int]bool{}
-	for _, o := range ms {
-		if o.Group == m.Group && o.Date.Year == m.Date.Year && o.Status.Locked() {
-			for _, it := range o.Items {
-				taken[it.Number] = true
-			}
-		}
-	}
-	last := 0
-	for _, it := range m.Items {
-		last = max(last, it.Number)
-	}
-	for i := range m.Items {
-		if m.Items[i].Number != 0 {
-			continue
-		}
-		n := last + 1
-		for taken[n] {
-			n++
-		}
-		m.Items[i].Number, last = n, n
-		taken[n] = true
-	}
-}
-
-// groupMeetings reads every meeting of a group.
-func groupMeetings(ctx context.Context, svc model.Services, group model.ID) ([]*model.Meeting, error) {
-	page, err := svc.Meetings.List(ctx, model.Filter{Facets: []string{"group:" + group.String()}})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*model.Meeting, 0, len(page.Items))
-	for _, s := range page.Items {
-		m, err := svc.Meetings.Get(ctx, s.ID)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, nil
-}
-
-// cloneMeeting copies a meeting deeply enough that the copy can be saved
-// while the original goes on being edited.
-func cloneMeeting(m *model.Meeting) *model.Meeting {
-	if m == nil {
-		return nil
-	}
-	c := *m
-	c.Checkers = slices.Clone(m.Checkers)
-	c.Attendance = slices.Clone(m.Attendance)
-	c.Reopenings = slices.Clone(m.Reopenings)
-	c.Items = slices.Clone(m.Items)
-	for i := range c.Items {
-		c.Items[i].Dissents = slices.Clone(c.Items[i].Dissents)
-		c.Items[i].Conflicts = slices.Clone(c.Items[i].Conflicts)
-		c.Items[i].Tasks = slices.Clone(c.Items[i].Tasks)
-	}
-	return &c
-}
-
-// samePerson reports whether p and q name the same person.
-func samePerson(p, q model.Person) bool {
-	if !p.Contact.IsZero() || !q.Contact.IsZero() {
-		return p.Contact == q.Contact
-	}
-	return p.Name != "" && strings.EqualFold(strings.TrimSpace(p.Name), strings.TrimSpace(q.Name))
-}
-
-// salvageMeeting returns a copy of m that the model accepts, for the
-// autosave of notes that are still incomplete: nothing typed is dropped
-// except rows with nothing in them. An item without a title gets the
-// title untitled, a dissent or conflict without its person gets "?",
-// unreadable values (a link, a time range, § numbers of arrival) fall back
-// to the stored ones or to none, and minute checkers the model refuses are
-// left out until they are fixed.
-func salvageMeeting(m, stored *model.Meeting, untitled string) *model.Meeting {
-	s := cloneMeeting(m)
-	if stored == nil {
-		stored = &model.Meeting{}
-	}
-	if s.Date.IsZero() {
-		s.Date = stored.Date
-	}
-	if !s.Date.IsZero() && s.Number > 0 {
-		s.Year = s.Date.Year
-	}
-	if !s.Start.IsZero() && !s.End.IsZero() && s.End.Before(s.Start) {
-		s.End = model.Clock{}
-	}
-	if s.Link != "" && !model.ValidURL(s.Link) {
-		s.Link = ""
-		if model.ValidURL(stored.Link) {
-			s.Link = stored.Link
-		}
-	}
-	unknown := model.Person{Name: "?"}
-	// Items.
-	numbers := map[int]bool{}
-	for i := range s.Items {
-		it := &s.Items[i]
-		if strings.TrimSpace(it.Title) == "" {
-			it.Title = untitled
-		}
-		if it.Number < 0 || (it.Number > 0 && numbers[it.Number]) {
-			it.Number = 0
-		}
-		numbers[it.Number] = true
-		var ds []model.Dissent
-		for _, d := range it.Dissents {
-			if strings.TrimSpace(d.Text) == "" {
-				continue
-			}
-			if d.By.IsZero() {
-				d.By = unknown
-			}
-			ds = append(ds, d)
-		}
-		it.Dissents = ds
-		var cs []model.Conflict
-		for _, c := range it.Conflicts {
-			if c.By.IsZero() {
-				if strings.TrimSpace(c.Reason) == "" {
-					continue
-				}
-				c.By = unknown
-			}
-			cs = append(cs, c)
-		}
-		it.Conflicts = cs
-		var ts []model.Task
-		for _, t := range it.Tasks {
-			if strings.TrimSpace(t.Description) == "" {
-				if t.Owner.IsZero() && t.Due.IsZero() {
-					continue
-				}
-				t.Description = "?"
-			}
-			if t.Status != model.TaskOpen && t.Status != model.TaskDone {
-				t.Status = model.TaskOpen
-			}
-			ts = append(ts, t)
-		}
-		it.Tasks = ts
-	}
-	// Attendance.
-	var att []model.Attendee
-	for _, a := range s.Attendance {
-		if a.IsZero() || slices.ContainsFunc(att, func(b model.Attendee) bool { return samePerson(a.Person, b.Person) }) {
-			continue
-		}
-		if !slices.Contains(model.AttendanceStatuses, a.Status) {
-			a.Status = model.AttendancePresent
-		}
-		if !slices.Contains(model.AttendeeRoles, a.Role) {
-			a.Role = model.AttendeeMember
-		}
-		switch {
-		case a.Status == model.AttendanceRepresented && a.Deputy.IsZero():
-			a.Status = model.AttendanceAbsent
-		case a.Status != model.AttendanceRepresented:
-			a.Deputy = model.Person{}
-		}
-		if a.ArrivedAt != 0 && !numbers[a.ArrivedAt] {
-			a.ArrivedAt = 0
-		}
-		if a.LeftAt != 0 && (!numbers[a.LeftAt] || a.LeftAt < a.ArrivedAt) {
-			a.LeftAt = 0
-		}
-		att = append(att, a)
-	}
-	s.Attendance = att
-	// Minute checkers.
-	var checkers []model.Person
-	for _, p := range s.Checkers {
-		if len(checkers) == 2 || p.IsZero() || (p.Contact.IsZero() && s.Status != model.MeetingChecked) ||
-			samePerson(p, s.Chair) || samePerson(p, s.Secretary) ||
-			slices.ContainsFunc(checkers, func(q model.Person) bool { return samePerson(p, q) }) {
-			continue
-		}
-		checkers = append(checkers, p)
-	}
-	s.Checkers = checkers
-	return s
 }
 
 // disableAll disables every widget under o that can be disabled (checked
@@ -769,7 +457,7 @@ func newMeetingPeople(g *model.Group, m *model.Meeting, names map[model.ID]strin
 			}
 		}
 	}
-	forEachPerson(m, func(q *model.Person) {
+	m.EachPerson(func(q *model.Person) {
 		n := q.Name
 		if !q.Contact.IsZero() && names[q.Contact] != "" {
 			n = names[q.Contact]

@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -138,7 +136,7 @@ func (v *meetingsView) detail(id model.ID, done func(fyne.CanvasObject)) {
 		if s, err := svc.Queries.Summary(ctx, info.m.Group); err == nil {
 			info.group = &s
 		}
-		forEachPerson(info.m, func(p *model.Person) {
+		info.m.EachPerson(func(p *model.Person) {
 			if p.Contact.IsZero() {
 				return
 			}
@@ -375,24 +373,14 @@ func (v *meetingsView) actions(d *details, m *model.Meeting) {
 // setStatus moves a meeting to another status (checked minutes refuse
 // everything but a reopening, and the model says why).
 func (v *meetingsView) setStatus(id model.ID, to model.MeetingStatus) {
-	v.change(id, func(m *model.Meeting) error {
-		m.Status = to
-		return nil
-	})
+	v.change(id, func(ctx context.Context, w model.MeetingWork) error { return w.SetStatus(ctx, id, to) })
 }
 
-// change loads a meeting, applies edit and saves it off Fyne's thread,
-// then shows the meeting again.
-func (v *meetingsView) change(id model.ID, edit func(m *model.Meeting) error) {
+// change runs one meeting use case off Fyne's thread, then shows the
+// meeting again.
+func (v *meetingsView) change(id model.ID, do func(ctx context.Context, w model.MeetingWork) error) {
 	backgroundErr(v.u, func(ctx context.Context, svc model.Services) error {
-		m, err := svc.Meetings.Get(ctx, id)
-		if err != nil {
-			return err
-		}
-		if err := edit(m); err != nil {
-			return err
-		}
-		return svc.Meetings.Update(ctx, m)
+		return do(ctx, model.NewMeetingWork(svc))
 	}, func(err error) {
 		if err != nil {
 			v.u.showError(err)
@@ -423,7 +411,7 @@ func (v *meetingsView) askReopen(id model.ID) {
 }
 
 func (v *meetingsView) reopen(id model.ID, reason string) {
-	v.change(id, func(m *model.Meeting) error { return m.Reopen(reason, time.Now()) })
+	v.change(id, func(ctx context.Context, w model.MeetingWork) error { return w.Reopen(ctx, id, reason) })
 }
 
 // edit opens the minutes of meeting id, or for a zero id the form that
@@ -488,7 +476,7 @@ func (v *meetingsView) newMeetingForm() *form {
 		}
 		g, p, r := group.id, strings.TrimSpace(place.Text), review.Checked
 		f.store(!ok || !dateOK, func(ctx context.Context, svc model.Services) (model.ID, error) {
-			m, err := createMeeting(ctx, svc, g, d, clock, p, r)
+			m, err := model.NewMeetingWork(svc).Create(ctx, g, d, clock, p, r)
 			if err != nil {
 				return model.NilID, err
 			}
@@ -520,45 +508,6 @@ func (v *meetingsView) openCreated(id model.ID) {
 	})
 }
 
-// createMeeting makes the next meeting of group on day d by the model's
-// rules, and saves the group's other meetings whose numbers it moves.
-func createMeeting(ctx context.Context, svc model.Services, group model.ID, d model.Date, start model.Clock, place string, review bool) (*model.Meeting, error) {
-	g, err := svc.Groups.Get(ctx, group)
-	if err != nil {
-		return nil, err
-	}
-	others, err := groupMeetings(ctx, svc, group)
-	if err != nil {
-		return nil, err
-	}
-	m := model.NewMeeting(g, d, others)
-	m.Start, m.Place = start, place
-	if !review {
-		m.Items = slices.DeleteFunc(m.Items, func(it model.AgendaItem) bool { return it.Title == model.ReviewItemTitle })
-	}
-	names := map[model.ID]string{}
-	forEachPerson(m, func(p *model.Person) { lookUpName(ctx, svc, names, p.Contact) })
-	m.FillNames(func(id model.ID) string { return names[id] })
-	ms := append([]*model.Meeting{m}, others...)
-	var changed []*model.Meeting
-	for _, c := range append(model.NumberMeetings(ms), model.NumberItems(ms)...) {
-		if c != m && !slices.Contains(changed, c) {
-			changed = append(changed, c)
-		}
-	}
-	if err := svc.Meetings.Create(ctx, m); err != nil {
-		return nil, err
-	}
-	for _, o := range changed {
-		if err := svc.Meetings.Update(ctx, o); err != nil {
-			return m, err
-		}
-	}
-	return m, nil
-}
-
-// newMeeting opens the form for a new meeting of group (for the views that
-// show a group).
 func (u *UI) newMeeting(group model.ID) {
 	b := u.shell.browsers[model.KindMeeting]
 	v, ok := b.view.(*meetingsView)
