@@ -62,10 +62,9 @@ type meetingEditor struct {
 
 // meetingData is what the editor loads before it can show anything.
 type meetingData struct {
-	m      *model.Meeting
-	group  *model.Group
-	names  map[model.ID]string
-	others []*model.Meeting
+	m     *model.Meeting
+	group *model.Group
+	names map[model.ID]string
 }
 
 // loadMeetingData reads a meeting, its group and the names of everyone the
