@@ -305,3 +305,13 @@ func fold(line string) string {
 	}
 	return b.String()
 }
+
+// ExportInvitation reads meeting id and writes its invitation: the one
+// path the window and the command line both take.
+func ExportInvitation(ctx context.Context, svc model.Services, id model.ID, lang string, w io.Writer) error {
+	v, err := minutes.Load(ctx, svc, id)
+	if err != nil {
+		return err
+	}
+	return Write(w, Invitation(v, lang))
+}

@@ -78,15 +78,11 @@ func (c *cli) exportMinutes(doc minutes.Doc, args []string) int {
 		if err != nil {
 			return c.fail(err)
 		}
-		v, err := minutes.Load(c.ctx, svc, r.GetMeta().ID)
-		if err != nil {
+		var buf bytes.Buffer
+		if err := minutes.Export(c.ctx, svc, r.GetMeta().ID, doc, f, lang, &buf); err != nil {
 			return c.fail(err)
 		}
-		var buf bytes.Buffer
-		if err := minutes.Write(&buf, v, doc, f, lang); err != nil {
-			return c.fail(model.Internal(err))
-		}
-		return c.writeDocument(db, *out, buf.Bytes())
+		return c.writeDocument(*out, buf.Bytes())
 	})
 }
 
@@ -130,26 +126,19 @@ func (c *cli) exportICS(args []string) int {
 			if err != nil {
 				return c.fail(err)
 			}
-			v, err := minutes.Load(c.ctx, svc, r.GetMeta().ID)
-			if err != nil {
+			if err := calendar.ExportInvitation(c.ctx, svc, r.GetMeta().ID, lang, &buf); err != nil {
 				return c.fail(err)
 			}
-			if err := calendar.Write(&buf, calendar.Invitation(v, lang)); err != nil {
-				return c.fail(model.Internal(err))
-			}
 		}
-		return c.writeDocument(db, *out, buf.Bytes())
+		return c.writeDocument(*out, buf.Bytes())
 	})
 }
 
 // writeDocument writes an exported document to path (never over the
-// database) and says where it went.
-func (c *cli) writeDocument(db *store.DB, path string, data []byte) int {
-	if path != "-" && sameFile(db.Path(), path) {
-		return c.fail(&model.Error{Code: model.EINVALID, Key: "cli.out_is_database", Args: map[string]any{"Path": path}})
-	}
+// database: see writeOutput) and says where it went.
+func (c *cli) writeDocument(path string, data []byte) int {
 	if err := c.writeOut(path, data); err != nil {
-		return c.fail(model.Internal(err))
+		return c.fail(err)
 	}
 	if path != "-" {
 		c.println(c.msg("cli.wrote", map[string]any{"Path": path}))
