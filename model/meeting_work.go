@@ -174,6 +174,26 @@ func (w MeetingWork) Reopen(ctx context.Context, id ID, reason string) error {
 	return w.change(ctx, id, func(m *Meeting) error { return m.Reopen(reason, time.Now()) })
 }
 
+// SetTaskDone marks task number task of item number item (counting from
+// 0) of a meeting done today, or open again. Tasks of checked minutes can
+// be marked too: following them up is what the minutes are for.
+//
+// Errors: ENOTFOUND for an unknown meeting, item or task.
+func (w MeetingWork) SetTaskDone(ctx context.Context, id ID, item, task int, done bool) error {
+	return w.change(ctx, id, func(m *Meeting) error {
+		if item < 0 || item >= len(m.Items) || task < 0 || task >= len(m.Items[item].Tasks) {
+			return NotFound(KindMeeting, id)
+		}
+		t := &m.Items[item].Tasks[task]
+		if done {
+			t.Status, t.DoneOn = TaskDone, Today()
+		} else {
+			t.Status, t.DoneOn = TaskOpen, Date{}
+		}
+		return nil
+	})
+}
+
 // change reads a meeting, edits it and stores it in one transaction.
 func (w MeetingWork) change(ctx context.Context, id ID, edit func(m *Meeting) error) error {
 	return w.atomic(ctx, func(ctx context.Context) error {

@@ -265,20 +265,7 @@ func (t *tasksView) setDone(r taskRow, on bool) {
 		return
 	}
 	backgroundErr(t.u, func(ctx context.Context, svc model.Services) error {
-		m, err := svc.Meetings.Get(ctx, id)
-		if err != nil {
-			return err
-		}
-		if item >= len(m.Items) || task >= len(m.Items[item].Tasks) {
-			return model.NotFound(model.KindMeeting, id)
-		}
-		tk := &m.Items[item].Tasks[task]
-		if on {
-			tk.Status, tk.DoneOn = model.TaskDone, model.Today()
-		} else {
-			tk.Status, tk.DoneOn = model.TaskOpen, model.Date{}
-		}
-		return svc.Meetings.Update(ctx, m)
+		return model.NewMeetingWork(svc).SetTaskDone(ctx, id, item, task, on)
 	}, func(err error) {
 		if err != nil {
 			t.u.showError(err)
