@@ -61,8 +61,8 @@ func Encrypt(plain []byte, passphrase string) ([]byte, error) {
 // chunk by chunk before it can tell that a later chunk was changed or the
 // file cut short, so nothing is parsed before the end has been reached.
 func Decrypt(data []byte, passphrase string) ([]byte, error) {
-	if len(data) > MaxFileSize {
-		return nil, limitError(fmt.Sprintf("%d bytes, at most %d", len(data), MaxFileSize))
+	if len(data) > maxFileSize {
+		return nil, limitError(fmt.Sprintf("%d bytes, at most %d", len(data), maxFileSize))
 	}
 	if passphrase == "" {
 		return nil, newError(model.EINVALID, KeyEncrypted, nil, nil)
@@ -84,12 +84,12 @@ func Decrypt(data []byte, passphrase string) ([]byte, error) {
 		}
 		return nil, newError(model.EDAMAGED, KeyTampered, nil, err)
 	}
-	plain, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	plain, err := io.ReadAll(io.LimitReader(r, int64(maxFileSize)+1))
 	if err != nil {
 		return nil, newError(model.EDAMAGED, KeyTampered, nil, err)
 	}
-	if len(plain) > MaxFileSize {
-		return nil, limitError(fmt.Sprintf("more than %d bytes once decrypted", MaxFileSize))
+	if len(plain) > maxFileSize {
+		return nil, limitError(fmt.Sprintf("more than %d bytes once decrypted", maxFileSize))
 	}
 	return plain, nil
 }
@@ -97,8 +97,8 @@ func Decrypt(data []byte, passphrase string) ([]byte, error) {
 // Read decodes a snapshot file, decrypting it first when it is encrypted
 // (passphrase is ignored otherwise).
 func Read(data []byte, passphrase string) (*Snapshot, error) {
-	if len(data) > MaxFileSize {
-		return nil, limitError(fmt.Sprintf("%d bytes, at most %d", len(data), MaxFileSize))
+	if len(data) > maxFileSize {
+		return nil, limitError(fmt.Sprintf("%d bytes, at most %d", len(data), maxFileSize))
 	}
 	if IsEncrypted(data) {
 		plain, err := Decrypt(data, passphrase)

@@ -31,18 +31,22 @@ const FileExtension = ".hankekirja"
 const ScopeAll = "all"
 
 // Limits. A file beyond any of them is refused before anything is imported
-// (and export refuses to write one); see docs/snapshot-format.md.
+// (and export refuses to write one); see docs/snapshot-format.md. They
+// stop hostile or broken files (a line without end, a file larger than
+// memory); none is a number of records, which a region's archive can
+// reach.
 const (
 	// MaxFileSize bounds the file as given and its decrypted content.
-	MaxFileSize = 256 << 20
-	// MaxRecords bounds the number of record lines.
-	MaxRecords = 500_000
+	MaxFileSize = 2 << 30
 	// MaxRevisions bounds the older revisions listed per record; export
 	// lists the newest ones when a record has more.
 	MaxRevisions = 10_000
 	// MaxLine bounds one line, its newline included.
 	MaxLine = 8 << 20
 )
+
+// maxFileSize is MaxFileSize, lowered by tests.
+var maxFileSize = MaxFileSize
 
 // Header is the snapshot's first line.
 type Header struct {
@@ -120,9 +124,6 @@ type line struct {
 // format, version, counts, lengths and checksum; the caller sets the rest.
 // Records must be in ID order without duplicates.
 func Encode(s *Snapshot) ([]byte, error) {
-	if len(s.Records) > MaxRecords {
-		return nil, limitError(fmt.Sprintf("%d records, at most %d", len(s.Records), MaxRecords))
-	}
 	var content bytes.Buffer
 	h := s.Header
 	h.Format, h.Version = Format, Version
@@ -164,8 +165,8 @@ func Encode(s *Snapshot) ([]byte, error) {
 	}
 	out := make([]byte, 0, len(head)+1+content.Len())
 	out = append(append(append(out, head...), '\n'), content.Bytes()...)
-	if len(out) > MaxFileSize {
-		return nil, limitError(fmt.Sprintf("%d bytes, at most %d", len(out), MaxFileSize))
+	if len(out) > maxFileSize {
+		return nil, limitError(fmt.Sprintf("%d bytes, at most %d", len(out), maxFileSize))
 	}
 	s.Header = h
 	return out, nil
@@ -224,9 +225,6 @@ func ReadHeader(data []byte) (Header, int, error) {
 	if h.Scope != ScopeAll && h.Project().IsZero() {
 		return h, 0, damagedAt(1, "scope is neither \"all\" nor a project ID")
 	}
-	if h.Records > MaxRecords {
-		return h, 0, limitError(fmt.Sprintf("%d records, at most %d", h.Records, MaxRecords))
-	}
 	return h, end + 1, nil
 }
 
@@ -234,8 +232,8 @@ func ReadHeader(data []byte) (Header, int, error) {
 // length and checksum are right, every record line. Any problem refuses the
 // whole snapshot with a *model.Error.
 func Decode(data []byte) (*Snapshot, error) {
-	if len(data) > MaxFileSize {
-		return nil, limitError(fmt.Sprintf("%d bytes, at most %d", len(data), MaxFileSize))
+	if len(data) > maxFileSize {
+		return nil, limitError(fmt.Sprintf("%d bytes, at most %d", len(data), maxFileSize))
 	}
 	h, off, err := ReadHeader(data)
 	if err != nil {
@@ -256,9 +254,6 @@ func Decode(data []byte) (*Snapshot, error) {
 	// in parallel: JSON decoding is most of a large import's reading.
 	var lines [][]byte
 	for n := 2; len(content) > 0; n++ {
-		if len(lines) >= MaxRecords {
-			return nil, limitError(fmt.Sprintf("more than %d records", MaxRecords))
-		}
 		end := bytes.IndexByte(content[:min(len(content), MaxLine)], '\n')
 		if end < 0 {
 			if len(content) >= MaxLine {
