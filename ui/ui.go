@@ -48,6 +48,9 @@ type Config struct {
 	// Backups lists and restores the automatic backups of database files
 	// (File → Backups…); nil disables the item.
 	Backups Backups
+	// Compact compacts a closed database file (File → Compact database…);
+	// nil disables the item.
+	Compact Compactor
 }
 
 // UI is the main window and everything shown in it.

@@ -54,6 +54,10 @@ var runGUI = func(path string) int {
 			return nil
 		},
 		Backups: storeBackups{},
+		Compact: func(ctx context.Context, path string, progress func(done, total int64)) (int64, int64, error) {
+			res, err := store.Compact(ctx, path, nil, progress)
+			return res.Before, res.After, err
+		},
 	})
 	// A failure is shown in the window, which stays open so that the user
 	// can open another database from the File menu.
