@@ -4,7 +4,8 @@ import "sync"
 
 // cache remembers the terms of recent words. The same words repeat a lot in
 // records (kunta, hanke, the names of the region's towns) and a Voikko
-// analysis costs tens of microseconds, so most calls never reach Voikko.
+// analysis costs about 12 µs against under 0.1 µs for a hit (see the
+// benchmarks), so most calls never reach Voikko.
 //
 // It is bounded by keeping two generations instead of an exact LRU list: new
 // entries go to cur; when cur is full it becomes old and a new cur starts;
