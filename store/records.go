@@ -69,8 +69,9 @@ func (s *kindStore[T, P]) List(ctx context.Context, f model.Filter) (model.Page,
 	return s.db.list(ctx, s.kind, f)
 }
 
-func (s *kindStore[T, P]) Create(ctx context.Context, rec *T) error {
+func (s *kindStore[T, P]) Create(ctx context.Context, rec *T) (err error) {
 	r := P(rec)
+	defer keepMetaOnError(r, &err)()
 	if s.policy != nil {
 		if err := s.policy.beforeCreate(r); err != nil {
 			return err
@@ -92,8 +93,9 @@ func (s *kindStore[T, P]) Create(ctx context.Context, rec *T) error {
 	})
 }
 
-func (s *kindStore[T, P]) Update(ctx context.Context, rec *T) error {
+func (s *kindStore[T, P]) Update(ctx context.Context, rec *T) (err error) {
 	r := P(rec)
+	defer keepMetaOnError(r, &err)()
 	return s.db.update(ctx, func(tx *bolt.Tx) error {
 		m := r.GetMeta()
 		old, err := getRecord(tx, s.kind, m.ID)
@@ -514,6 +516,19 @@ func (db *DB) unlinkMissing(tx *bolt.Tx, r model.Record) {
 		if _, ok := liveKind(tx, ref.ID); !ok && r.Unlink(ref.ID) {
 			m := r.GetMeta()
 			m.Note = append(m.Note, model.NewNote(model.NoteMissingLink, model.NoteArgField, ref.Field.String()))
+		}
+	}
+}
+
+// keepMetaOnError returns a function, to be deferred, that puts r's
+// metadata back as it was when *err is set: a save that failed (a
+// validation error, a failed commit) must leave the caller's record as it
+// was, so that the caller can fix it and save it again.
+func keepMetaOnError(r model.Record, err *error) func() {
+	saved := *r.GetMeta()
+	return func() {
+		if *err != nil {
+			*r.GetMeta() = saved
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"reflect"
 	"testing"
 
 	"hankekirja/model"
@@ -245,4 +246,27 @@ func TestCreateAll(t *testing.T) {
 			t.Fatalf("a failed bulk create left %d contacts", page.Total)
 		}
 	})
+}
+
+// TestFailedSaveKeepsTheRecord: a save refused by validation leaves the
+// record's metadata as it was, so the same record, fixed, saves.
+func TestFailedSaveKeepsTheRecord(t *testing.T) {
+	_, svc := openTestDB(t)
+	c := mustCreate(t, svc.Contacts, &model.Contact{LastName: "Korjattava"})
+	meta := c.Meta
+	c.Organisation = model.NewID() // no such record
+	if err := svc.Contacts.Update(ctx, c); model.ErrorCode(err) != model.EINVALID {
+		t.Fatalf("update with a missing organisation: %v", err)
+	}
+	if !reflect.DeepEqual(c.Meta, meta) {
+		t.Errorf("a refused update changed the metadata: %+v, was %+v", c.Meta, meta)
+	}
+	c.Organisation = model.NilID
+	if err := svc.Contacts.Update(ctx, c); err != nil {
+		t.Errorf("the fixed record does not save: %v", err)
+	}
+	n := &model.Contact{LastName: "Uusi", Organisation: model.NewID()}
+	if err := svc.Contacts.Create(ctx, n); model.ErrorCode(err) != model.EINVALID || !n.ID.IsZero() {
+		t.Errorf("a refused create: %v, ID %s", err, n.ID)
+	}
 }
