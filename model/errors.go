@@ -17,6 +17,8 @@ const (
 	ENEWER    = "newer"     // the database was written by a newer Hankekirja
 	EINTERNAL = "internal"  // a bug or an unexpected I/O failure
 	EREADONLY = "read_only" // the record may not be changed (reference data, checked minutes)
+	EACCESS   = "access"    // a file or folder cannot be read or written: no permission, a read-only disk
+	EFULL     = "disk_full" // the disk is full
 )
 
 // Error is the one error type the application shows to users. Key names a
@@ -156,6 +158,9 @@ var englishMessages = map[string]string{
 	"error.code_fixed":        "the official code of a municipality cannot be changed",
 	"error.stale":             "was changed elsewhere meanwhile; reload and try again",
 	"error.locked":            "the database {{.Path}} is already open in another Hankekirja window or program",
+	"error.no_permission":     "no permission to open {{.Path}}; ask whoever manages the laptop, or open another file",
+	"error.read_only_disk":    "{{.Path}} is on a disk that cannot be written to (read-only)",
+	"error.disk_full":         "the disk of {{.Path}} is full; nothing was changed. Free some space and try again",
 	"error.damaged":           "{{.Path}} is not a Hankekirja database or it is damaged; it was left untouched",
 	"error.newer":             "the database {{.Path}} was written by a newer Hankekirja (schema {{.Found}}); update Hankekirja to open it",
 	"error.in_trash":          "is in the trash",

@@ -19,6 +19,10 @@ import (
 // none). The file gets permissions perm. The folder must exist: a
 // mistyped folder is an error, not a new folder.
 func WriteFileAtomic(path string, perm os.FileMode, write func(w io.Writer) error) error {
+	return fileError(path, writeFileAtomic(path, perm, write))
+}
+
+func writeFileAtomic(path string, perm os.FileMode, write func(w io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return &model.Error{Code: model.EINVALID, Key: "error.no_folder", Args: map[string]any{"Path": dir}, Err: err}

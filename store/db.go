@@ -89,10 +89,10 @@ func Open(path string, opts *Options) (*DB, error) {
 	switch {
 	case isNew:
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, model.Internal(err)
+			return nil, fileError(path, err)
 		}
 	case err != nil:
-		return nil, model.Internal(err)
+		return nil, fileError(path, err)
 	case fi.IsDir():
 		return nil, damaged(path, errors.New("is a directory"))
 	case fi.Size() == 0:
@@ -101,6 +101,9 @@ func Open(path string, opts *Options) (*DB, error) {
 		return nil, damaged(path, errors.New("empty file"))
 	default:
 		if err := checkHeader(path, fi.Size()); err != nil {
+			if isFileProblem(err) {
+				return nil, fileError(path, err)
+			}
 			return nil, damaged(path, err)
 		}
 	}
@@ -120,6 +123,8 @@ func Open(path string, opts *Options) (*DB, error) {
 			return nil, &model.Error{Code: model.ELOCKED, Key: "error.locked", Args: map[string]any{"Path": path}, Err: err}
 		case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
 			return nil, damaged(path, err)
+		case isFileProblem(err):
+			return nil, fileError(path, err)
 		}
 		return nil, damaged(path, err)
 	}
