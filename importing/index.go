@@ -20,6 +20,8 @@ type Index struct {
 	// ctx and svc read a record of a kind not loaded (LoadIndexOf).
 	ctx context.Context
 	svc model.Services
+	// names finds records by name (see Named); Put drops it.
+	names map[model.Kind]map[string][]model.Record
 }
 
 // NewIndex returns an empty index, to collect the records an import adds
@@ -157,6 +159,7 @@ func (ix *Index) Put(r model.Record) {
 	id := r.GetMeta().ID
 	old, had := ix.byID[id]
 	ix.byID[id] = r
+	ix.renamed(old, had, r)
 	switch v := r.(type) {
 	case *model.Contact:
 		ix.Contacts = putRecord(ix.Contacts, v, old, had)
