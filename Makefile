@@ -10,7 +10,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 BIN     := bin/hankekirja
 
-.PHONY: run build deps test-deps test fmt-check vet lint fuzz demo bench clean
+.PHONY: run build deps test-deps test fmt-check vet lint fuzz demo bench archive clean
 
 run: build
 	./$(BIN) $(ARGS)
@@ -53,6 +53,19 @@ demo: build
 
 bench: test-deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 2s ./store/ ./ui/ ./snapshot/
+
+# The generated archive benchmarks use (hankekirja gen's default: 50 000
+# contacts, 20 000 meetings over ten years), made only when it is missing.
+ARCHIVE := testdata/archive/archive-50k.db
+
+archive: $(ARCHIVE)
+
+$(ARCHIVE):
+	@mkdir -p $(dir $@)
+	$(MAKE) build
+	rm -f $@.tmp
+	./$(BIN) gen --out $@.tmp
+	mv $@.tmp $@
 
 clean:
 	rm -rf bin

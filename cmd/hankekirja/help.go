@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"hankekirja/store"
 )
@@ -26,6 +27,11 @@ func (c *cli) help(args []string) int {
 	if err != nil {
 		def = c.msg("cli.default_path", nil)
 	}
-	fmt.Fprint(c.stdout, c.msg("cli.usage", map[string]any{"Default": def}))
+	usage := c.msg("cli.usage", map[string]any{"Default": def})
+	// gen's entry goes before the closing paragraph (kinds, database).
+	if i := strings.LastIndex(strings.TrimRight(usage, "\n"), "\n\n"); i >= 0 {
+		usage = usage[:i] + "\n" + c.msg("cli.gen.usage_line", nil) + usage[i:]
+	}
+	fmt.Fprint(c.stdout, usage)
 	return exitOK
 }

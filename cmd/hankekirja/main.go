@@ -29,6 +29,9 @@
 //	        Count the records of each kind, the trash and the revisions kept,
 //	        and show the file's size and path.
 //	demo    Load the example data; loading it again adds nothing.
+//	gen [--contacts N] [--meetings M] [--groups G] [--projects P] [--seed S] --out FILE
+//	        Write a generated archive (package archivegen) into a new file:
+//	        test data for benchmarks; the same seed gives the same archive.
 //	list meetings [--group ID] [--json], list tasks [--open] [--overdue] [--group ID] [--json]
 //	        A group's meetings; the follow-up tasks of all minutes.
 //	export minutes|agenda MEETING --format pdf|html|md --out FILE
