@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -31,11 +32,32 @@ const (
 	pagesProblems = 3
 	pagesNoOpen   = 4
 	pagesLocked   = 5
+	// contentsProblems: the pages are sound, the contents are not.
+	contentsProblems = 6
 )
+
+// contentsCheckEnv, set beside pageCheckEnv, makes the child check the
+// file's contents too when its pages are sound (Verify): a backup of a
+// large archive is then read in the child, and the window's memory does
+// not grow by the backup's size every day.
+const contentsCheckEnv = "HANKEKIRJA_CHECK_CONTENTS"
 
 func init() {
 	if path := os.Getenv(pageCheckEnv); path != "" {
-		os.Exit(checkPagesHere(path))
+		status := checkPagesHere(path)
+		if status == pagesOK && os.Getenv(contentsCheckEnv) != "" {
+			problems, err := checkFileContents(context.Background(), path)
+			if err != nil {
+				problems = append(problems, err.Error())
+			}
+			for _, p := range problems {
+				fmt.Println(p)
+			}
+			if len(problems) > 0 {
+				status = contentsProblems
+			}
+		}
+		os.Exit(status)
 	}
 }
 
@@ -67,6 +89,12 @@ func checkPagesHere(path string) int {
 // are sound. The file must not be open in this process (bbolt's lock).
 // A file the child cannot open is EDAMAGED; so is one that crashes it.
 func CheckPages(path string) ([]string, error) {
+	return checkInChild(path, false)
+}
+
+// checkInChild runs the checking child on path: its pages, and with
+// contents its contents too.
+func checkInChild(path string, contents bool) ([]string, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, err
 	}
@@ -76,6 +104,9 @@ func CheckPages(path string) ([]string, error) {
 	}
 	cmd := exec.Command(exe)
 	cmd.Env = append(os.Environ(), pageCheckEnv+"="+path)
+	if contents {
+		cmd.Env = append(cmd.Env, contentsCheckEnv+"=1")
+	}
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	err = cmd.Run()
@@ -91,6 +122,8 @@ func CheckPages(path string) ([]string, error) {
 		for i, l := range lines {
 			lines[i] = "bbolt: " + l
 		}
+		return lines, nil
+	case errors.As(err, &exit) && exit.ExitCode() == contentsProblems:
 		return lines, nil
 	case errors.As(err, &exit) && exit.ExitCode() == pagesLocked:
 		return nil, &model.Error{Code: model.ELOCKED, Key: "error.locked", Args: map[string]any{"Path": path}}

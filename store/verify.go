@@ -22,15 +22,9 @@ func Verify(ctx context.Context, path string) error {
 		}
 		return err
 	}
-	problems, err := CheckPages(path)
+	problems, err := checkInChild(path, true)
 	if err != nil {
 		return err
-	}
-	if len(problems) == 0 {
-		problems, err = checkFileContents(ctx, path)
-		if err != nil {
-			return err
-		}
 	}
 	if len(problems) > 0 {
 		if len(problems) > 3 {

@@ -87,6 +87,10 @@ func copyArchive(b *testing.B, contacts int) string {
 	if _, err := io.Copy(out, in); err != nil {
 		b.Fatal(err)
 	}
+	// On disk before the benchmark: else its first fsync writes the copy.
+	if err := out.Sync(); err != nil {
+		b.Fatal(err)
+	}
 	out.Close()
 	return dst
 }
@@ -301,6 +305,18 @@ func BenchmarkArchiveHistory(b *testing.B) {
 // resident memory.
 func runProcess(b *testing.B, bin string, args ...string) {
 	b.Helper()
+	// The day's first command on a file makes its automatic backup and
+	// waits for it: once before the timing, which measures the command.
+	b.StopTimer()
+	if out, err := exec.Command(bin, append([]string{}, args...)...).CombinedOutput(); err != nil {
+		b.Fatalf("%v: %v\n%s", args, err, out)
+	}
+	for i, a := range args {
+		if a == "--out" {
+			os.Remove(args[i+1])
+		}
+	}
+	b.StartTimer()
 	var peak int64
 	for b.Loop() {
 		cmd := exec.Command(bin, args...)
