@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"hankekirja/assets"
 	"hankekirja/model"
 	"hankekirja/store"
 )
@@ -31,6 +32,7 @@ func init() {
 // backup: hankekirja backup FILE
 func (c *cli) backup(args []string) int {
 	fs := c.flags("backup")
+	force := fs.Bool("force", false, "copy a damaged database all the same")
 	args, err := c.parse(fs, args, false)
 	if err != nil {
 		return c.flagError(err)
@@ -42,9 +44,23 @@ func (c *cli) backup(args []string) int {
 	if _, err := os.Lstat(out); err == nil {
 		return c.fail(&model.Error{Code: model.EINVALID, Key: "cli.backup.exists", Args: map[string]any{"Path": out}})
 	}
+	if db, err := c.path(); err == nil {
+		if err := store.CheckOutput(db, out); err != nil {
+			return c.fail(err)
+		}
+	}
 	return c.withDB(func(db *store.DB) int {
 		if err := db.Backup(out); err != nil {
-			return c.fail(model.Internal(err))
+			return c.fail(err)
+		}
+		// A copy of a damaged database is no backup: it is checked as the
+		// automatic ones are, and kept only with --force.
+		if err := store.Verify(c.ctx, out); err != nil && model.ErrorCode(err) == model.EDAMAGED {
+			if !*force {
+				os.Remove(out)
+				return c.fail(&model.Error{Code: model.EDAMAGED, Key: "cli.backup.damaged", Args: map[string]any{"Path": db.Path(), "Detail": assets.ErrorText(c.lang, err)}})
+			}
+			c.errorLine(c.msg("cli.backup.damaged_kept", map[string]any{"Path": out}))
 		}
 		c.println(c.msg("cli.backup.written", map[string]any{"Path": out}))
 		return exitOK

@@ -62,3 +62,36 @@ func TestCounterAcrossWrites(t *testing.T) {
 		t.Errorf("counted %d, want 5", c.n)
 	}
 }
+
+// TestBackupOfADamagedDatabase: backup refuses to copy a damaged database
+// (the copy would be no backup) unless --force, and says so.
+func TestBackupOfADamagedDatabase(t *testing.T) {
+	t.Parallel()
+	path := tempDB(t)
+	ok(t, path, "demo")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(b, []byte(`"last_name":"`))
+	if i < 0 {
+		t.Fatal("no contact in the file")
+	}
+	b[i+1] = 0x01 // the record's JSON no longer reads
+	os.WriteFile(path, b, 0o600)
+	out := filepath.Join(t.TempDir(), "copy.bak")
+	r := hk(t, path, nil, "backup", out)
+	if r.status != exitFailure || !strings.Contains(r.stderr, "is damaged, so its copy would be no backup") {
+		t.Errorf("backup of a damaged database: status %d, stderr %q", r.status, r.stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("the refused backup left a file")
+	}
+	r = hk(t, path, nil, "backup", "--force", out)
+	if r.status != exitOK || !strings.Contains(r.stderr, "copy of a damaged database") {
+		t.Errorf("backup --force: status %d, stderr %q", r.status, r.stderr)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Error("backup --force wrote nothing")
+	}
+}
