@@ -61,15 +61,22 @@ func NumberNewItems(m *Meeting, ms []*Meeting) {
 	}
 }
 
-// groupMeetings reads every meeting of a group.
+// groupMeetings reads every meeting of a group (not those in the trash),
+// found through the references to the group: a save of the minutes reads
+// the group's few dozen meetings, not the summaries of twenty thousand.
 func groupMeetings(ctx context.Context, svc Services, group ID) ([]*Meeting, error) {
-	page, err := svc.Meetings.List(ctx, Filter{Facets: []string{"group:" + group.String()}})
+	refs, err := svc.Queries.ReferencesTo(ctx, group)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*Meeting, 0, len(page.Items))
-	for _, s := range page.Items {
-		m, err := svc.Meetings.Get(ctx, s.ID)
+	var out []*Meeting
+	seen := map[ID]bool{}
+	for _, r := range refs {
+		if r.Field != RefGroup || r.From.Kind != KindMeeting || seen[r.From.ID] {
+			continue
+		}
+		seen[r.From.ID] = true
+		m, err := svc.Meetings.Get(ctx, r.From.ID)
 		if err != nil {
 			return nil, err
 		}
