@@ -100,15 +100,6 @@ func (w word) form(c Case) string {
 	return w.nom
 }
 
-// in returns the case that means "in" for the word (inessive or, for an
-// outer word, adessive).
-func (w word) in() Case {
-	if w.outer {
-		return Ade
-	}
-	return Ine
-}
-
 // phrase is a noun phrase: an undeclined genitive attribute ("kotihoidon"),
 // an adjective, a compound's first part and its declined head.
 type phrase struct {
@@ -155,9 +146,6 @@ func (p phrase) locative(c Case) Case {
 	}
 	return c
 }
-
-// title returns the phrase in case c with a capital first letter.
-func (p phrase) title(c Case) string { return capitalize(p.form(c)) }
 
 func capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)

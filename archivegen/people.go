@@ -16,6 +16,8 @@ var firstNamesFemale = []string{
 	"Leena", "Liisa", "Maarit", "Maria", "Marja", "Marjatta", "Merja", "Minna", "Mirja", "Noora", "Outi", "Päivi",
 	"Pirjo", "Raija", "Riikka", "Ritva", "Sari", "Satu", "Seija", "Sirpa", "Sanna", "Susanna", "Tarja", "Terhi",
 	"Tiina", "Tuula", "Ulla", "Virpi", "Anna-Leena", "Marja-Liisa", "Sinikka", "Hannele", "Eija", "Mervi", "Kaija",
+	"Aila", "Auli", "Eveliina", "Hanne", "Henna", "Iida", "Jenni", "Katariina", "Kati", "Krista", "Lotta", "Maija",
+	"Meri", "Milla", "Nina", "Paula", "Pia", "Pauliina", "Reetta", "Saara", "Sofia", "Taina", "Tuija", "Venla",
 }
 
 var firstNamesMale = []string{
@@ -23,6 +25,8 @@ var firstNamesMale = []string{
 	"Jari", "Jouni", "Juha", "Juhani", "Jukka", "Jussi", "Kalle", "Kari", "Kimmo", "Lauri", "Markku", "Marko",
 	"Matti", "Mikko", "Olli", "Onni", "Pekka", "Pertti", "Petri", "Raimo", "Risto", "Sami", "Seppo", "Tapio",
 	"Teemu", "Timo", "Tommi", "Tuomas", "Veikko", "Ville", "Väinö", "Jyrki", "Hannu", "Mika", "Pasi", "Janne",
+	"Aki", "Aleksi", "Eetu", "Elias", "Henri", "Jarmo", "Joonas", "Kai", "Lasse", "Markus", "Niko", "Oskari",
+	"Pentti", "Reijo", "Sakari", "Toni", "Tuomo", "Vesa", "Aarne", "Kyösti",
 }
 
 // Swedish first names, for contacts in bilingual and Swedish-speaking
@@ -41,6 +45,12 @@ var lastNamesFinnish = []string{
 	"Öhman", "Pölönen", "Kähkönen", "Häkkinen", "Määttä", "Ylönen", "Pääkkönen", "Söderholm", "Väänänen",
 	"Kivelä", "Lampinen", "Rautiainen", "Leppänen", "Hyvärinen", "Mustonen", "Ruotsalainen", "Kauppinen",
 	"Jääskeläinen", "Törmänen", "Nurmi", "Aaltonen", "Peltonen", "Koivisto", "Hakkarainen", "Oksanen",
+	"Seppälä", "Niskanen", "Rinne", "Partanen", "Huttunen", "Kettunen", "Kiiskinen", "Lindroos",
+	"Moilanen", "Pesonen", "Nykänen", "Sirviö", "Vainio", "Lehto", "Heiskanen", "Pulkkinen", "Kemppainen",
+	"Tikkanen", "Ojala", "Honkanen", "Korpela", "Vuorinen", "Hietala", "Tiainen", "Halonen", "Mäkipää",
+	"Rytkönen", "Pekkala", "Vähäkangas", "Hyytiäinen", "Räty", "Kangas", "Lappalainen", "Immonen", "Ikonen",
+	"Keränen", "Nevalainen", "Saastamoinen", "Hännikäinen", "Myllymäki", "Ylitalo", "Kärnä", "Äijälä",
+	"Ålander", "Kukkonen", "Karvonen", "Tolonen", "Suominen", "Granroth", "Castrén", "Pöyhönen",
 }
 
 var lastNamesSwedish = []string{
