@@ -201,8 +201,9 @@ func meetingWithItems(b *testing.B, svc model.Services, n int) *model.Meeting {
 			b.Fatal(err)
 		}
 		if len(m.Items) >= min(n, 8) {
+			orig := len(m.Items)
 			for len(m.Items) < n {
-				it := m.Items[len(m.Items)%len(m.Items)]
+				it := m.Items[len(m.Items)%orig]
 				it.Number = 0
 				m.Items = append(m.Items, it)
 			}
