@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
@@ -142,8 +144,15 @@ func (u *UI) showAbout() {
 	}
 	text := widget.NewLabel(T("ui.about_text", map[string]any{"Version": u.cfg.Version, "Path": path}))
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(T("ui.about"), T("ui.close"), text, u.win)
-	d.Resize(fyne.NewSize(480, 240))
+	var content fyne.CanvasObject = text
+	if icon := u.app.Icon(); icon != nil {
+		img := canvas.NewImageFromResource(icon)
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSize(64, 64))
+		content = container.NewBorder(nil, nil, container.NewVBox(img), nil, text)
+	}
+	d := dialog.NewCustom(T("ui.about"), T("ui.close"), content, u.win)
+	d.Resize(fyne.NewSize(540, 240))
 	d.Show()
 }
 

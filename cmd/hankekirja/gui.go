@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"hankekirja/assets"
 	"hankekirja/assets/demo"
 	"hankekirja/model"
 	"hankekirja/snapshot"
@@ -35,6 +36,7 @@ var runGUI = func(path string) int {
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Hankekirja", Version: version,
 		Migrations: map[string]bool{"fyneDo": true}})
 	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("hankekirja.png", assets.IconPNG))
 	u := ui.New(ui.Config{
 		App: a,
 		Open: func(path string) (ui.Database, error) {
