@@ -36,7 +36,7 @@ func TestCompactFromTheMenu(t *testing.T) {
 	if err != nil || page.Total == 0 {
 		t.Fatalf("after compacting: %d projects, %v", page.Total, err)
 	}
-	if text := screenText(u); !strings.Contains(text, "3,0 Mt → 1,0 Mt") {
+	if text := screenText(u); !strings.Contains(text, "koko ennen 3,0 Mt, nyt 1,0 Mt") {
 		t.Errorf("no result shown:\n%s", text)
 	}
 }
