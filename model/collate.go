@@ -51,6 +51,10 @@ func SearchWords(text string) []string {
 	})
 }
 
+// Fold lower-cases s and removes its diacritics, as search compares words
+// (package morph's prefix matching uses it too).
+func Fold(s string) string { return foldAccents(strings.ToLower(s)) }
+
 // foldAccents removes diacritics: ä → a, ö → o, å → a, é → e.
 func foldAccents(s string) string {
 	ascii := true
