@@ -262,6 +262,8 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWr
 	// contacts referring to a handful of municipalities would otherwise
 	// insert into the middle of the same few pages again and again.
 	var refAdd, refDel []string
+	var currents []keyValue
+	var sums []*model.Summary
 	seen := make(map[model.ID]bool, len(writes))
 	for i := range writes {
 		w, e := &writes[i], &enc[i]
@@ -356,14 +358,12 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWr
 				return err
 			}
 		}
-		if err := putCurrent(tx, w.ID, e.current); err != nil {
-			return err
-		}
+		// The current revisions and summaries are written at the end, in
+		// key order (see writeSorted).
+		currents = append(currents, keyValue{currentKey(w.Kind, w.ID), e.current})
+		sums = append(sums, &e.sum)
 		// A revision from elsewhere is never replaced by an autosave.
 		if err := tx.Bucket(bucketAutosaves).Delete(w.ID[:]); err != nil {
-			return err
-		}
-		if err := writeSummary(tx, &e.sum); err != nil {
 			return err
 		}
 		before, after := liveRefs(old), liveRefs(r)
@@ -378,6 +378,12 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWr
 			}
 		}
 		changed = append(changed, written{old, r})
+	}
+	if err := writeSorted(tx.Bucket(bucketCurrent), currents); err != nil {
+		return err
+	}
+	if err := writeSummaries(tx, sums); err != nil {
+		return err
 	}
 	refs := tx.Bucket(bucketRefs)
 	for _, k := range refDel {
