@@ -4,7 +4,9 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hankekirja/model"
@@ -14,16 +16,49 @@ import (
 const searchPerKind = 8
 
 // globalSearch is the toolbar's search field (Ctrl+F): results of every
-// kind, grouped by kind, appear below it as the user types; Enter or a
-// click opens one.
+// kind, grouped by kind, appear below it as the user types; the arrow keys
+// choose one, Enter or a click opens it, Esc closes the results and a
+// second Esc clears the field.
+//
+// The results are a panel in the window's own layer (see shell), not a
+// pop-up: a pop-up takes the keyboard, and typing "Hyvinkää" left "H" in
+// the field.
 type globalSearch struct {
 	u       *UI
-	entry   *widget.Entry
+	entry   *searchEntry
 	results []searchRow
 	list    *widget.List
-	popup   *widget.PopUp
+	// panel holds the list; layer places it under the field.
+	panel *fyne.Container
+	layer *fyne.Container
+	// chosen is the row the arrow keys are on (-1: none).
+	chosen int
 	// generation drops results of an older query.
 	generation int
+}
+
+// searchEntry is the search field: it passes the arrow keys, Enter and
+// Esc to the search.
+type searchEntry struct {
+	widget.Entry
+	g *globalSearch
+}
+
+func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyDown:
+		e.g.move(1)
+	case fyne.KeyUp:
+		e.g.move(-1)
+	case fyne.KeyEscape:
+		if e.g.panel.Visible() {
+			e.g.hide()
+		} else {
+			e.SetText("")
+		}
+	default:
+		e.Entry.TypedKey(k)
+	}
 }
 
 // searchRow is a kind heading (summary zero) or a result.
@@ -33,11 +68,18 @@ type searchRow struct {
 }
 
 func newGlobalSearch(u *UI) *globalSearch {
-	g := &globalSearch{u: u}
-	g.entry = widget.NewEntry()
+	g := &globalSearch{u: u, chosen: -1}
+	g.entry = &searchEntry{g: g}
+	g.entry.ExtendBaseWidget(g.entry)
 	g.entry.SetPlaceHolder(T("ui.search_all"))
 	g.entry.OnChanged = g.search
-	g.entry.OnSubmitted = func(string) { g.open(g.firstResult()) }
+	g.entry.OnSubmitted = func(string) {
+		if g.chosen >= 0 {
+			g.open(g.chosen)
+			return
+		}
+		g.open(g.firstResult())
+	}
 	g.list = widget.NewList(
 		func() int { return len(g.results) },
 		func() fyne.CanvasObject {
@@ -53,8 +95,11 @@ func newGlobalSearch(u *UI) *globalSearch {
 				l.SetText(r.heading)
 				return
 			}
-			l.TextStyle = fyne.TextStyle{}
+			l.TextStyle = fyne.TextStyle{Bold: i == g.chosen}
 			text := "   " + r.summary.Title
+			if i == g.chosen {
+				text = "▸  " + r.summary.Title
+			}
 			if r.summary.Subtitle != "" {
 				text += " · " + r.summary.Subtitle
 			}
@@ -64,7 +109,34 @@ func newGlobalSearch(u *UI) *globalSearch {
 		g.list.UnselectAll()
 		g.open(i)
 	}
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg.StrokeWidth = 1
+	g.panel = container.NewStack(bg, container.NewPadded(g.list))
+	g.panel.Hide()
+	g.layer = container.New(&searchPanelLayout{g: g}, g.panel)
 	return g
+}
+
+// searchPanelLayout places the results panel right under the search
+// field, as wide as the field (at least 420) and as tall as its rows (at
+// most 14), over the window's content.
+type searchPanelLayout struct{ g *globalSearch }
+
+func (l *searchPanelLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 0) }
+
+func (l *searchPanelLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	g := l.g
+	d := fyne.CurrentApp().Driver()
+	entry, layer := d.AbsolutePositionForObject(g.entry), d.AbsolutePositionForObject(g.layer)
+	x := max(0, entry.X-layer.X)
+	w := min(max(g.entry.Size().Width, 420), size.Width-x)
+	rows := min(max(len(g.results), 1), 14)
+	h := min(float32(rows)*g.rowHeight()+2*theme.Padding(), size.Height)
+	for _, o := range objs {
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, h))
+	}
 }
 
 // search runs the query off Fyne's thread.
@@ -98,23 +170,37 @@ func (g *globalSearch) show(res []model.Summary) {
 	if len(res) == 0 && g.entry.Text != "" {
 		g.results = append(g.results, searchRow{heading: T("ui.no_results")})
 	}
+	g.chosen = -1
 	g.list.Refresh()
 	if len(g.results) == 0 {
-		if g.popup != nil {
-			g.popup.Hide()
-		}
+		g.hide()
 		return
 	}
-	c := g.u.win.Canvas()
-	if g.popup == nil {
-		g.popup = widget.NewPopUp(container.NewStack(g.list), c)
+	g.panel.Show()
+	g.layer.Refresh()
+}
+
+// hide closes the results.
+func (g *globalSearch) hide() {
+	g.chosen = -1
+	g.panel.Hide()
+	g.layer.Refresh()
+}
+
+// move puts the choice on the next (+1) or previous (-1) result,
+// stepping over the kind headings.
+func (g *globalSearch) move(step int) {
+	if !g.panel.Visible() {
+		return
 	}
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(g.entry)
-	pos.Y += g.entry.Size().Height
-	rows := min(len(g.results), 14)
-	g.popup.Resize(fyne.NewSize(max(g.entry.Size().Width, 420), float32(rows)*g.rowHeight()))
-	g.popup.ShowAtPosition(pos)
-	c.Focus(g.entry)
+	for i := g.chosen + step; i >= 0 && i < len(g.results); i += step {
+		if g.results[i].heading == "" {
+			g.chosen = i
+			g.list.ScrollTo(i)
+			g.list.Refresh()
+			return
+		}
+	}
 }
 
 func (g *globalSearch) rowHeight() float32 {
@@ -137,8 +223,6 @@ func (g *globalSearch) open(i int) {
 		return
 	}
 	s := g.results[i].summary
-	if g.popup != nil {
-		g.popup.Hide()
-	}
+	g.hide()
 	g.u.navigate(s.Kind, s.ID)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"hankekirja/model"
@@ -41,5 +42,59 @@ func TestGlobalSearch(t *testing.T) {
 	b := browserOf(u, model.KindMunicipality)
 	if u.shell.currentBrowser() != b || b.selected != model.MunicipalityID("106") {
 		t.Fatal("Enter did not open Hyvinkää in the municipalities view")
+	}
+}
+
+// TestGlobalSearchKeys: typing goes on into the field while results come,
+// the arrow keys choose a result over the headings, Enter opens the chosen
+// one, Esc closes the results and a second Esc clears the field.
+func TestGlobalSearchKeys(t *testing.T) {
+	u := newTestUI(t)
+	withDemo(t, u)
+	g := u.shell.search
+	u.win.Canvas().Focus(g.entry)
+	for _, r := range "Hyvinkää" {
+		g.entry.TypedRune(r)
+		u.Wait()
+	}
+	if g.entry.Text != "Hyvinkää" || !g.panel.Visible() {
+		t.Fatalf("field %q, results shown %v", g.entry.Text, g.panel.Visible())
+	}
+	if u.win.Canvas().Focused() != g.entry {
+		t.Fatal("the results took the keyboard")
+	}
+	key := func(name fyne.KeyName) { g.entry.TypedKey(&fyne.KeyEvent{Name: name}); u.Wait() }
+	key(fyne.KeyDown)
+	if g.chosen != g.firstResult() {
+		t.Fatalf("Down chose row %d, want the first result %d", g.chosen, g.firstResult())
+	}
+	key(fyne.KeyUp) // nothing above the first result: stays
+	if g.chosen != g.firstResult() {
+		t.Fatalf("Up from the first result moved to %d", g.chosen)
+	}
+	key(fyne.KeyEscape)
+	if g.panel.Visible() || g.entry.Text != "Hyvinkää" {
+		t.Fatalf("first Esc: results shown %v, field %q", g.panel.Visible(), g.entry.Text)
+	}
+	key(fyne.KeyEscape)
+	if g.entry.Text != "" {
+		t.Fatalf("second Esc left %q", g.entry.Text)
+	}
+	test.Type(g.entry, "hyvinkää")
+	u.Wait()
+	key(fyne.KeyDown)
+	g.entry.OnSubmitted(g.entry.Text)
+	u.Wait()
+	if b := browserOf(u, model.KindMunicipality); u.shell.currentBrowser() != b || b.selected != model.MunicipalityID("106") {
+		t.Fatal("Enter did not open the chosen result")
+	}
+	if g.panel.Visible() {
+		t.Error("the results stay open after opening one")
+	}
+	// Ctrl+F again: typing replaces the last query.
+	u.focusSearch()
+	test.Type(g.entry, "kuuma")
+	if g.entry.Text != "kuuma" {
+		t.Errorf("after Ctrl+F and typing the field reads %q", g.entry.Text)
 	}
 }

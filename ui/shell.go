@@ -70,7 +70,9 @@ func newShell(u *UI) *shell {
 	toolbar := container.NewBorder(nil, nil, widget.NewLabelWithStyle("Hankekirja", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, s.search.entry)
 	split := container.NewHSplit(s.nav, s.main)
 	split.Offset = 0.16
-	s.content = container.NewBorder(container.NewVBox(toolbar, widget.NewSeparator()), nil, nil, nil, split)
+	// The search results lie over the content, in the window's own layer.
+	body := container.NewStack(split, s.search.layer)
+	s.content = container.NewBorder(container.NewVBox(toolbar, widget.NewSeparator()), nil, nil, nil, body)
 	return s
 }
 
@@ -228,5 +230,10 @@ func (u *UI) saveCurrentForm() {
 	}
 }
 
-// focusSearch puts the cursor in the global search field (Ctrl+F).
-func (u *UI) focusSearch() { u.win.Canvas().Focus(u.shell.search.entry) }
+// focusSearch puts the cursor in the global search field (Ctrl+F), with
+// the last query selected so that typing replaces it.
+func (u *UI) focusSearch() {
+	e := u.shell.search.entry
+	u.win.Canvas().Focus(e)
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
