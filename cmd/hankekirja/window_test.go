@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -44,11 +45,28 @@ func buildGUI(t testing.TB, dir string) string {
 	return bin
 }
 
+// removeStaleDisplay removes the lock file and socket of display n when
+// the X server that made them is no longer running (it was killed).
+func removeStaleDisplay(n int) {
+	lock := fmt.Sprintf("/tmp/.X%d-lock", n)
+	b, err := os.ReadFile(lock)
+	if err != nil {
+		return
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err == nil && pid > 0 && syscall.Kill(pid, 0) == nil {
+		return // still running
+	}
+	os.Remove(lock)
+	os.Remove(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
+}
+
 // startXvfb starts a virtual screen of 1366×768 (a common laptop) and
 // returns its DISPLAY.
 func startXvfb(t testing.TB) string {
 	t.Helper()
 	for n := 90; n < 140; n++ {
+		removeStaleDisplay(n)
 		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
 			continue
 		}
@@ -61,8 +79,18 @@ func startXvfb(t testing.TB) string {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() {
-			cmd.Process.Kill()
-			cmd.Wait()
+			// SIGTERM lets Xvfb remove its lock file and socket; a killed
+			// one leaves them, and fifty runs later no display is free.
+			cmd.Process.Signal(syscall.SIGTERM)
+			done := make(chan struct{})
+			go func() { cmd.Wait(); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+				cmd.Process.Kill()
+				<-done
+			}
+			removeStaleDisplay(n)
 		})
 		deadline := time.Now().Add(10 * time.Second)
 		for time.Now().Before(deadline) {
