@@ -10,7 +10,9 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 BIN     := bin/hankekirja
 
-.PHONY: run build deps test-deps test fmt-check vet lint fuzz demo bench archive clean
+.PHONY: run build deps test-deps test fmt-check vet lint fuzz demo bench archive clean \
+	windows-deps windows-build windows-check package-deps package package-linux \
+	package-windows install uninstall
 
 run: build
 	./$(BIN) $(ARGS)
@@ -74,4 +76,80 @@ $(ARCHIVE):
 	mv $@.tmp $@
 
 clean:
-	rm -rf bin
+	rm -rf bin dist
+
+# --- Windows and packages ---------------------------------
+
+# The Windows binary is cross-compiled with MinGW-w64's gcc (cgo: Fyne's
+# OpenGL driver is C). -H=windowsgui: no console window opens with the
+# program; console_windows.go attaches to the console it was started from.
+MINGW_CC := x86_64-w64-mingw32-gcc
+WINENV   := GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=$(MINGW_CC)
+WINEXE   := bin/windows/hankekirja.exe
+
+# Fyne's packager, at the version the tool line in go.mod pins, built for
+# this machine: `go tool fyne` with CC set to MinGW would build the tool
+# itself for Windows and fail.
+FYNE := bin/fyne
+
+# fyne package wants a version x.y.z and a build number: a tag vX.Y.Z gives
+# the version (else 0.0.0), the number of commits the build.
+APP_VERSION := $(shell git describe --tags --match 'v[0-9]*' --abbrev=0 2>/dev/null | sed 's/^v//' | grep -E '^[0-9]+(\.[0-9]+){0,2}$$' || echo 0.0.0)
+APP_BUILD   := $(shell git rev-list --count HEAD 2>/dev/null || echo 1)
+FYNE_PKG     = $(CURDIR)/$(FYNE) package -app-version $(APP_VERSION) -app-build $(APP_BUILD)
+
+DIST        := dist
+LINUX_TREE  := $(DIST)/hankekirja
+LINUX_TAR   := $(DIST)/hankekirja-$(VERSION)-linux-amd64.tar.xz
+WINDOWS_PKG := $(DIST)/Hankekirja-$(VERSION)-windows-amd64.exe
+
+windows-deps:
+	@bash .ci/install-deps windows
+
+windows-build: windows-deps
+	$(WINENV) $(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS) -H=windowsgui" -o $(WINEXE) ./cmd/hankekirja
+
+# A Windows-only break (a file with a windows build tag, a call that does
+# not exist there) fails here rather than on a user's laptop.
+windows-check: windows-build
+	$(WINENV) $(GO) vet -tags $(TAGS) ./...
+
+package-deps:
+	@bash .ci/install-deps package
+
+$(FYNE): go.mod go.sum
+	$(GO) build -o $@ fyne.io/tools/cmd/fyne
+
+package: package-linux package-windows
+	@echo "Packages:"; ls -l $(LINUX_TAR) $(WINDOWS_PKG)
+
+# fyne package rewrites FyneApp.toml (it counts builds in it), so each
+# recipe puts the committed one back, whatever happened.
+package-linux: build package-deps $(FYNE)
+	@mkdir -p $(DIST)
+	cp cmd/hankekirja/FyneApp.toml $(DIST)/FyneApp.toml.orig
+	cd cmd/hankekirja && $(FYNE_PKG) -os linux -executable $(CURDIR)/$(BIN); \
+		status=$$?; cp $(CURDIR)/$(DIST)/FyneApp.toml.orig FyneApp.toml; exit $$status
+	bash packaging/linux/package.sh cmd/hankekirja/Hankekirja.tar.xz assets/icon/hankekirja.svg $(LINUX_TREE) $(LINUX_TAR)
+	rm -f cmd/hankekirja/Hankekirja.tar.xz $(DIST)/FyneApp.toml.orig
+
+# The icon, the version resource and the manifest are linked in by a
+# rebuild of the binary with fyne's resource file (fyne.syso). It is given
+# the binary to start from because, building one itself, it would drop
+# -ldflags (main.version) from its second build.
+package-windows: windows-build package-deps $(FYNE)
+	@mkdir -p $(DIST)
+	cp cmd/hankekirja/FyneApp.toml $(DIST)/FyneApp.toml.orig
+	cp $(WINEXE) cmd/hankekirja/hankekirja.exe
+	cd cmd/hankekirja && CC=$(MINGW_CC) GOARCH=amd64 GOFLAGS="-ldflags=-X=main.version=$(VERSION)" \
+		$(FYNE_PKG) -os windows -executable hankekirja.exe; \
+		status=$$?; cp $(CURDIR)/$(DIST)/FyneApp.toml.orig FyneApp.toml; rm -f hankekirja.exe; exit $$status
+	mv cmd/hankekirja/Hankekirja.exe $(WINDOWS_PKG)
+	rm -f $(DIST)/FyneApp.toml.orig
+
+# For the current user, under ~/.local (PREFIX=DIR for elsewhere).
+install: package-linux
+	sh $(LINUX_TREE)/install.sh
+
+uninstall:
+	sh $(LINUX_TREE)/install.sh --uninstall
