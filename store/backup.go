@@ -353,6 +353,20 @@ func Restore(dbPath, backupPath string, opts *Options) (string, error) {
 	var replaced string
 	if _, err := os.Stat(dbPath); err == nil {
 		db, err := Open(dbPath, &Options{Timeout: optTimeout(opts), Now: optNow(opts), NoAutoBackup: true})
+		if model.ErrorCode(err) == model.EDAMAGED {
+			// A damaged database is what a restore is for: it cannot be
+			// backed up, so it is kept as it is beside the database (never
+			// in the rotation of good backups).
+			kept := fmt.Sprintf("%s.damaged-%s", dbPath, nowOf(opts).UTC().Format(backupTimeFmt))
+			if err := os.Rename(dbPath, kept); err != nil {
+				return "", fileError(dbPath, err)
+			}
+			if err := copyFile(backupPath, dbPath); err != nil {
+				os.Rename(kept, dbPath)
+				return "", model.Internal(fmt.Errorf("restore %s: %w", backupPath, err))
+			}
+			return kept, nil
+		}
 		if err != nil {
 			return "", err
 		}
@@ -416,4 +430,12 @@ func ReadBackupInfo(path string) model.BackupInfo {
 	}
 	info.Records, info.Trash, info.Err = countBackup(path)
 	return info
+}
+
+// nowOf is the clock of opts, or the system's.
+func nowOf(o *Options) time.Time {
+	if o != nil && o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
 }

@@ -78,3 +78,48 @@ func TestDamagedDatabaseIsNotBackedUp(t *testing.T) {
 		t.Errorf("the good backup: %v", err)
 	}
 }
+
+// TestRestoreOverADamagedDatabase: a database too damaged to open is what
+// a restore is for: the backup takes its place and the damaged file is
+// kept beside it, outside the backups.
+func TestRestoreOverADamagedDatabase(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "h.db")
+	db, err := Open(path, &Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustCreate(t, db.Services().Contacts, &model.Contact{LastName: "Talteen"})
+	good, err := db.AutoBackup(model.BackupDaily)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	b, _ := os.ReadFile(path)
+	clear(b[:4096]) // the first meta page: bbolt cannot open it
+	clear(b[4096:8192])
+	os.WriteFile(path, b, 0o600)
+	if _, err := Open(path, &Options{NoAutoBackup: true}); model.ErrorCode(err) != model.EDAMAGED {
+		t.Fatalf("the damaged file opens: %v", err)
+	}
+	kept, err := Restore(path, good, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k, _ := os.ReadFile(kept); !bytes.Equal(k, b) {
+		t.Error("the damaged file was not kept as it was")
+	}
+	db, err = Open(path, &Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if p, _ := db.Services().Contacts.List(ctx, model.Filter{Query: "talteen"}); p.Total != 1 {
+		t.Errorf("after the restore: %d contacts named Talteen", p.Total)
+	}
+	for _, f := range backupFiles(path) {
+		if f.Path == kept {
+			t.Error("the damaged file is among the backups")
+		}
+	}
+}

@@ -70,6 +70,8 @@ type UI struct {
 	lastUndo *widget.Button
 	// lastHistory is the last history dialog opened (tests use it).
 	lastHistory *historyDialog
+	// lastDamaged is the last damaged-database dialog shown (tests).
+	lastDamaged dialog.Dialog
 
 	// pending counts background work, so tests can wait for it.
 	pending sync.WaitGroup
@@ -109,7 +111,11 @@ func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
 func (u *UI) OpenDatabase(path string) error {
 	db, err := u.cfg.Open(path)
 	if err != nil {
-		u.showError(err)
+		if isDamaged(err) && u.cfg.Backups != nil {
+			u.showDamaged(path)
+		} else {
+			u.showError(err)
+		}
 		return err
 	}
 	u.useDatabase(db)
