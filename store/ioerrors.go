@@ -31,6 +31,6 @@ func fileError(path string, err error) error {
 
 // isFileProblem reports whether err is one fileError names.
 func isFileProblem(err error) bool {
-	return errors.Is(err, syscall.EROFS) || errors.Is(err, fs.ErrPermission) ||
-		errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
+	c := model.ErrorCode(fileError("", err))
+	return c == model.EACCESS || c == model.EFULL
 }

@@ -18,27 +18,7 @@ import (
 // writeSummary stores s as the summary of its record, moving its entry in
 // bucketOrder when its sort key or state changed, and keeping the counts.
 func writeSummary(tx *bolt.Tx, s *model.Summary) error {
-	sums, order := tx.Bucket(bucketSummaries), tx.Bucket(bucketOrder)
-	key := orderKey(s)
-	old := sums.Get(s.ID[:])
-	if !bytes.Equal(old, key) {
-		if old != nil {
-			old = bytes.Clone(old)
-			if err := order.Delete(old); err != nil {
-				return err
-			}
-			if err := addCount(tx, model.Kind(old[0]), old[1], -1); err != nil {
-				return err
-			}
-		}
-		if err := sums.Put(s.ID[:], key); err != nil {
-			return err
-		}
-		if err := addCount(tx, s.Kind, key[1], 1); err != nil {
-			return err
-		}
-	}
-	return order.Put(key, encodeSummary(*s))
+	return writeSummaries(tx, []*model.Summary{s})
 }
 
 // deleteSummary removes a record's summary (a purge).

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"errors"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -88,10 +86,4 @@ func (u *UI) restoreDamaged(path string, b model.BackupInfo) {
 				"When": formatWhen(b.Time), "Path": kept}), u.win)
 		})
 	}()
-}
-
-// isDamaged reports whether err says a database file is damaged.
-func isDamaged(err error) bool {
-	var me *model.Error
-	return errors.As(err, &me) && me.Code == model.EDAMAGED
 }

@@ -111,7 +111,7 @@ func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
 func (u *UI) OpenDatabase(path string) error {
 	db, err := u.cfg.Open(path)
 	if err != nil {
-		if isDamaged(err) && u.cfg.Backups != nil {
+		if model.ErrorCode(err) == model.EDAMAGED && u.cfg.Backups != nil {
 			u.showDamaged(path)
 		} else {
 			u.showError(err)
