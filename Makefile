@@ -26,7 +26,7 @@ deps:
 test-deps:
 	@bash .ci/install-deps test
 
-test: test-deps fmt-check vet lint
+test: test-deps fmt-check vet lint windows-check
 	$(GO) test -race -tags $(TAGS) -count=1 ./...
 	$(MAKE) fuzz
 

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -93,14 +92,6 @@ func emptyDB(b *testing.B, dir string) *store.DB {
 		b.Fatal(err)
 	}
 	return db
-}
-
-// cpuTime is the process's user and system CPU time so far: on a shared
-// machine it says more than the wall clock does.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkImport50k reads a 50 000-contact snapshot, plans it against an

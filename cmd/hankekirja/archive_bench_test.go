@@ -325,9 +325,7 @@ func runProcess(b *testing.B, bin string, args ...string) {
 		if out, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("%v: %v\n%s", args, err, out)
 		}
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			peak = max(peak, ru.Maxrss)
-		}
+		peak = max(peak, peakRSSKiB(cmd.ProcessState))
 		b.StopTimer()
 		// Outputs are written anew each round.
 		for i, a := range args {
@@ -400,9 +398,7 @@ func BenchmarkProcessImportSnapshot(b *testing.B) {
 			if out, err := cmd.CombinedOutput(); err != nil {
 				b.Fatalf("%v\n%s", err, out)
 			}
-			if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-				peak = max(peak, ru.Maxrss)
-			}
+			peak = max(peak, peakRSSKiB(cmd.ProcessState))
 		}
 		b.ReportMetric(float64(peak)/1024, "MB-rss")
 	})

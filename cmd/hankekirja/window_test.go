@@ -54,8 +54,11 @@ func removeStaleDisplay(n int) {
 		return
 	}
 	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	if err == nil && pid > 0 && syscall.Kill(pid, 0) == nil {
-		return // still running
+	if err == nil && pid > 0 {
+		// Signal 0 asks only whether the process exists.
+		if p, err := os.FindProcess(pid); err == nil && p.Signal(syscall.Signal(0)) == nil {
+			return // still running
+		}
 	}
 	os.Remove(lock)
 	os.Remove(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
