@@ -125,6 +125,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 			c.println(c.msg("cli.no_gui", nil))
 			return exitOK
 		}
+		if !hasDisplay(thisOS, getenv) {
+			c.errorLine(c.msg("cli.no_display", nil))
+			return exitFailure
+		}
 		return runGUI(path)
 	}
 	cmd, args := rest[0], rest[1:]

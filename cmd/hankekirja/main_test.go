@@ -171,8 +171,28 @@ func TestPanicIsReported(t *testing.T) {
 	old := runGUI
 	defer func() { runGUI = old }()
 	runGUI = func(path string) int { panic("boom") }
-	r := hk(t, tempDB(t), nil)
+	r := hk(t, tempDB(t), map[string]string{"DISPLAY": ":0"})
 	wantFailure(t, r, "internal error")
+}
+
+// Not parallel: it changes runGUI.
+func TestNoDisplayIsSaid(t *testing.T) {
+	old := runGUI
+	defer func() { runGUI = old }()
+	runGUI = func(string) int { t.Error("the window was started without a display"); return 0 }
+	r := hk(t, tempDB(t), map[string]string{"LC_ALL": "fi_FI.UTF-8"})
+	wantFailure(t, r, "Näyttöä ei löytynyt")
+	if strings.Contains(r.stderr, "GLFW") {
+		t.Errorf("stderr %q names the driver", r.stderr)
+	}
+	for _, goos := range []string{"windows", "darwin"} {
+		if !hasDisplay(goos, func(string) string { return "" }) {
+			t.Errorf("%s has no display", goos)
+		}
+	}
+	if !hasDisplay("linux", func(k string) string { return map[string]string{"WAYLAND_DISPLAY": "wayland-0"}[k] }) {
+		t.Error("Wayland alone is not a display")
+	}
 }
 
 func TestListMunicipalitiesJSON(t *testing.T) {
