@@ -84,12 +84,12 @@ func (u *UI) compact() {
 			}
 			switch {
 			case errors.Is(err, context.Canceled):
-				dialog.ShowInformation(T("ui.compact.title"), T("ui.compact.cancelled"), u.win)
+				u.showInfo(T("ui.compact.title"), T("ui.compact.cancelled"))
 			case err != nil:
 				u.showError(err)
 			default:
-				dialog.ShowInformation(T("ui.compact.title"), T("ui.compact.done", map[string]any{
-					"Before": sizeText(before), "After": sizeText(after)}), u.win)
+				u.showInfo(T("ui.compact.title"), T("ui.compact.done", map[string]any{
+					"Before": sizeText(before), "After": sizeText(after)}))
 			}
 		})
 	}()

@@ -82,8 +82,8 @@ func (u *UI) restoreDamaged(path string, b model.BackupInfo) {
 				return
 			}
 			u.useDatabase(db)
-			dialog.ShowInformation(T("ui.damaged.title"), T("ui.damaged.restored", map[string]any{
-				"When": formatWhen(b.Time), "Path": kept}), u.win)
+			u.showInfo(T("ui.damaged.title"), T("ui.damaged.restored", map[string]any{
+				"When": formatWhen(b.Time), "Path": kept}))
 		})
 	}()
 }

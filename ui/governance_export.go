@@ -95,7 +95,7 @@ func exportDiagramDialog(u *UI, p *model.Project, tree []*model.GroupNode) {
 			u.showError(werr)
 			return
 		}
-		dialog.ShowInformation(T("projects.export_png"), T("projects.export_done", map[string]any{"Path": w.URI().Path()}), u.win)
+		u.showInfo(T("projects.export_png"), T("projects.export_done", map[string]any{"Path": w.URI().Path()}))
 	}, u.win)
 	save.SetFileName(diagramFileName(p) + ".png")
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))

@@ -39,7 +39,7 @@ func (u *UI) interchangeError(err error) {
 		u.showError(err)
 		return
 	}
-	dialog.NewError(errors.New(importing.ErrorText(currentLanguage, err)), u.win).Show()
+	u.showNotice(dialog.NewError(errors.New(importing.ErrorText(currentLanguage, err)), u.win))
 }
 
 // exportFileNames are the suggested file names of each kind's export.
@@ -153,7 +153,7 @@ func (u *UI) writeExport(path string, w io.WriteCloser, write func(ctx context.C
 			u.interchangeError(err)
 			return
 		}
-		dialog.ShowInformation(T("table.ui.export_csv"), T("table.ui.exported", map[string]any{"Path": path}), u.win)
+		u.showInfo(T("table.ui.export_csv"), T("table.ui.exported", map[string]any{"Path": path}))
 	})
 }
 
@@ -223,7 +223,7 @@ var lastImportPreview *importPreview
 func (u *UI) previewImport(name string, data []byte) {
 	imp := detectImport(data)
 	if imp == nil {
-		dialog.NewError(errors.New(T("table.ui.unknown_format", map[string]any{"Path": name})), u.win).Show()
+		u.showNotice(dialog.NewError(errors.New(T("table.ui.unknown_format", map[string]any{"Path": name})), u.win))
 		return
 	}
 	type result struct {
@@ -281,7 +281,7 @@ func (u *UI) showImportPreview(name string, data []byte, imp importFunc, rep imp
 				u.interchangeError(err)
 				return
 			}
-			dialog.ShowInformation(T("table.ui.imported_title"), p.report.Summary(), u.win)
+			u.showInfo(T("table.ui.imported_title"), p.report.Summary())
 		})
 	}
 	apply := T("table.ui.apply")

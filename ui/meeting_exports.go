@@ -89,7 +89,7 @@ func (v *meetingsView) saveExport(m *model.Meeting, x meetingExport) {
 				v.u.showError(err)
 				return
 			}
-			dialog.ShowInformation(T("meetings_ui.exported_title"), T("meetings_ui.exported", map[string]any{"Path": path}), v.u.win)
+			v.u.showInfo(T("meetings_ui.exported_title"), T("meetings_ui.exported", map[string]any{"Path": path}))
 		})
 	}, v.u.win)
 	d.SetFileName(exportFileName(m, x))

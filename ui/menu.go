@@ -42,9 +42,9 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	file.Items = append(file.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(T("ui.settings"), u.showSettings))
 	quit := fyne.NewMenuItem(T("ui.quit"), u.onClose)
 	quit.IsQuit = true
+	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	file.Items = append(file.Items, quit)
-	help := fyne.NewMenu(T("ui.help"), fyne.NewMenuItem(T("ui.about"), u.showAbout))
-	return fyne.NewMainMenu(file, u.editMenu(), help)
+	return fyne.NewMainMenu(file, u.editMenu(), u.helpMenu())
 }
 
 // editMenu holds the keyboard shortcuts Ctrl+N (new), Ctrl+S (save) and

@@ -208,6 +208,9 @@ func (u *UI) recordsChanged(kind model.Kind) {
 // field has the keyboard (Ctrl+N, Ctrl+S and Ctrl+F are in the Edit menu).
 func (s *shell) registerShortcuts() {
 	s.u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if s.u.closeNoticeKey(ev) {
+			return
+		}
 		if ev.Name == fyne.KeyEscape {
 			if b := s.currentBrowser(); b != nil && b.editing != nil {
 				b.editing.cancel()

@@ -60,7 +60,7 @@ func (u *UI) snapshotStore() SnapshotStore {
 
 // showMessage shows a translated sentence in a dialog.
 func (u *UI) showMessage(text string) {
-	dialog.NewInformation("Hankekirja", text, u.win).Show()
+	u.showInfo("Hankekirja", text)
 }
 
 // formatWhen shows a moment in local time the Finnish way.
@@ -111,7 +111,7 @@ func (u *UI) exportSnapshotDialog() {
 					return
 				}
 				if pass.Text != again.Text {
-					dialog.NewError(errors.New(T("ui.snapshot.passphrase_mismatch")), u.win).Show()
+					u.showNotice(dialog.NewError(errors.New(T("ui.snapshot.passphrase_mismatch")), u.win))
 					return
 				}
 				c := choices[max(scope.SelectedIndex(), 0)]
@@ -155,7 +155,7 @@ func (u *UI) writeSnapshot(db snapshot.Reader, path string, w io.WriteCloser, pr
 		}
 		return h, err
 	}, func(h snapshot.Header) {
-		dialog.ShowInformation(T("ui.snapshot.export_title"), T("ui.snapshot.exported", map[string]any{"Path": path, "Count": h.Records}), u.win)
+		u.showInfo(T("ui.snapshot.export_title"), T("ui.snapshot.exported", map[string]any{"Path": path, "Count": h.Records}))
 	})
 }
 
@@ -398,7 +398,7 @@ func (u *UI) showSnapshotPreview(db snapshot.Store, name string, pi plannedImpor
 			sp.applied = &res
 			u.shell.databaseChanged()
 			if !p.Empty() {
-				dialog.ShowInformation(title, T("ui.snapshot.applied", map[string]any{"Path": res.Backup}), u.win)
+				u.showInfo(title, T("ui.snapshot.applied", map[string]any{"Path": res.Backup}))
 			}
 		})
 	}

@@ -137,8 +137,8 @@ func (u *UI) restoreBackup(path string, b model.BackupInfo, bv *backupsView) {
 				return
 			}
 			bv.restored = replaced
-			dialog.ShowInformation(T("ui.snapshot.backups_title"), T("ui.snapshot.restored", map[string]any{
-				"When": formatWhen(b.Time), "Path": replaced}), u.win)
+			u.showInfo(T("ui.snapshot.backups_title"), T("ui.snapshot.restored", map[string]any{
+				"When": formatWhen(b.Time), "Path": replaced}))
 		})
 	}()
 }

@@ -70,8 +70,14 @@ type UI struct {
 	lastUndo *widget.Button
 	// lastHistory is the last history dialog opened (tests use it).
 	lastHistory *historyDialog
+	// lastGuide is the text of the last quick guide shown (tests).
+	lastGuide *widget.RichText
 	// lastDamaged is the last damaged-database dialog shown (tests).
 	lastDamaged dialog.Dialog
+
+	// notices are the open information and error dialogs, newest last:
+	// Enter or Esc closes the newest (see notice.go).
+	notices []dialog.Dialog
 
 	// pending counts background work, so tests can wait for it.
 	pending sync.WaitGroup
@@ -215,6 +221,5 @@ func (u *UI) showError(err error) {
 	if err == nil {
 		return
 	}
-	d := dialog.NewError(errors.New(errorText(err)), u.win)
-	d.Show()
+	u.showNotice(dialog.NewError(errors.New(errorText(err)), u.win))
 }

@@ -11,8 +11,10 @@ import (
 	"hankekirja/model"
 )
 
-// newWelcome is the first view of an empty database: create a project or
-// load the example data.
+// newWelcome is the first view of an empty database. It offers the four
+// ways people start: look at the example data, create the first project,
+// bring in an address book or spreadsheet they already have, or open a
+// colleague's snapshot; and the quick guide.
 func newWelcome(u *UI) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(T("ui.welcome_title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
@@ -25,7 +27,12 @@ func newWelcome(u *UI) fyne.CanvasObject {
 	})
 	create.Importance = widget.HighImportance
 	demo := widget.NewButtonWithIcon(T("ui.load_demo"), theme.DownloadIcon(), u.loadDemo)
-	box := container.NewVBox(title, text, container.NewCenter(container.NewHBox(create, demo)))
+	importFile := widget.NewButtonWithIcon(T("ui.welcome_import"), theme.FolderOpenIcon(), u.importFileDialog)
+	snapshot := widget.NewButtonWithIcon(T("ui.welcome_snapshot"), theme.MailAttachmentIcon(), u.importSnapshotDialog)
+	guide := widget.NewButtonWithIcon(T("ui.welcome_guide"), theme.HelpIcon(), u.showGuide)
+	guide.Importance = widget.LowImportance
+	buttons := container.NewGridWithColumns(2, create, demo, importFile, snapshot)
+	box := container.NewVBox(title, text, buttons, container.NewCenter(guide))
 	return container.NewCenter(container.New(&maxWidthLayout{width: 560}, box))
 }
 
