@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -119,41 +121,33 @@ func (u *UI) exportVCardDialog() {
 // saveExport asks where to save and writes the export there in the
 // background.
 func (u *UI) saveExport(name string, write func(ctx context.Context, svc model.Services, w io.Writer) error) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		u.writeExport(wc.URI().Path(), wc, write)
-	}, u.win)
-	d.SetFileName(name)
-	d.Show()
+	u.chooseFile(fileRequest{kind: fileExport, title: T("table.ui.save_export"), save: true, name: name,
+		exts: []string{strings.ToLower(filepath.Ext(name))}}, func(path string) {
+		u.writeExport(path, write)
+	})
 }
 
-// writeExport writes an export to w in the background and says where it
-// went.
-func (u *UI) writeExport(path string, w io.WriteCloser, write func(ctx context.Context, svc model.Services, w io.Writer) error) {
+// writeExport writes an export to path in the background and says where
+// it went. The export is made in memory first, so a failure leaves any
+// earlier file of that name as it was.
+func (u *UI) writeExport(path string, write func(ctx context.Context, svc model.Services, w io.Writer) error) {
 	progress := showProgress(u, T("table.ui.exporting"))
 	backgroundErr(u, func(ctx context.Context, svc model.Services) error {
 		var buf bytes.Buffer
-		err := write(ctx, svc, &buf)
-		if err == nil {
-			_, err = w.Write(buf.Bytes())
+		if err := write(ctx, svc, &buf); err != nil {
+			return err
 		}
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		return err
+		return u.writeFile(path, func(w io.Writer) error {
+			_, err := w.Write(buf.Bytes())
+			return err
+		})
 	}, func(err error) {
 		progress.Hide()
 		if err != nil {
 			u.interchangeError(err)
 			return
 		}
-		u.showInfo(T("table.ui.export_csv"), T("table.ui.exported", map[string]any{"Path": path}))
+		u.showExported(T("table.ui.export_csv"), T("table.ui.exported", map[string]any{"Path": path}), path)
 	})
 }
 
@@ -162,24 +156,16 @@ func (u *UI) importFileDialog() {
 	if u.db == nil {
 		return
 	}
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		name := rc.URI().Name()
+	u.chooseFile(fileRequest{kind: fileImport, title: T("table.ui.choose_import"), exts: importExtensions}, func(path string) {
+		name := filepath.Base(path)
 		type result struct {
 			data []byte
 			err  error
 		}
 		progress := showProgress(u, T("table.ui.reading"))
 		background(u, func(ctx context.Context, svc model.Services) (result, error) {
-			defer rc.Close()
-			data, err := io.ReadAll(rc)
-			return result{data, err}, nil
+			data, err := os.ReadFile(path)
+			return result{data, model.FileError(path, err)}, nil
 		}, func(r result) {
 			progress.Hide()
 			if r.err != nil {
@@ -188,9 +174,11 @@ func (u *UI) importFileDialog() {
 			}
 			u.previewImport(name, r.data)
 		})
-	}, u.win)
-	d.Show()
+	})
 }
+
+// importExtensions are the files the import dialog lists.
+var importExtensions = []string{".csv", ".txt", ".vcf", ".vcard"}
 
 // importFunc is the Import of package csv or vcard.
 type importFunc func(ctx context.Context, svc model.Services, data []byte, opts importing.Options) (importing.Report, error)

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -64,37 +63,26 @@ func exportFileName(m *model.Meeting, x meetingExport) string {
 
 // saveExport asks where to save and writes the export there.
 func (v *meetingsView) saveExport(m *model.Meeting, x meetingExport) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			v.u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
+	name := exportFileName(m, x)
+	v.u.chooseFile(fileRequest{kind: fileMinutes, title: T(x.label), save: true, name: name, exts: []string{"." + x.format}}, func(path string) {
 		id, lang := m.ID, currentLanguage
 		backgroundErr(v.u, func(ctx context.Context, svc model.Services) error {
 			var buf bytes.Buffer
-			err := writeMeetingExport(ctx, svc, id, x, lang, &buf)
-			if err == nil {
-				_, err = w.Write(buf.Bytes())
+			if err := writeMeetingExport(ctx, svc, id, x, lang, &buf); err != nil {
+				return err
 			}
-			if cerr := w.Close(); err == nil {
-				err = cerr
-			}
-			return err
+			return v.u.writeFile(path, func(w io.Writer) error {
+				_, err := w.Write(buf.Bytes())
+				return err
+			})
 		}, func(err error) {
 			if err != nil {
 				v.u.showError(err)
 				return
 			}
-			v.u.showInfo(T("meetings_ui.exported_title"), T("meetings_ui.exported", map[string]any{"Path": path}))
+			v.u.showExported(T("meetings_ui.exported_title"), T("meetings_ui.exported", map[string]any{"Path": path}), path)
 		})
-	}, v.u.win)
-	d.SetFileName(exportFileName(m, x))
-	d.Resize(fyne.NewSize(820, 560))
-	d.Show()
+	})
 }
 
 // writeMeetingExport writes meeting id as x in language lang.

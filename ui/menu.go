@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -9,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"hankekirja/assets"
@@ -97,44 +95,13 @@ func (u *UI) switchDatabase(path string) {
 }
 
 func (u *UI) newDatabaseDialog() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		// The dialog created an empty file; the store refuses to take over
-		// an empty file it did not make, so remove it first.
-		removeEmptyFile(path)
-		if !strings.HasSuffix(path, ".db") && !strings.HasSuffix(path, ".hankekirja") {
-			path += ".db"
-		}
-		u.switchDatabase(path)
-	}, u.win)
-	d.SetFileName("hankekirja.db")
-	if u.db != nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.db.Path()))); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Show()
+	req := fileRequest{kind: fileDatabase, title: T("ui.new_database_title"), save: true, name: "hankekirja.db", exts: []string{".db", ".hankekirja"}}
+	u.chooseFile(req, u.switchDatabase)
 }
 
 func (u *UI) openDatabaseDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.switchDatabase(path)
-	}, u.win)
-	if u.db != nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.db.Path()))); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Show()
+	req := fileRequest{kind: fileDatabase, title: T("ui.open_database_title"), exts: []string{".db", ".hankekirja"}}
+	u.chooseFile(req, u.switchDatabase)
 }
 
 func (u *UI) showAbout() {

@@ -13,6 +13,8 @@ package ui
 import (
 	"context"
 	"errors"
+	"io"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -51,6 +53,9 @@ type Config struct {
 	// Compact compacts a closed database file (File → Compact database…);
 	// nil disables the item.
 	Compact Compactor
+	// WriteFile writes a file the user chose so that it is all there or
+	// not changed at all; nil writes it plainly (tests).
+	WriteFile func(path string, write func(w io.Writer) error) error
 }
 
 // UI is the main window and everything shown in it.
@@ -78,6 +83,11 @@ type UI struct {
 	// notices are the open information and error dialogs, newest last:
 	// Enter or Esc closes the newest (see notice.go).
 	notices []dialog.Dialog
+	// openURL opens a file or folder in the desktop's program for it;
+	// nil means the app's OpenURL (tests record instead).
+	openURL func(*url.URL) error
+	// lastFileDialog is the last file dialog shown (tests drive it).
+	lastFileDialog *fileDialog
 
 	// pending counts background work, so tests can wait for it.
 	pending sync.WaitGroup
