@@ -83,7 +83,7 @@ func newBrowser(u *UI, kind model.Kind, view recordView) *browser {
 			if !ok {
 				b.fetch(i / listPage) // the row fills in when its page comes
 			}
-			box.Objects[0].(*widget.Label).SetText(s.Title)
+			box.Objects[0].(*widget.Label).SetText(summaryTitle(s))
 			box.Objects[1].(*widget.Label).SetText(s.Subtitle)
 		},
 	)

@@ -90,7 +90,7 @@ func (d *details) linkLine(kind model.Kind, id model.ID, text, after string) fyn
 
 // recordLink is a hyperlink that opens a record in its view.
 func recordLink(u *UI, kind model.Kind, id model.ID, text string) *widget.Hyperlink {
-	h := widget.NewHyperlink(text, nil)
+	h := widget.NewHyperlink(localTitle(kind, id, text), nil)
 	h.OnTapped = func() { u.navigate(kind, id) }
 	return h
 }

@@ -22,14 +22,6 @@ type pathRules struct {
 // localPaths are the rules of the system the program runs on.
 var localPaths = pathRules{windows: runtime.GOOS == "windows"}
 
-// sep is the folder separator the system shows.
-func (r pathRules) sep() string {
-	if r.windows {
-		return `\`
-	}
-	return "/"
-}
-
 // normalise turns every separator into the system's own.
 func (r pathRules) normalise(p string) string {
 	if r.windows {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,21 +21,11 @@ func pickInDialog(t *testing.T, u *UI, query string) {
 	if top == nil {
 		t.Fatal("no picker dialog open")
 	}
-	var search *widget.Entry
-	var list *widget.List
-	for _, o := range objects(top) {
-		switch w := o.(type) {
-		case *widget.Entry:
-			if search == nil {
-				search = w
-			}
-		case *widget.List:
-			list = w
-		}
-	}
-	if search == nil || list == nil {
+	p := u.lastPicker
+	if p == nil || !slices.Contains(objects(top), fyne.CanvasObject(p.list)) {
 		t.Fatal("the dialog on top is not a record picker")
 	}
+	search, list := p.search, p.list
 	test.Type(search, query)
 	u.Wait()
 	if list.Length() == 0 {

@@ -232,6 +232,13 @@ func (m *municipalityPicker) find(q string) {
 	}
 	if len(m.matches) == 0 && strings.TrimSpace(q) != "" {
 		m.suggestions.Add(projectLowLabel(T("projects.muni_not_found", map[string]any{"Text": strings.TrimSpace(q)})))
+		if s, ok := closestMunicipality(q); ok {
+			b := widget.NewButtonWithIcon(T("picker.did_you_mean", map[string]any{"Name": s.label()}), theme.QuestionIcon(),
+				func() { m.addMatch(pickerMatch{m: s.m, typed: s.former}) })
+			b.Alignment = widget.ButtonAlignLeading
+			b.Importance = widget.LowImportance
+			m.suggestions.Add(b)
+		}
 	}
 	m.suggestions.Refresh()
 }
@@ -271,12 +278,14 @@ type pickerMatch struct {
 // pickerRegistry is the registry indexed for the picker.
 var pickerRegistry = sync.OnceValue(func() (r struct {
 	current []model.Municipality
+	all     []model.Municipality // current by code, then former by code
 	byID    map[model.ID]model.Municipality
 }) {
 	all, err := registry.Municipalities()
 	if err != nil {
 		fyne.LogError("reading the municipality registry", err)
 	}
+	r.all = all
 	r.byID = map[model.ID]model.Municipality{}
 	for _, m := range all {
 		r.byID[m.ID] = m

@@ -86,6 +86,8 @@ type UI struct {
 	// openURL opens a file or folder in the desktop's program for it;
 	// nil means the app's OpenURL (tests record instead).
 	openURL func(*url.URL) error
+	// lastPicker is the last record search shown (tests drive it).
+	lastPicker *recordSearch
 	// lastFileDialog is the last file dialog shown (tests drive it).
 	lastFileDialog *fileDialog
 
