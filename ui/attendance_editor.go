@@ -112,7 +112,7 @@ func (a *attendanceEditor) fill() {
 		row := &attendanceRow{}
 		name := widget.NewLabel(at.Name)
 		name.Truncation = fyne.TextTruncateEllipsis
-		row.status = widget.NewSelect(statusLabels, nil)
+		row.status = newSelect(statusLabels, nil)
 		if j := slices.Index(model.AttendanceStatuses, at.Status); j >= 0 {
 			row.status.SetSelected(statusLabels[j])
 		}
@@ -139,7 +139,7 @@ func (a *attendanceEditor) fill() {
 			}
 			e.changed()
 		}
-		row.role = widget.NewSelect(roleLabels, nil)
+		row.role = newSelect(roleLabels, nil)
 		if j := slices.Index(model.AttendeeRoles, at.Role); j >= 0 {
 			row.role.SetSelectedIndex(j)
 		}

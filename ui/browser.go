@@ -298,6 +298,9 @@ func (b *browser) openForm(id model.ID) {
 			b.setDetail(placeholder(T("ui.select_record")))
 		}
 	}
+	// Filling a new form with its defaults is not a change of the user's:
+	// Cancel on an untouched form must not ask to discard anything.
+	f.dirty = false
 	b.editing = f
 	b.setDetail(f.content)
 	f.shown()

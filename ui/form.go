@@ -145,7 +145,7 @@ func (f *form) choice(field, prefix string, codes []string, value string) func()
 	for i, c := range codes {
 		labels[i] = T(prefix + c)
 	}
-	s := widget.NewSelect(labels, func(string) { f.changed() })
+	s := newSelect(labels, func(string) { f.changed() })
 	for i, c := range codes {
 		if c == value {
 			s.SetSelectedIndex(i)

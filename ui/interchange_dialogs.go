@@ -100,7 +100,7 @@ func (u *UI) exportVCardDialog() {
 	if u.db == nil {
 		return
 	}
-	version := widget.NewSelect([]string{vcard.V3, vcard.V4}, nil)
+	version := newSelect([]string{vcard.V3, vcard.V4}, nil)
 	version.SetSelected(vcard.V3)
 	hint := widget.NewLabel(T("table.ui.vcard_version_hint"))
 	hint.Wrapping = fyne.TextWrapWord

@@ -130,7 +130,7 @@ func (e *meetingEditor) build(d meetingData) {
 	for i, t := range model.MeetingTypes {
 		typeLabels[i] = T("meetings_ui.type_" + string(t))
 	}
-	e.kind = widget.NewSelect(typeLabels, nil)
+	e.kind = newSelect(typeLabels, nil)
 	if i := slices.Index(model.MeetingTypes, d.m.Type); i >= 0 {
 		e.kind.SetSelectedIndex(i)
 	}

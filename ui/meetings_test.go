@@ -126,7 +126,7 @@ func TestRecordMeetingEndToEnd(t *testing.T) {
 	for i, a := range m.Attendance {
 		if a.Contact == fx.contacts["Kalle"].ID {
 			row := e.attend.rowsShown[i]
-			row.status.SetSelected("varajäsen")
+			row.status.SetSelected("Varajäsen")
 			row.deputy.entry.SetText("Ville Testinen")
 		}
 	}

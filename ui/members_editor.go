@@ -97,7 +97,7 @@ func (e *membersEditor) addRow(m model.Membership, title string) *memberRow {
 	r.contact = newRowPicker(e.u, []model.Kind{model.KindContact}, "", false, changed)
 	r.contact.label.TextStyle.Bold = true
 	r.contact.set(m.Contact, title)
-	r.role = widget.NewSelect(roleLabels(), nil)
+	r.role = newSelect(roleLabels(), nil)
 	r.role.PlaceHolder = T("groups.choose_role")
 	if i := slices.Index(model.Roles, m.Role); i >= 0 {
 		r.role.SetSelectedIndex(i)

@@ -131,7 +131,7 @@ func (u *UI) showSettings() {
 	for _, l := range assets.Languages {
 		labels = append(labels, T("language_name."+l))
 	}
-	sel := widget.NewSelect(labels, nil)
+	sel := newSelect(labels, nil)
 	cur := u.app.Preferences().String(prefLanguage)
 	for i, c := range codes {
 		if c == cur {

@@ -71,7 +71,7 @@ func newMunicipalityPicker(f *form) *municipalityPicker {
 	for i, r := range regions {
 		names[i] = r.Name.In(currentLanguage)
 	}
-	m.region = widget.NewSelect(names, nil)
+	m.region = newSelect(names, nil)
 	m.region.PlaceHolder = T("projects.muni_add_region")
 	m.region.OnChanged = func(string) {
 		i := m.region.SelectedIndex()
@@ -89,7 +89,7 @@ func newMunicipalityPicker(f *form) *municipalityPicker {
 	for i, c := range counties {
 		names[i] = c.Name.In(currentLanguage)
 	}
-	m.county = widget.NewSelect(names, nil)
+	m.county = newSelect(names, nil)
 	m.county.PlaceHolder = T("projects.muni_add_county")
 	m.county.OnChanged = func(string) {
 		i := m.county.SelectedIndex()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -97,7 +98,7 @@ func (u *UI) exportSnapshotDialog() {
 		for i, c := range choices {
 			labels[i] = c.label
 		}
-		scope := widget.NewSelect(labels, nil)
+		scope := newSelect(labels, nil)
 		scope.SetSelectedIndex(0)
 		pass, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
 		hint := widget.NewLabel(T("ui.snapshot.passphrase_hint"))
@@ -426,6 +427,17 @@ func snapshotValue(field string, v []byte) string {
 		return T("ui.snapshot.not_in_trash")
 	}
 	s := snapshot.ValueText(v)
+	if field == "phones" {
+		// Shown as every other view shows them (040 123 4567), not as
+		// stored (+358401234567).
+		var phones []string
+		if json.Unmarshal(v, &phones) == nil && len(phones) > 0 {
+			for i, p := range phones {
+				phones[i] = model.FormatPhone(p)
+			}
+			s = strings.Join(phones, ", ")
+		}
+	}
 	if r := []rune(s); len(r) > 120 {
 		s = string(r[:119]) + "…"
 	}
