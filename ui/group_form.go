@@ -109,8 +109,8 @@ func (v *groupsView) edit(id model.ID) *form {
 }
 
 // placeGroupErrors puts a failed save's errors where they belong: a
-// member's at their row and, named with the member's number, at the
-// members item; the rest at their fields.
+// member's at their row and, named by the person, at the members item;
+// the rest at their fields.
 func placeGroupErrors(f *form, members *membersEditor, period *periodField, err error) {
 	if model.ErrorCode(err) != model.EINVALID {
 		f.showErrors(err)
@@ -125,9 +125,20 @@ func placeGroupErrors(f *form, members *membersEditor, period *periodField, err 
 			f.markField(e.Field, e)
 		},
 		model.RefMembers.String(): func(p model.FieldPath, e *model.Error) {
-			memberTexts = append(memberTexts, errorText(e))
-			if i, ok := p.Index(); ok {
-				sub := p.Rest().String()
+			i, inRow := p.Index()
+			if !inRow {
+				memberTexts = append(memberTexts, errorText(e))
+				return
+			}
+			// Named by the person, not "Jäsen 3": the rows may be scrolled
+			// out of sight, and a number says nothing.
+			sub := p.Rest().String()
+			text := members.rowName(i) + ": " + messageText(e)
+			if sub != "" {
+				text = members.rowName(i) + " › " + fieldLabel(sub) + ": " + messageText(e)
+			}
+			memberTexts = append(memberTexts, text)
+			{
 				members.markRow(i, sub, messageText(e))
 				if sub == "term" {
 					members.markEnd(i, messageText(e))
@@ -138,7 +149,7 @@ func placeGroupErrors(f *form, members *membersEditor, period *periodField, err 
 	if len(memberTexts) > 0 {
 		// Also above the form: the rows may be scrolled out of sight.
 		item := f.items[model.RefMembers.String()]
-		if prev := item.HintText; prev != "" {
+		if prev := strings.TrimSpace(item.HintText); prev != "" {
 			memberTexts = append([]string{prev}, memberTexts...)
 		}
 		item.HintText = strings.Join(memberTexts, "; ")

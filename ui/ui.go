@@ -107,6 +107,7 @@ type UI struct {
 func New(cfg Config) *UI {
 	setLanguage(languagePreference(cfg.App.Preferences()))
 	u := &UI{cfg: cfg, app: cfg.App, post: fyne.Do}
+	cfg.App.Settings().SetTheme(newAppTheme())
 	u.win = cfg.App.NewWindow("Hankekirja")
 	u.restoreWindowSize()
 	u.win.SetMainMenu(u.mainMenu())
