@@ -3,6 +3,7 @@ package assets
 import (
 	"encoding/json"
 	"errors"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -194,6 +195,28 @@ func TestValidationInFinnish(t *testing.T) {
 	for _, want := range []string{"Sukunimi: on pakollinen", "Sähköpostiosoite 1: ei ole kelvollinen sähköpostiosoite"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("ErrorText = %q, want it to contain %q", got, want)
+		}
+	}
+}
+
+// TestNoArrowBeforeASpace: Fyne 2.8.1 draws the arrows ← ↑ → ↓ followed
+// by a space as the arrow and a replacement mark ("Vie →� Kokous"), so
+// no text the window shows may have one there (the command line's may:
+// terminals draw them).
+func TestNoArrowBeforeASpace(t *testing.T) {
+	bad := regexp.MustCompile(`[←↑→↓][ \x{00a0}]`)
+	for _, lang := range Languages {
+		cat, err := Catalogue(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range cat {
+			if !strings.HasPrefix(k, "cli.") && bad.MatchString(v) {
+				t.Errorf("%s: %s = %q has an arrow before a space", lang, k, v)
+			}
+		}
+		if m := bad.FindString(Guide(lang)); m != "" {
+			t.Errorf("%s: the guide has an arrow before a space", lang)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -14,6 +15,10 @@ import (
 // defaults, and the English words of its dialogs.
 var fyneEnglish = []string{"(Select one)", "Cancel", "Confirm", "Yes", "No", "Open", "Save", "Home", "Computer",
 	"Enter filename", "Select all", "Copy", "Paste", "Cut", "Undo", "Redo", "Favourites", "New Folder", "Error"}
+
+// arrowBeforeSpace finds ← ↑ → ↓ followed by a space, which Fyne 2.8.1
+// draws with a replacement mark after the arrow.
+var arrowBeforeSpace = regexp.MustCompile(`[←↑→↓][ \x{00a0}]`)
 
 // shownTexts lists every text a user can read on screen: labels,
 // buttons, links, check boxes, choices and their empty texts, the hints
@@ -72,6 +77,9 @@ func TestNoEnglishDefaultsOrMissingKeys(t *testing.T) {
 				u.Wait()
 				texts := shownTexts(u)
 				for _, text := range texts {
+					if arrowBeforeSpace.MatchString(text) {
+						t.Errorf("%s: %q has an arrow before a space, which Fyne draws as →�", where, text)
+					}
 					for _, en := range fyneEnglish {
 						if text == en {
 							t.Errorf("%s: Fyne's English %q on screen", where, text)

@@ -359,7 +359,7 @@ func pickerMunicipalityRegion(id model.ID) string {
 		return ""
 	}
 	if m.Former() {
-		return "→ " + pickerMunicipalityName(model.MunicipalityID(m.Successor))
+		return "⟶ " + pickerMunicipalityName(model.MunicipalityID(m.Successor))
 	}
 	return m.Region.In(currentLanguage)
 }
