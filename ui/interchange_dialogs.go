@@ -75,7 +75,7 @@ func (u *UI) exportCSVDialog() {
 	}
 	radio := widget.NewRadioGroup(labels, nil)
 	radio.SetSelected(labels[0])
-	dialog.ShowCustomConfirm(T("table.ui.export_csv"), T("table.ui.next"), T("ui.cancel"),
+	dialog.ShowCustomConfirm(dialogTitle(T("table.ui.export_csv")), T("table.ui.next"), T("ui.cancel"),
 		container.NewVBox(widget.NewLabel(T("table.ui.choose_kind")), radio), func(ok bool) {
 			if !ok {
 				return
@@ -105,7 +105,7 @@ func (u *UI) exportVCardDialog() {
 	hint := widget.NewLabel(T("table.ui.vcard_version_hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	form := container.NewVBox(widget.NewForm(widget.NewFormItem(T("table.ui.vcard_version"), version)), hint)
-	d := dialog.NewCustomConfirm(T("table.ui.export_vcard"), T("table.ui.next"), T("ui.cancel"), form, func(ok bool) {
+	d := dialog.NewCustomConfirm(dialogTitle(T("table.ui.export_vcard")), T("table.ui.next"), T("ui.cancel"), form, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -147,7 +147,7 @@ func (u *UI) writeExport(path string, write func(ctx context.Context, svc model.
 			u.interchangeError(err)
 			return
 		}
-		u.showExported(T("table.ui.export_csv"), T("table.ui.exported", map[string]any{"Path": path}), path)
+		u.showExported(dialogTitle(T("table.ui.export_csv")), T("table.ui.exported", map[string]any{"Path": path}), path)
 	})
 }
 

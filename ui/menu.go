@@ -120,7 +120,7 @@ func (u *UI) showAbout() {
 	}
 	d := dialog.NewCustom(T("ui.about"), T("ui.close"), content, u.win)
 	d.Resize(fyne.NewSize(540, 240))
-	d.Show()
+	u.showNotice(d) // Enter closes it, as every notice
 }
 
 // showSettings lets the user pick the language (the system's, or one of
@@ -129,7 +129,13 @@ func (u *UI) showSettings() {
 	codes := append([]string{""}, assets.Languages...)
 	labels := []string{T("ui.language_system")}
 	for _, l := range assets.Languages {
-		labels = append(labels, T("language_name."+l))
+		// Each language also by its own name: a Swedish speaker looking
+		// at a Finnish window looks for "svenska", not "ruotsi".
+		label := T("language_name." + l)
+		if own := languageEndonyms[l]; own != "" && own != label {
+			label += " – " + own
+		}
+		labels = append(labels, label)
 	}
 	sel := newSelect(labels, nil)
 	cur := u.app.Preferences().String(prefLanguage)
@@ -139,14 +145,23 @@ func (u *UI) showSettings() {
 		}
 	}
 	form := widget.NewForm(widget.NewFormItem(T("ui.language"), sel))
-	dialog.ShowCustomConfirm(T("ui.settings"), T("ui.save"), T("ui.cancel"), form, func(ok bool) {
+	d := dialog.NewCustomConfirm(dialogTitle(T("ui.settings")), T("ui.save"), T("ui.cancel"), form, func(ok bool) {
 		if !ok || sel.SelectedIndex() < 0 {
 			return
 		}
 		u.app.Preferences().SetString(prefLanguage, codes[sel.SelectedIndex()])
 		u.rebuild()
 	}, u.win)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
 }
+
+// languageEndonyms are the languages by their own names.
+var languageEndonyms = map[string]string{"fi": "suomi", "sv": "svenska", "en": "English"}
+
+// dialogTitle is a menu item's label as a dialog's title: without the
+// "…" that says, in the menu, that a dialog follows.
+func dialogTitle(label string) string { return strings.TrimSuffix(label, "…") }
 
 // rebuild recreates the window's content in the current language.
 func (u *UI) rebuild() {
