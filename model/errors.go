@@ -19,6 +19,7 @@ const (
 	EREADONLY = "read_only" // the record may not be changed (reference data, checked minutes)
 	EACCESS   = "access"    // a file or folder cannot be read or written: no permission, a read-only disk
 	EFULL     = "disk_full" // the disk is full
+	EUNSURE   = "unsure"    // the disk failed while a change was being saved: it may be on disk; reopen
 )
 
 // Error is the one error type the application shows to users. Key names a
@@ -162,6 +163,10 @@ var englishMessages = map[string]string{
 	"error.read_only_disk":    "{{.Path}} is on a disk that cannot be written to (read-only)",
 	"error.disk_full":         "the disk of {{.Path}} is full; nothing was changed. Free some space and try again",
 	"error.damaged":           "{{.Path}} is not a Hankekirja database or it is damaged; it was left untouched",
+	"error.file_not_found":    "there is no file {{.Path}}; check the name and the folder",
+	"error.commit_failed":     "saving to {{.Path}} failed: the disk reported an error. Nothing was changed; try again",
+	"error.commit_unsure":     "the disk reported an error while saving to {{.Path}}; the change may have been saved. Close and reopen the database and look before you try again, so that nothing is saved twice",
+	"error.reopen_needed":     "after the disk error, {{.Path}} must be closed and reopened before anything more can be saved",
 	"error.newer":             "the database {{.Path}} was written by a newer Hankekirja (schema {{.Found}}); update Hankekirja to open it",
 	"error.in_trash":          "is in the trash",
 	"error.not_in_trash":      "is not in the trash",

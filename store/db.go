@@ -57,6 +57,10 @@ type DB struct {
 	// closing tells that backup to give up: Close does not wait for a
 	// copy of a large file (the half-written copy is removed).
 	closing atomic.Bool
+	// unsure is set when a commit failed but may be in the file: this
+	// copy's view of the file can no longer be trusted for writing
+	// (commit_failure.go).
+	unsure atomic.Bool
 }
 
 // DefaultPath returns where the database lives unless the user says
