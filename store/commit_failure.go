@@ -4,6 +4,7 @@ import (
 	"os"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"hankekirja/model"
 )
@@ -25,6 +26,9 @@ import (
 // updateTx runs fn in a write transaction, containing damage, and tells a
 // failed commit truthfully (see above).
 func (db *DB) updateTx(fn func(tx *bolt.Tx) error) error {
+	if db.readOnly {
+		return db.readOnlyError(berrors.ErrDatabaseReadOnly)
+	}
 	if db.unsure.Load() {
 		return &model.Error{Code: model.EUNSURE, Key: "error.reopen_needed", Args: map[string]any{"Path": db.path}}
 	}

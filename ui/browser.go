@@ -43,6 +43,9 @@ type browser struct {
 
 	filter  *widget.Entry
 	count   *widget.Label
+	// newButton makes a record; hidden for the official registry and in
+	// a database opened for reading only.
+	newButton *widget.Button
 	list    *widget.List
 	detail  *fyne.Container
 	content fyne.CanvasObject
@@ -89,9 +92,8 @@ func newBrowser(u *UI, kind model.Kind, view recordView) *browser {
 	)
 	b.list.OnSelected = b.onSelected
 	newButton := widget.NewButtonWithIcon(T("ui.new"), theme.ContentAddIcon(), b.newRecord)
-	if kind == model.KindMunicipality {
-		newButton.Hide() // the registry is official data
-	}
+	b.newButton = newButton
+	b.showNewButton()
 	left := container.NewBorder(
 		container.NewVBox(b.filter, container.NewBorder(nil, nil, nil, newButton, b.count)),
 		nil, nil, nil, b.list)
@@ -263,8 +265,17 @@ func (b *browser) setDetail(o fyne.CanvasObject) {
 }
 
 // newRecord opens an empty form (Ctrl+N).
+// showNewButton shows the New button where records can be made.
+func (b *browser) showNewButton() {
+	if b.kind == model.KindMunicipality || b.u.readOnly() {
+		b.newButton.Hide() // the registry is official data
+	} else {
+		b.newButton.Show()
+	}
+}
+
 func (b *browser) newRecord() {
-	if b.kind == model.KindMunicipality {
+	if b.kind == model.KindMunicipality || b.u.readOnly() {
 		return
 	}
 	b.guard(func() {
@@ -280,6 +291,9 @@ func (b *browser) editRecord(id model.ID) {
 }
 
 func (b *browser) openForm(id model.ID) {
+	if b.u.readOnly() {
+		return // nothing could be saved; the window said so when it opened
+	}
 	f := b.view.edit(id)
 	if f == nil {
 		return

@@ -149,10 +149,17 @@ func (u *UI) useDatabase(db Database) {
 	}
 	u.db = db
 	u.svc = db.Services()
-	u.win.SetTitle("Hankekirja – " + strings.TrimSuffix(filepath.Base(db.Path()), filepath.Ext(db.Path())))
+	title := "Hankekirja – " + strings.TrimSuffix(filepath.Base(db.Path()), filepath.Ext(db.Path()))
+	if u.readOnly() {
+		title += " (" + T("ui.read_only_mark") + ")"
+	}
+	u.win.SetTitle(title)
 	addRecent(u.app.Preferences(), db.Path())
 	u.refreshRecentMenu()
 	u.shell.databaseChanged()
+	if u.readOnly() {
+		u.showInfo(T("ui.read_only_title"), T("ui.read_only_opened", map[string]any{"Path": db.Path()}))
+	}
 }
 
 // Close closes the database (after any background work).
