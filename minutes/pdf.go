@@ -82,6 +82,7 @@ func WritePDF(w io.Writer, v *View, doc Doc, lang string) error {
 	if doc == Minutes {
 		d.corrections()
 		d.signatures()
+		d.closing()
 	}
 	if err := pdf.Error(); err != nil {
 		return err
@@ -296,7 +297,10 @@ func (d *pdfDoc) item(it *model.AgendaItem) {
 		for _, c := range it.Conflicts {
 			d.part(t.t("conflict"), v.conflictText(t, c), "")
 		}
-		d.part(t.t("decision"), it.Decision, "decision")
+		if how := v.howDecided(t, it); len(how) > 0 {
+			d.part(t.t("how_decided"), strings.Join(how, "\n\n"), "")
+		}
+		d.part(t.t("decision"), v.decision(t, it), "decision")
 		for _, x := range it.Dissents {
 			d.part(t.t("dissent")+" ("+v.Name(x.By)+")", x.Text, "")
 		}
@@ -430,14 +434,43 @@ func (d *pdfDoc) signatures() {
 	p.CellFormat(contentW, 6, d.t.t("place_and_date")+": ______________________________", "", 1, "L", false, 0, "")
 	y = p.GetY()
 	names := []string{"", ""}
-	for i, c := range m.Checkers {
+	for i, c := range v.checkedNames() {
 		if i < 2 {
-			names[i] = v.Name(c)
+			names[i] = c
 		}
 	}
 	sign(marginLeft, y, names[0], d.t.t("checker"))
 	sign(marginLeft+colW+12, y, names[1], d.t.t("checker"))
 	p.SetY(y + 28)
+	if line := v.checkedLine(d.t); line != "" {
+		// The record of the checking: who checked and when.
+		d.setFont("B", 9.5)
+		p.SetX(marginLeft)
+		p.MultiCell(contentW, 5, line+": "+strings.Join(v.checkedNames(), ", "), "", "L", false)
+	}
+}
+
+// closing writes the notes after the signatures: public view, appeal
+// instructions or the note that there is no appeal, distribution.
+func (d *pdfDoc) closing() {
+	p := d.pdf
+	for _, blk := range d.v.closing(d.t) {
+		d.keep(24)
+		p.Ln(3)
+		d.setFont("B", 10.5)
+		p.SetX(marginLeft)
+		p.MultiCell(contentW, 6, blk.Title, "", "L", false)
+		d.setFont("", 9.5)
+		for _, para := range blk.Paras {
+			p.SetX(marginLeft)
+			p.MultiCell(contentW, 4.8, para, "", "L", false)
+			p.Ln(1)
+		}
+		for _, l := range blk.List {
+			p.SetX(marginLeft)
+			p.MultiCell(contentW, 4.8, "– "+l, "", "L", false)
+		}
+	}
 }
 
 func pick(cond bool, a, b float64) float64 {

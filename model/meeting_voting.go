@@ -206,8 +206,9 @@ func (m *Meeting) validateVoting(c *errs, field string, it *AgendaItem) {
 
 // MembersAt returns the attendance rows of the members who could take
 // part in item § n: present (or represented by a deputy), arrived by then
-// and not yet gone, and not disqualified from the item. n 0 means the
-// whole meeting.
+// and not yet gone, and not disqualified from the item; the meeting's
+// secretary keeps the minutes and does not vote. n 0 means the whole
+// meeting.
 func (m *Meeting) MembersAt(n int) []Attendee {
 	var out []Attendee
 	var conflicts []Conflict
@@ -215,7 +216,7 @@ func (m *Meeting) MembersAt(n int) []Attendee {
 		conflicts = it.Conflicts
 	}
 	for _, a := range m.Present() {
-		if a.Role != AttendeeMember || !a.PresentAt(n) {
+		if a.Role != AttendeeMember || !a.PresentAt(n) || (!m.Secretary.IsZero() && a.Same(m.Secretary)) {
 			continue
 		}
 		disqualified := false
