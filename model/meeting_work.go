@@ -171,6 +171,22 @@ func (w MeetingWork) SetStatus(ctx context.Context, id ID, to MeetingStatus) err
 	})
 }
 
+// Cancel calls a planned meeting off (or, with cancel false, on again):
+// its invitation becomes a cancellation with the same UID and a higher
+// SEQUENCE, which takes it out of the attendees' calendars.
+//
+// Errors: ENOTFOUND; EINVALID (error.cancel_held) for a meeting already
+// held.
+func (w MeetingWork) Cancel(ctx context.Context, id ID, cancel bool) error {
+	return w.change(ctx, id, func(m *Meeting) error {
+		if m.Status != MeetingPlanned {
+			return Invalid("status", "error.cancel_held")
+		}
+		m.Cancelled = cancel
+		return nil
+	})
+}
+
 // Reopen reopens checked minutes for a correction, keeping the reason in
 // the meeting and in its revision's note.
 //
