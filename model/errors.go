@@ -180,6 +180,7 @@ var englishMessages = map[string]string{
 	"error.not_checked":              "only checked minutes can be reopened",
 	"error.reopen_reason":            "a reason is required to reopen checked minutes",
 	"error.minutes_checked":          "the minutes have been checked and cannot be changed; reopen them with a reason to correct them",
+	"error.whole_number":             "must be a whole number",
 	"error.cancel_held":              "a meeting already held cannot be cancelled",
 	"error.duration":                 "must be at most 24 hours (1440 minutes)",
 	"error.seconds_own":              "nobody can second their own proposal",

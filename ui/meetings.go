@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,6 +32,8 @@ type meetingsView struct {
 	// the last reopening dialog (tests).
 	lastEditor *meetingEditor
 	lastReopen *widget.Entry
+	// lastConfirm is the last confirmation of a status change (tests).
+	lastConfirm dialog.Dialog
 }
 
 func newMeetingsView(u *UI) *meetingsView {
