@@ -77,11 +77,20 @@ type personField struct {
 	people  *meetingPeople
 	entry   *widget.SelectEntry
 	current model.Person
+	// offered are the names in the drop-down.
+	offered []string
+}
+
+// offer sets the names of the drop-down.
+func (f *personField) offer(names []string) {
+	f.offered = names
+	f.entry.SetOptions(names)
 }
 
 func newPersonField(people *meetingPeople, p model.Person, onChanged func(model.Person)) *personField {
 	f := &personField{people: people, current: p}
 	f.entry = widget.NewSelectEntry(people.names)
+	f.offered = people.names
 	f.entry.SetText(p.Name)
 	f.entry.OnChanged = func(string) {
 		f.current = f.person()
