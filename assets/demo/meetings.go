@@ -104,9 +104,9 @@ func kantaHameMeeting(g *model.Group, names map[model.ID]string) *model.Meeting 
 			Decision: decision.String(),
 		},
 		{
-			Title:     "Selvityksen aikataulu ja seuraavat vaiheet",
-			Presenter: person(secretary),
-			Proposal:  "Valmistelija laatii työsuunnitelman ja aikataulun ohjausryhmän seuraavaan kokoukseen.",
+			Title:      "Selvityksen aikataulu ja seuraavat vaiheet",
+			Presenter:  person(secretary),
+			Proposal:   "Valmistelija laatii työsuunnitelman ja aikataulun ohjausryhmän seuraavaan kokoukseen.",
 			Discussion: "Keskustelussa toivottiin, että kunnat näkevät työsuunnitelman ennen kesää.",
 			CounterProposals: []model.CounterProposal{{
 				By: person("contact/lahtinen-kimmo"), SecondedBy: person("contact/nurmi-riikka"),
