@@ -38,9 +38,10 @@ func (d Doc) String() string {
 }
 
 // Formats lists the output formats Write knows.
-var Formats = []string{"pdf", "html", "md"}
+var Formats = []string{"pdf", "html", "md", "docx"}
 
-// Write writes doc of v in format ("pdf", "html" or "md") and language lang.
+// Write writes doc of v in format ("pdf", "html", "md" or "docx") and
+// language lang.
 func Write(w io.Writer, v *View, doc Doc, format, lang string) error {
 	switch strings.ToLower(format) {
 	case "pdf":
@@ -49,6 +50,8 @@ func Write(w io.Writer, v *View, doc Doc, format, lang string) error {
 		return WriteHTML(w, v, doc, lang)
 	case "md", "markdown":
 		return WriteMarkdown(w, v, doc, lang)
+	case "docx", "word":
+		return WriteDOCX(w, v, doc, lang)
 	}
 	return fmt.Errorf("minutes: unknown format %q", format)
 }
