@@ -443,6 +443,9 @@ func (ie *itemEditor) fillConflicts() {
 	ie.conflicts.Refresh()
 }
 
+// dueWidth fits a date such as 30.12.2026 in a task's due field.
+const dueWidth = 130
+
 func (ie *itemEditor) fillTasks() {
 	e := ie.a.e
 	ie.tasks.Objects = nil
@@ -485,8 +488,11 @@ func (ie *itemEditor) fillTasks() {
 			e.changed()
 			ie.fillTasks()
 		})
-		ie.tasks.Add(container.NewBorder(nil, nil, nil, container.NewHBox(done, del),
-			container.New(&columnsLayout{shares: []float32{0.5, 0.3}}, desc, owner.entry, due)))
+		// The description on a line of its own, so that the owner's name
+		// and the due date below it show in full.
+		dueBox := container.NewGridWrap(fyne.NewSize(dueWidth, due.MinSize().Height), due)
+		ie.tasks.Add(container.NewVBox(container.NewBorder(nil, nil, nil, del, desc),
+			container.NewBorder(nil, nil, nil, container.NewHBox(dueBox, done), owner.entry)))
 	}
 	ie.tasks.Refresh()
 }
