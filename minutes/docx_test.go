@@ -68,7 +68,7 @@ func TestMinutesDOCX(t *testing.T) {
 		"10 § Kokouksen päättäminen", "Puheenjohtaja päätti kokouksen klo 15.20.",
 		"Allekirjoitukset", "Pöytäkirja tarkastettu", "Pöytäkirjantarkastaja", "Tuula Saarinen",
 		"Pöytäkirja tarkastettu 24.4.2019: Tuula Saarinen, Harri Salonen",
-		"Nähtävänä", "Muutoksenhaku", "Jakelu", "Kanta-Hämeen kuntien kunnanhallitukset",
+		"Muutoksenhaku", "Sote-selvityksen ohjausryhmä on asioita valmisteleva toimielin.",
 	)
 }
 

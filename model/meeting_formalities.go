@@ -157,6 +157,8 @@ func Formalities(g *Group, m *Meeting, it *AgendaItem) []Phrase {
 		var out []Phrase
 		method := strings.TrimSpace(rules.InviteMethod)
 		switch {
+		case !m.InvitedOn.IsZero() && method == "":
+			out = append(out, phrase("formality.invited_on_plain", "Date", m.InvitedOn.String()))
 		case !m.InvitedOn.IsZero():
 			out = append(out, phrase("formality.invited_on", "Date", m.InvitedOn.String(), "Method", method))
 		case method != "":

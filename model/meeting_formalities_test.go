@@ -128,8 +128,13 @@ func TestLegalityPhrases(t *testing.T) {
 			t.Errorf("no late-invitation warning in %v", ws)
 		}
 		m.InvitedOn = day(2026, 3, 5)
-		if got := model.Formalities(g, m, legality); got[len(got)-1].Key != "formality.lawful_quorate" {
+		got = model.Formalities(g, m, legality)
+		if got[len(got)-1].Key != "formality.lawful_quorate" {
 			t.Errorf("five days ahead is in time: %v", keys(got))
+		}
+		// No method in the rules: the sentence says only the day.
+		if got[0].Key != "formality.invited_on_plain" || got[0].Args["Date"] != "5.3.2026" {
+			t.Errorf("invitation without a method: %v", got[0])
 		}
 	})
 	t.Run("EachRule", func(t *testing.T) {

@@ -389,11 +389,6 @@ func groups() []entry[model.Group] {
 				seat("contact/kallio-antti", model.RoleStaffRepresent, model.NilID),
 				seat("contact/rautiainen-elina", model.RoleSecretary, hl),
 			},
-			Rules: model.MeetingRules{
-				InviteMethod: "sähköpostilla",
-				PublicView:   "Hämeen liiton verkkosivuilla",
-				Distribution: []string{"Kanta-Hämeen kuntien kunnanhallitukset", "Hämeen liitto", "Ohjausryhmän jäsenet"},
-			},
 		}},
 		{"group/kh/johtoryhma", &model.Group{
 			Name:    "Sote-selvityksen johtoryhmä",

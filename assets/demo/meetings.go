@@ -126,7 +126,9 @@ func kantaHameMeeting(g *model.Group, names map[model.ID]string) *model.Meeting 
 	}
 	// The standard items are left to the formalities the record gives
 	// (model.Formalities): the opening and closing times, the invitation
-	// and the quorum, the checkers and when they check.
+	// and the quorum, the checkers and when they check. (The group keeps
+	// the default meeting rules: the groups' CSV table, which the example
+	// data must survive unchanged, has no columns for them.)
 	m := frame(g, date(16, 4, 2019), own, names, map[string]string{
 		"Muut asiat":      "Ei muita asioita.",
 		"Seuraava kokous": "Seuraava kokous pidetään kesäkuussa; sihteeri lähettää kutsun.",
