@@ -155,6 +155,14 @@ func (e *meetingEditor) build(d meetingData) {
 	e.f.add("chair", e.chair.entry)
 	e.secretary = newPersonField(e.people, d.m.Secretary, func(p model.Person) { e.m.Secretary = p; e.changed() })
 	e.f.add("secretary", e.secretary.entry)
+	// The chair and the secretary come from the group's roles (anyone can
+	// still be typed, for a meeting chaired by someone else).
+	if names := e.people.withRoles(model.RoleChair, model.RoleViceChair); len(names) > 0 {
+		e.chair.offer(names)
+	}
+	if names := e.people.withRoles(model.RoleSecretary); len(names) > 0 {
+		e.secretary.offer(names)
+	}
 	for i := range e.checkers {
 		var p model.Person
 		if i < len(d.m.Checkers) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -94,6 +95,12 @@ func TestAbsentCheckerWarned(t *testing.T) {
 		if n == "Jaana Testinen" {
 			t.Errorf("the absent member is offered as a checker: %v", e.checkers[0].offered)
 		}
+	}
+	if got := e.chair.offered; !slices.Equal(got, []string{"Pirkko Testinen"}) {
+		t.Errorf("chair offers %v, want the group's chair", got)
+	}
+	if got := e.secretary.offered; !slices.Equal(got, []string{"Sakari Testinen"}) {
+		t.Errorf("secretary offers %v, want the group's secretary", got)
 	}
 	e.checkers[0].entry.SetText("Jaana Testinen")
 	if !e.warnings.Visible() || !strings.Contains(e.warnings.Text, "Jaana Testinen") {
