@@ -148,6 +148,34 @@ func (v *votingEditor) fillVote() {
 		return labelled(T("meetings_ui.vote_"+field), en)
 	}
 	v.vote.Add(labelled(T("meetings_ui.vote_against"), against))
+	byName := widget.NewCheck(T("meetings_ui.vote_by_name"), func(on bool) {
+		vt := ie.item().Vote
+		if on == (len(vt.Ballots) > 0) {
+			return
+		}
+		vt.Ballots = nil
+		if on {
+			// A ballot for each member present at the item, yes by default;
+			// the counts then follow the ballots.
+			for _, a := range e.m.MembersAt(ie.item().Number) {
+				p := a.Person
+				if a.Status == model.AttendanceRepresented && !a.Deputy.IsZero() {
+					p = a.Deputy
+				}
+				vt.Ballots = append(vt.Ballots, model.Ballot{Voter: p, Choice: model.VoteYes})
+			}
+			vt.Yes, vt.No, vt.Blank, vt.Absent = 0, 0, 0, 0
+		}
+		e.changed()
+		v.fillVote()
+	})
+	byName.SetChecked(len(vote.Ballots) > 0)
+	v.vote.Add(byName)
+	if len(vote.Ballots) > 0 {
+		v.vote.Add(v.ballots(vote))
+		v.vote.Refresh()
+		return
+	}
 	v.vote.Add(container.NewGridWithColumns(4,
 		count("yes", &vote.Yes), count("no", &vote.No), count("blank", &vote.Blank), count("absent", &vote.Absent)))
 	hint := widget.NewLabel(T("meetings_ui.vote_hint", map[string]any{"Count": len(e.m.MembersAt(ie.item().Number))}))
@@ -155,6 +183,39 @@ func (v *votingEditor) fillVote() {
 	hint.Wrapping = fyne.TextWrapWord
 	v.vote.Add(hint)
 	v.vote.Refresh()
+}
+
+// ballots is the vote by name: each voter's choice, and the tally.
+func (v *votingEditor) ballots(vote *model.Vote) fyne.CanvasObject {
+	e := v.ie.a.e
+	labels := make([]string, len(model.VoteChoices))
+	for i, c := range model.VoteChoices {
+		labels[i] = T("meetings_ui.vote_" + string(c))
+	}
+	tally := widget.NewLabel("")
+	showTally := func() {
+		yes, no, blank, absent := vote.Tally()
+		tally.SetText(fmt.Sprintf("%s %d · %s %d · %s %d · %s %d", labels[0], yes, labels[1], no, labels[2], blank, labels[3], absent))
+	}
+	box := container.NewVBox()
+	for j := range vote.Ballots {
+		b := vote.Ballots[j]
+		choice := widget.NewSelect(labels, nil)
+		if k := slices.Index(model.VoteChoices, b.Choice); k >= 0 {
+			choice.SetSelectedIndex(k)
+		}
+		choice.OnChanged = func(string) {
+			if k := choice.SelectedIndex(); k >= 0 {
+				vote.Ballots[j].Choice = model.VoteChoices[k]
+				showTally()
+				e.changed()
+			}
+		}
+		name := widget.NewLabel(b.Voter.Name)
+		box.Add(container.New(&columnsLayout{shares: []float32{0.6}}, name, choice))
+	}
+	showTally()
+	return container.NewVBox(box, tally)
 }
 
 func (v *votingEditor) fillElections() {

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"hankekirja/model"
 )
@@ -152,5 +153,37 @@ func TestVoteRecordedInTheEditor(t *testing.T) {
 	it := e.m.Items[ie.index]
 	if it.CounterProposals[0].Text != "Palautetaan valmisteluun." || it.Vote == nil || it.Vote.Yes != 3 || it.Vote.No != 1 {
 		t.Errorf("item %+v, vote %+v", it.CounterProposals, it.Vote)
+	}
+}
+
+// TestVoteByName: a vote by name has a ballot for each member present at
+// the item, and the model counts them.
+func TestVoteByName(t *testing.T) {
+	u := newTestUI(t)
+	fx := newMeetingFixture(t, u)
+	selectSection(u, "meetings")
+	e := createMeetingInUI(t, u, fx.group.ID, "16.4.2019")
+	ie := e.agenda.cur
+	ie.item().CounterProposals = []model.CounterProposal{{By: model.Person{Name: "Jaana Testinen"}, SecondedBy: model.Person{Name: "Kalle Testinen"}, Text: "Toisin."}}
+	ie.voting.fill()
+	ie.voting.voteOn.SetChecked(true)
+	var byName *widget.Check
+	for _, o := range objects(ie.voting.vote) {
+		if c, ok := o.(*widget.Check); ok && c.Text == "Nimenhuutoäänestys" {
+			byName = c
+		}
+	}
+	if byName == nil {
+		t.Fatal("no vote by name")
+	}
+	byName.SetChecked(true)
+	vote := e.m.Items[ie.index].Vote
+	// Pirkko, Jaana and Kalle vote; the secretary does not, Ville is a
+	// deputy not standing in.
+	if len(vote.Ballots) != 3 {
+		t.Fatalf("ballots %+v, want the three members present", vote.Ballots)
+	}
+	if err := e.m.Validate(); err != nil {
+		t.Errorf("the vote by name does not add up: %v", err)
 	}
 }
