@@ -48,6 +48,11 @@ func WriteDOCX(w io.Writer, v *View, doc Doc, lang string) error {
 	if m.Link != "" {
 		x.labelled(t.t("online"), m.Link)
 	}
+	if doc == Invitation {
+		for _, p := range v.invitationText(t) {
+			x.d.AddParagraph(p)
+		}
+	}
 	members, others, absent := v.attendanceRows(t, doc)
 	if doc == Minutes {
 		x.attendance(t.t("present"), members)
@@ -178,7 +183,7 @@ func (x *docxDoc) item(it *model.AgendaItem, doc Doc) {
 	}
 	x.markdown(it.Background)
 	x.part(t.t("proposal"), it.Proposal)
-	if doc == Agenda {
+	if doc != Minutes {
 		return
 	}
 	x.part(t.t("discussion"), it.Discussion)

@@ -122,3 +122,19 @@ func (v *View) closing(t text) []closingBlock {
 	}
 	return out
 }
+
+// invitationText is the letter of a meeting's invitation (kokouskutsu):
+// the call to the meeting (its time and place are above it), the
+// deputies' part,
+// and whom to tell when one cannot come.
+func (v *View) invitationText(t text) []string {
+	m := v.Meeting
+	out := []string{t.tf("invitation_text", map[string]any{"Group": v.GroupName})}
+	if v.rules().InviteDeputies {
+		out = append(out, t.t("invitation_deputies"))
+	}
+	if s := v.Name(m.Secretary); s != "" {
+		out = append(out, t.tf("invitation_regrets", map[string]any{"Name": s}))
+	}
+	return out
+}

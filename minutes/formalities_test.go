@@ -126,3 +126,26 @@ func TestNoAppealNote(t *testing.T) {
 	wantAll(t, "the minutes", text, "Muutoksenhaku", "Sote-selvityksen ohjausryhmä on asioita valmisteleva toimielin.")
 	wantNone(t, "the minutes", text, "Oikaisuvaatimusohje")
 }
+
+// TestInvitationLetter: the invitation is the agenda with a letter calling
+// the meeting, and no decisions or signatures.
+func TestInvitationLetter(t *testing.T) {
+	svc := demoServices(t)
+	v, err := minutes.Load(ctx, svc, keskiSuomi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, ok := minutes.ParseDoc("kokouskutsu"); !ok || d != minutes.Invitation || d.String() != "invitation" {
+		t.Errorf("ParseDoc(kokouskutsu) = %v, %v", d, ok)
+	}
+	text, _ := pdfText(t, write(t, v, minutes.Invitation, "pdf", "fi"))
+	wantAll(t, "the invitation", text, "KOKOUSKUTSU 1/2016", "Palvelutuotannon työryhmä kutsutaan kokoukseen.",
+		"ilmoittamaan sihteerille (Noora Jokela)", "Kutsutut", "6 § Valmistelun koordinaattori",
+		"valmistelulle palkataan määräaikainen koordinaattori")
+	wantNone(t, "the invitation", text, "Allekirjoitukset", "Koordinaattorin hakuilmoitus", "PÖYTÄKIRJA")
+	md, err := os.ReadFile(write(t, v, minutes.Invitation, "md", "sv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAll(t, "the Swedish invitation", string(md), "KALLELSE 1/2016", "kallas till möte")
+}

@@ -29,6 +29,7 @@ func WriteHTML(w io.Writer, v *View, doc Doc, lang string) error {
 		Attendance                              []attSection
 		Checkers                                []string
 		CheckedLine                             string
+		Intro                                   []string
 		Closing                                 []closingBlock
 	}{
 		Lang:    t.lang,
@@ -40,6 +41,9 @@ func WriteHTML(w io.Writer, v *View, doc Doc, lang string) error {
 	}
 	if m.Type == model.MeetingExtra {
 		data.TypeLabel = t.label("meeting_type.", string(m.Type))
+	}
+	if doc == Invitation {
+		data.Intro = v.invitationText(t)
 	}
 	if doc == Minutes {
 		data.Status = statusNote(t, m)
@@ -150,6 +154,7 @@ const htmlTemplate = `<!DOCTYPE html>
   {{- with .M.Place}}<dt>{{t "place"}}</dt><dd>{{.}}</dd>{{end}}
   {{- with .M.Link}}<dt>{{t "online"}}</dt><dd><a href="{{.}}">{{.}}</a></dd>{{end}}
 </dl>
+{{range .Intro}}<p>{{.}}</p>{{end}}
 {{range .Attendance}}{{if .Rows}}
 <h2>{{.Title}}</h2>
 <table class="attendance">

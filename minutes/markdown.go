@@ -41,6 +41,11 @@ func WriteMarkdown(w io.Writer, v *View, doc Doc, lang string) error {
 	}
 	p("")
 
+	if doc == Invitation {
+		for _, para := range v.invitationText(t) {
+			p(mdInline(para), "")
+		}
+	}
 	members, others, absent := v.attendanceRows(t, doc)
 	table := func(title string, rows []attendanceRow) {
 		if len(rows) == 0 {
@@ -76,7 +81,7 @@ func WriteMarkdown(w io.Writer, v *View, doc Doc, lang string) error {
 			}
 		}
 		labelled("proposal", it.Proposal)
-		if doc == Agenda {
+		if doc != Minutes {
 			continue
 		}
 		labelled("discussion", it.Discussion)

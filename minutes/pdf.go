@@ -75,6 +75,15 @@ func WritePDF(w io.Writer, v *View, doc Doc, lang string) error {
 	pdf.AddPage()
 	d.firstHeader()
 	d.facts()
+	if doc == Invitation {
+		d.pdf.Ln(2)
+		for _, para := range v.invitationText(t) {
+			d.setFont("", 10)
+			d.pdf.SetX(marginLeft)
+			d.pdf.MultiCell(contentW, 5.2, para, "", "L", false)
+			d.pdf.Ln(1.5)
+		}
+	}
 	d.attendance()
 	for i := range m.Items {
 		d.item(&m.Items[i])
@@ -243,7 +252,7 @@ func (d *pdfDoc) attendance() {
 		title string
 		rows  []attendanceRow
 	}{{d.t.t("present"), members}, {d.t.t("others_present"), others}, {d.t.t("absent"), absent}}
-	if d.doc == Agenda {
+	if d.doc != Minutes {
 		sections = sections[:2]
 		sections[0].title, sections[1].title = d.t.t("invited"), d.t.t("others_invited")
 	}

@@ -32,6 +32,7 @@ var meetingExportChoices = []meetingExport{
 	{"meetings_ui.export_agenda_html", minutes.Agenda, "html"},
 	{"meetings_ui.export_agenda_md", minutes.Agenda, "md"},
 	{"meetings_ui.export_agenda_docx", minutes.Agenda, "docx"},
+	{"meetings_ui.export_invitation_pdf", minutes.Invitation, "pdf"},
 	{"meetings_ui.export_ics", minutes.Agenda, "ics"},
 }
 
@@ -56,7 +57,7 @@ func meetingExports(v *meetingsView, m *model.Meeting) fyne.CanvasObject {
 func exportFileName(m *model.Meeting, x meetingExport) string {
 	base := "poytakirja"
 	switch {
-	case x.format == "ics":
+	case x.format == "ics" || x.doc == minutes.Invitation:
 		base = "kokouskutsu"
 	case x.doc == minutes.Agenda:
 		base = "esityslista"

@@ -16,6 +16,7 @@ import (
 //
 //	hankekirja export minutes MEETING --format pdf|html|md|docx --out FILE [--lang fi|sv|en]
 //	hankekirja export agenda MEETING --format pdf|html|md|docx --out FILE [--lang fi|sv|en]
+//	hankekirja export invitation MEETING --format pdf|html|md|docx --out FILE [--lang fi|sv|en]
 //	hankekirja export ics (MEETING | --group GROUP) --out FILE [--lang fi|sv|en]
 //
 // MEETING and GROUP are IDs or words of the name ("1/2019 ohjausryhmä").
@@ -27,6 +28,7 @@ import (
 func init() {
 	exporters["minutes"] = func(c *cli, args []string) int { return c.exportMinutes(minutes.Minutes, args) }
 	exporters["agenda"] = func(c *cli, args []string) int { return c.exportMinutes(minutes.Agenda, args) }
+	exporters["invitation"] = func(c *cli, args []string) int { return c.exportMinutes(minutes.Invitation, args) }
 	exporters["ics"] = (*cli).exportICS
 }
 
