@@ -187,3 +187,16 @@ func TestVoteByName(t *testing.T) {
 		t.Errorf("the vote by name does not add up: %v", err)
 	}
 }
+
+// TestCheckingRecordShown: the meeting's view says who checked the
+// minutes and when.
+func TestCheckingRecordShown(t *testing.T) {
+	u := newTestUI(t)
+	withDemo(t, u)
+	selectSection(u, "meetings")
+	b := browserOf(u, model.KindMeeting)
+	selectTitle(t, u, b, "1/2019 Sote-selvityksen ohjausryhmä")
+	if screen := screenText(u); !strings.Contains(screen, "24.4.2019 Tuula Saarinen, Harri Salonen") {
+		t.Errorf("no checking record on screen:\n%s", screen)
+	}
+}
