@@ -41,6 +41,17 @@ func (v *View) howDecided(t text, it *model.AgendaItem) []string {
 	for _, p := range v.Meeting.HowDecided(it) {
 		out = append(out, t.phrase(p))
 	}
+	// The votes of each election's candidates: "Vaalit, varapuheenjohtaja:
+	// Aino Aho 5 ääntä, Eero Ek 3 ääntä".
+	for _, e := range it.Elections {
+		var votes []string
+		for _, c := range e.Candidates {
+			votes = append(votes, t.tf("votes_for", map[string]any{"Name": v.Name(c.Person), "Votes": c.Votes}))
+		}
+		if len(votes) > 0 {
+			out = append(out, t.t("elections")+", "+strings.Join(strings.Fields(e.Office), " ")+": "+strings.Join(votes, ", ")+".")
+		}
+	}
 	return out
 }
 

@@ -51,7 +51,9 @@ func formalMeeting(t *testing.T, svc model.Services) model.ID {
 			{By: model.Person{Contact: ids[4]}, SecondedBy: model.Person{Contact: ids[3]}, Text: "Asia palautetaan valmisteluun."},
 			{By: model.Person{Contact: ids[2]}, Text: "Asia jätetään pöydälle."},
 		},
-		Vote: &model.Vote{Against: 0, Yes: 3, No: 1, Blank: 0, Absent: 1}}
+		Vote: &model.Vote{Against: 0, Yes: 3, No: 1, Blank: 0, Absent: 1},
+		Elections: []model.Election{{Office: "Varapuheenjohtaja", Elected: model.Person{Contact: ids[2]},
+			Candidates: []model.Candidate{{Person: model.Person{Contact: ids[2]}, Votes: 3}, {Person: model.Person{Contact: ids[4]}, Votes: 1}}}}}
 	m.Items = append(m.Items[:4], append([]model.AgendaItem{own}, m.Items[4:]...)...)
 	if _, err := w.Save(ctx, m, m, "?"); err != nil {
 		t.Fatal(err)
@@ -91,6 +93,8 @@ func TestFormalitiesInMinutes(t *testing.T) {
 		"Jaana Jäsen teki vastaehdotuksen, joka raukesi kannattamattomana",
 		"Ääniä annettiin 3 jaa, 1 ei ja 0 tyhjää; poissa 1.",
 		"Puheenjohtaja totesi päätösehdotuksen tulleen hyväksytyksi äänin.",
+		"Varapuheenjohtaja: valituksi tuli Jaana Jäsen.",
+		"Vaalit, Varapuheenjohtaja: Jaana Jäsen: 3 ääntä, Liisa Laine: 1 ääntä.",
 		"Jaosto hyväksyi palveluverkon muutoksen äänin 3–1.",
 		"Puheenjohtaja päätti kokouksen klo 10.41.",
 		"Pöytäkirja tarkastettu " + today + ": Jaana Jäsen, Mikko Mäki",
