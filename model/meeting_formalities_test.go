@@ -347,3 +347,31 @@ func TestMarkCheckedRecords(t *testing.T) {
 		t.Errorf("checked record %+v", got.Checked)
 	}
 }
+
+// TestSalvageKeepsVoting: an incomplete record of proposals and elections
+// is kept with "?" for what is missing; a vote that does not add up stays
+// out of the salvaged copy (the editor keeps it until it is fixed), and a
+// clone shares nothing with the meeting it copies.
+func TestSalvageKeepsVoting(t *testing.T) {
+	_, m := board(model.MeetingRules{}, 7)
+	m.Items = []model.AgendaItem{{Number: 1, Title: "Asia",
+		CounterProposals: []model.CounterProposal{{By: m.Attendance[1].Person}, {}},
+		Elections:        []model.Election{{Office: "Varapuheenjohtaja"}},
+		Vote:             &model.Vote{Yes: 50}}}
+	c := model.CloneMeeting(m)
+	c.Items[0].Vote.Yes = 1
+	if m.Items[0].Vote.Yes != 50 {
+		t.Fatal("the clone shares the vote with the original")
+	}
+	s := model.Salvage(m, nil, "?")
+	it := s.Items[0]
+	if len(it.CounterProposals) != 1 || it.CounterProposals[0].Text != "?" || it.Elections[0].Elected.Name != "?" {
+		t.Errorf("salvaged proposals %+v, elections %+v", it.CounterProposals, it.Elections)
+	}
+	if it.Vote != nil {
+		t.Errorf("a vote that does not add up was kept: %+v", it.Vote)
+	}
+	if err := s.Validate(); err != nil {
+		t.Errorf("salvaged copy refused: %v", err)
+	}
+}
