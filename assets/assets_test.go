@@ -21,6 +21,11 @@ var sampleArgs = map[string]any{
 	"Fields":  "Nimi, Sähköposti", "Version": "1.0", "When": "23.11.2026 9.07",
 	"Field": "Henkilöstö", "Reason": "väärä päivämäärä",
 	"Before": "1,5 GiB", "After": "1,1 GiB", "Backup": "/tmp/backups/h-compact.bak",
+	// The minutes' formalities, votes and closing notes.
+	"Time": "9.03", "Date": "3.3.2026", "Method": "sähköpostilla", "Days": 5, "Place": "verkossa",
+	"Present": 7, "Total": 9, "Needed": 5, "Votes": 6, "Yes": 4, "No": 2, "Blank": 1, "Absent": 2,
+	"First": "Aino", "Second": "Eero", "Seconder": "Liisa", "Office": "Varapuheenjohtaja",
+	"Number": 5, "Authority": "aluehallitus", "Address": "PL 1, 13101 Hämeenlinna", "Group": "Työryhmä",
 }
 
 func TestCataloguesParse(t *testing.T) {

@@ -44,6 +44,7 @@ func (v *groupsView) edit(id model.ID) *form {
 	period := newPeriodField(f, "period")
 	members := newMembersEditor(v.u, f)
 	f.add(model.RefMembers.String(), members.content)
+	rules := newRulesFields(f)
 	v.lastMembers = members
 	markableEntries(f)
 
@@ -62,6 +63,7 @@ func (v *groupsView) edit(id model.ID) *form {
 		mandate.SetText(got.Mandate)
 		period.set(got.Period)
 		members.set(got.Members)
+		rules.set(got.Rules)
 		f.dirty = false
 	}
 	if !id.IsZero() {
@@ -84,7 +86,9 @@ func (v *groupsView) edit(id model.ID) *form {
 		var okPeriod, okMembers bool
 		g.Period, okPeriod = period.get()
 		g.Members, okMembers = members.read()
-		ok = okPeriod && okMembers
+		var okRules bool
+		g.Rules, okRules = rules.get()
+		ok = okPeriod && okMembers && okRules
 		rec := *g
 		if !ok {
 			// Show the rest of what is wrong too, not only the dates.

@@ -19,21 +19,25 @@ import (
 type meetingExport struct {
 	label  string // catalogue key
 	doc    minutes.Doc
-	format string // "pdf", "html", "md", or "ics" for the calendar invitation
+	format string // "pdf", "html", "md", "docx", or "ics" for the calendar invitation
 }
 
 var meetingExportChoices = []meetingExport{
 	{"meetings_ui.export_minutes_pdf", minutes.Minutes, "pdf"},
 	{"meetings_ui.export_minutes_html", minutes.Minutes, "html"},
 	{"meetings_ui.export_minutes_md", minutes.Minutes, "md"},
+	{"meetings_ui.export_minutes_docx", minutes.Minutes, "docx"},
 	{"meetings_ui.export_agenda_pdf", minutes.Agenda, "pdf"},
 	{"meetings_ui.export_agenda_html", minutes.Agenda, "html"},
 	{"meetings_ui.export_agenda_md", minutes.Agenda, "md"},
+	{"meetings_ui.export_agenda_docx", minutes.Agenda, "docx"},
+	{"meetings_ui.export_invitation_pdf", minutes.Invitation, "pdf"},
 	{"meetings_ui.export_ics", minutes.Agenda, "ics"},
 }
 
-// meetingExports is the Export button: minutes or agenda as PDF, HTML or
-// Markdown, or the calendar invitation, saved where the user chooses and
+// meetingExports is the Export button: minutes or agenda as PDF, HTML,
+// Markdown or Word, or the calendar invitation (a cancellation for a
+// cancelled meeting), saved where the user chooses and
 // written off Fyne's thread.
 func meetingExports(v *meetingsView, m *model.Meeting) fyne.CanvasObject {
 	var button *widget.Button
@@ -52,7 +56,7 @@ func meetingExports(v *meetingsView, m *model.Meeting) fyne.CanvasObject {
 func exportFileName(m *model.Meeting, x meetingExport) string {
 	base := "poytakirja"
 	switch {
-	case x.format == "ics":
+	case x.format == "ics" || x.doc == minutes.Invitation:
 		base = "kokouskutsu"
 	case x.doc == minutes.Agenda:
 		base = "esityslista"

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,6 +32,8 @@ type meetingsView struct {
 	// the last reopening dialog (tests).
 	lastEditor *meetingEditor
 	lastReopen *widget.Entry
+	// lastConfirm is the last confirmation of a status change (tests).
+	lastConfirm dialog.Dialog
 }
 
 func newMeetingsView(u *UI) *meetingsView {
@@ -182,6 +185,17 @@ func (v *meetingsView) render(info meetingInfo) fyne.CanvasObject {
 	}
 	d.row(fieldLabel("type"), T("meetings_ui.type_"+string(m.Type)))
 	d.row(fieldLabel("status"), T("meetings_ui.status_"+string(m.Status)))
+	if m.Cancelled {
+		d.row("", T("meetings_ui.cancelled_note"))
+	}
+	if c := m.Checked; m.Status == model.MeetingChecked && !c.IsZero() {
+		// Who checked the minutes, and when.
+		var names []string
+		for _, p := range c.By {
+			names = append(names, p.Name)
+		}
+		d.row(fieldLabel("checked"), strings.TrimSpace(c.On.String()+" "+strings.Join(names, ", ")))
+	}
 	if !m.Chair.IsZero() {
 		d.rowObject(fieldLabel("chair"), v.person(info, m.Chair))
 	}
