@@ -41,14 +41,14 @@ type browser struct {
 	kind model.Kind
 	view recordView
 
-	filter  *widget.Entry
-	count   *widget.Label
+	filter *widget.Entry
+	count  *widget.Label
 	// newButton makes a record; hidden for the official registry and in
 	// a database opened for reading only.
 	newButton *widget.Button
-	list    *widget.List
-	detail  *fyne.Container
-	content fyne.CanvasObject
+	list      *widget.List
+	detail    *fyne.Container
+	content   fyne.CanvasObject
 
 	// total is the number of records the list shows; pages holds the
 	// loaded pages of them by page number, loading the pages on their way.
