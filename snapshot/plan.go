@@ -251,7 +251,7 @@ func sameRevision(d *decision) error {
 		return nil
 	}
 	// Named as this database has it: the name the user knows.
-	return recordError(KeyRevisionChanged, d.line, d.theirs.Kind, d.local.Current, map[string]any{"Rev": d.theirs.Current.GetMeta().Rev.String()})
+	return recordError(KeyRevisionChanged, d.line, d.theirs.Kind, d.local.Current, map[string]any{"Arg": d.theirs.Current.GetMeta().Rev.String()})
 }
 
 // conflict builds the field differences of a record both sides changed.
