@@ -37,6 +37,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) ./snapshot/
 	$(GO) test -run '^$$' -fuzz '^FuzzImportCSV$$' -fuzztime $(FUZZTIME) ./csv/
 	$(GO) test -run '^$$' -fuzz '^FuzzImportVCard$$' -fuzztime $(FUZZTIME) ./vcard/
+	$(GO) test -run '^$$' -fuzz '^FuzzImportXLSX$$' -fuzztime $(FUZZTIME) ./xlsx/
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go') 2>/dev/null); \
