@@ -10,6 +10,17 @@
 // in the file, so no calendar has to guess the zone. The organiser is the
 // group's secretary (or the chair), the attendees are the people invited
 // who have an email address, and the description is the agenda.
+//
+// Import goes the other way (import.go, parse.go): an invitation from any
+// calendar program, one event or many, becomes planned meetings of one
+// group, suggested from the titles or the organiser. Times in any zone
+// (IANA or Windows names, UTC, or the offsets of the file's own VTIMEZONE)
+// become Europe/Helsinki wall-clock times; the place, the online link and
+// the description (as the background of an agenda item) come along, and
+// attendees are matched to contacts by email, the unknown ones offered as
+// new contacts. The meeting keeps the event's UID, so the same invitation
+// again updates it, and METHOD:CANCEL (or STATUS:CANCELLED) marks it
+// cancelled. A repeating event gives its first occurrence, with a note.
 package calendar
 
 import (

@@ -46,6 +46,14 @@ type Meeting struct {
 	Items      []AgendaItem `json:"items,omitempty"`
 	// Reopenings are the corrections of checked minutes, oldest first.
 	Reopenings []Reopening `json:"reopenings,omitempty"`
+
+	// CalendarUID is the UID of the calendar invitation the meeting was
+	// imported from, so that importing the invitation again updates this
+	// meeting instead of adding another.
+	CalendarUID string `json:"calendar_uid,omitempty"`
+	// Cancelled is set when the invitation was cancelled (METHOD:CANCEL
+	// or STATUS:CANCELLED): the meeting stays, planned, for the record.
+	Cancelled bool `json:"cancelled,omitempty"`
 }
 
 // MeetingType tells a regular meeting from an extra one.
