@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"hankekirja/calendar"
 	"hankekirja/csv"
 	"hankekirja/importing"
 	"hankekirja/model"
@@ -252,12 +253,22 @@ type importPreview struct {
 var lastImportPreview *importPreview
 
 // previewImport runs the import as a dry run and shows what it would do.
+// A calendar first asks whose meetings its events are.
 func (u *UI) previewImport(name string, data []byte) {
+	if calendar.Detect(data[:min(len(data), 64<<10)]) {
+		u.chooseCalendarGroup(name, data)
+		return
+	}
 	imp := detectImport(data)
 	if imp == nil {
 		u.showNotice(dialog.NewError(errors.New(T("table.ui.unknown_format", map[string]any{"Path": name})), u.win))
 		return
 	}
+	u.runPreview(name, data, imp)
+}
+
+// runPreview runs imp as a dry run and shows what it would do.
+func (u *UI) runPreview(name string, data []byte, imp importFunc) {
 	type result struct {
 		rep importing.Report
 		err error
