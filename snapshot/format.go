@@ -242,9 +242,9 @@ func ReadHeader(data []byte) (Header, int, error) {
 	}
 	if err := strictUnmarshal(data[:end], &h); err != nil {
 		if isUnknownField(err) {
-			return h, 0, newError(model.ENEWER, KeyUnknownData, map[string]any{"Detail": "header: " + err.Error()}, err)
+			return h, 0, newError(model.ENEWER, KeyUnknownData, map[string]any{"Detail": "header: " + jsonDetail(err)}, err)
 		}
-		return h, 0, damagedAt(1, "header: "+err.Error())
+		return h, 0, damagedAt(1, "header: "+jsonDetail(err))
 	}
 	if h.SHA256 == "" || h.ContentLength < 0 || h.ExportedAt.IsZero() {
 		return h, 0, damagedAt(1, "header lacks its checksum, length or time")

@@ -195,3 +195,22 @@ func TestVersion2Reads(t *testing.T) {
 		t.Errorf("re-export: %v", err)
 	}
 }
+
+// TestHeaderRefusalInWords: a header field of the wrong type is said
+// without the reader's Go types.
+func TestHeaderRefusalInWords(t *testing.T) {
+	a := testDB(t)
+	seed(t, a)
+	good := export(t, a)
+	bad := bytes.Replace(good, []byte(`"records":`), []byte(`"records":"many","x":`), 1)
+	_, err := Read(bad, "")
+	if err == nil {
+		t.Fatal("accepted")
+	}
+	for _, m := range messages(err) {
+		if strings.Contains(m, "Go ") || strings.Contains(m, "snapshot.Header") || strings.Contains(m, "json:") {
+			t.Errorf("message %q shows Go internals", m)
+		}
+	}
+}
+
