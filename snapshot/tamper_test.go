@@ -213,4 +213,3 @@ func TestHeaderRefusalInWords(t *testing.T) {
 		}
 	}
 }
-
