@@ -285,6 +285,13 @@ func newContact(a Address) *model.Contact {
 	} else {
 		c.LastName = strings.TrimSpace(name)
 	}
+	// Outlook in a Finnish organisation often writes "Korhonen Eino":
+	// the address (eino.korhonen@…) tells the order.
+	local, _, _ := strings.Cut(a.Email, "@")
+	if parts := strings.FieldsFunc(strings.ToLower(local), func(r rune) bool { return r == '.' || r == '_' }); len(parts) == 2 &&
+		foldName(c.FirstName) == parts[1] && foldName(c.LastName) == parts[0] {
+		c.FirstName, c.LastName = c.LastName, c.FirstName
+	}
 	if c.LastName == "" {
 		c.LastName = a.Email
 	}

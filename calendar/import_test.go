@@ -312,3 +312,30 @@ func TestImportOwnInvitation(t *testing.T) {
 		t.Errorf("own invitation: %v\n%s", err, rep.String())
 	}
 }
+
+// TestNewContactNames: an attendee's name as the programs write it.
+func TestNewContactNames(t *testing.T) {
+	s := newSteering(t)
+	data := []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:n\r\nSUMMARY:Nimet\r\nDTSTART:20261201T090000\r\n" +
+		"ATTENDEE;CN=Laine Onni:mailto:onni.laine@example.fi\r\n" +
+		"ATTENDEE;CN=\"Mäkinen, Helmi\":mailto:helmi@example.fi\r\n" +
+		"ATTENDEE:mailto:kerttu.koskinen@example.fi\r\n" +
+		"ATTENDEE;CN=Lauri Heikkinen:mailto:lh@example.fi\r\n" +
+		"END:VEVENT\r\nEND:VCALENDAR\r\n")
+	if _, err := calendar.Import(ctx, s.svc, data, calendar.ImportOptions{Options: importing.Options{Lang: "fi"}, Group: s.group.ID, NewContacts: true}); err != nil {
+		t.Fatal(err)
+	}
+	ix, _ := importing.LoadIndex(ctx, s.svc)
+	got := map[string]string{}
+	for _, c := range ix.Contacts {
+		got[c.Emails[0]] = c.FirstName + "|" + c.LastName
+	}
+	for email, want := range map[string]string{
+		"onni.laine@example.fi": "Onni|Laine", "helmi@example.fi": "Helmi|Mäkinen",
+		"kerttu.koskinen@example.fi": "Kerttu|Koskinen", "lh@example.fi": "Lauri|Heikkinen",
+	} {
+		if got[email] != want {
+			t.Errorf("%s: %q, want %q", email, got[email], want)
+		}
+	}
+}
