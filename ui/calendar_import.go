@@ -66,6 +66,10 @@ func (u *UI) chooseCalendarGroup(name string, data []byte) {
 }
 
 func (u *UI) showCalendarGroupChoice(name string, data []byte, suggested model.ID, groups []*model.Group) {
+	if len(groups) == 0 {
+		u.showNotice(dialog.NewInformation(T("table.ui.preview_title", map[string]any{"Name": name}), T("ics.ui.no_groups"), u.win))
+		return
+	}
 	slices.SortFunc(groups, func(a, b *model.Group) int { return model.CompareNames(a.Name, b.Name) })
 	labels := make([]string, len(groups))
 	for i, g := range groups {

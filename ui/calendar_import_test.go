@@ -45,3 +45,19 @@ func TestImportCalendarInvitation(t *testing.T) {
 		t.Errorf("meetings %d → %d, want one more", before.Total, after.Total)
 	}
 }
+
+// TestImportCalendarWithoutGroups: with no group to choose, the window
+// says so instead of asking.
+func TestImportCalendarWithoutGroups(t *testing.T) {
+	u := newTestUI(t)
+	data, err := os.ReadFile(filepath.Join("..", "calendar", "testdata", "google-calendar-alarms.ics"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lastCalendarChoice = nil
+	u.previewImport("google.ics", data)
+	u.Wait()
+	if lastCalendarChoice != nil {
+		t.Error("a group choice without groups")
+	}
+}
