@@ -15,6 +15,17 @@
 // members when the group's rules say so) whatever the attendance list
 // says yet; a held one is in the calendars of those who attended. A
 // cancelled meeting's invitation is METHOD:CANCEL.
+//
+// Import goes the other way (import.go, parse.go): an invitation from any
+// calendar program, one event or many, becomes planned meetings of one
+// group, suggested from the titles or the organiser. Times in any zone
+// (IANA or Windows names, UTC, or the offsets of the file's own VTIMEZONE)
+// become Europe/Helsinki wall-clock times; the place, the online link and
+// the description (as the background of an agenda item) come along, and
+// attendees are matched to contacts by email, the unknown ones offered as
+// new contacts. The meeting keeps the event's UID, so the same invitation
+// again updates it, and METHOD:CANCEL (or STATUS:CANCELLED) marks it
+// cancelled. A repeating event gives its first occurrence, with a note.
 package calendar
 
 import (

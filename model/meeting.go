@@ -59,8 +59,13 @@ type Meeting struct {
 	CheckPlace string `json:"check_place,omitempty"`
 	// Checked records who checked the minutes and when; MarkChecked sets it.
 	Checked CheckRecord `json:"checked,omitzero"`
-	// Cancelled is set when the meeting was called off: its invitation
-	// becomes a cancellation.
+	// CalendarUID is the UID of the calendar invitation the meeting was
+	// imported from, so that importing the invitation again updates this
+	// meeting instead of adding another.
+	CalendarUID string `json:"calendar_uid,omitempty"`
+	// Cancelled is set when the meeting was called off, here or by a
+	// cancelled invitation (METHOD:CANCEL or STATUS:CANCELLED): the meeting
+	// stays, for the record, and its own invitation becomes a cancellation.
 	Cancelled bool `json:"cancelled,omitempty"`
 }
 

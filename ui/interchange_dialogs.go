@@ -14,19 +14,25 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"hankekirja/calendar"
 	"hankekirja/csv"
 	"hankekirja/importing"
 	"hankekirja/model"
 	"hankekirja/vcard"
+	"hankekirja/xlsx"
 )
 
-// File → Export CSV…, Export contacts as vCard…, Import CSV or vCard…
-// (packages csv and vcard). Reading, writing and the import's preview
+// File → Export Excel workbook…, Export CSV…, Export contacts as vCard…,
+// Import (packages xlsx, csv and vcard). Reading, writing and the import's preview
 // run in the background; the preview is shown before anything is written.
 
 func init() {
 	fileMenuExtensions = append(fileMenuExtensions, func(u *UI) []*fyne.MenuItem {
 		return []*fyne.MenuItem{
+			// The workbook first: it keeps codes, dates and amounts as
+			// they are in every spreadsheet, CSV only where it is read
+			// as Finnish Excel reads it.
+			fyne.NewMenuItem(T("xlsx.ui.export"), u.exportXLSXDialog),
 			fyne.NewMenuItem(T("table.ui.export_csv"), u.exportCSVDialog),
 			fyne.NewMenuItem(T("table.ui.export_vcard"), u.exportVCardDialog),
 			fyne.NewMenuItem(T("table.ui.import"), u.importFileDialog),
@@ -63,8 +69,32 @@ func tableName(k model.Kind) string {
 	return kindHeading(k)
 }
 
-// exportCSVDialog asks which kind to export, then where.
+// tableExport writes one kind's table in one file format.
+type tableExport struct {
+	title string
+	ext   string // the file name's extension, with its dot
+	write func(ctx context.Context, svc model.Services, kind string, w io.Writer) error
+}
+
+// exportXLSXDialog asks which kind to export as an Excel workbook, then
+// where.
+func (u *UI) exportXLSXDialog() {
+	u.exportTableDialog(tableExport{title: T("xlsx.ui.export"), ext: xlsx.FileExtension,
+		write: func(ctx context.Context, svc model.Services, kind string, w io.Writer) error {
+			return xlsx.Export(ctx, svc, kind, w, currentLanguage)
+		}})
+}
+
+// exportCSVDialog asks which kind to export as CSV, then where.
 func (u *UI) exportCSVDialog() {
+	u.exportTableDialog(tableExport{title: T("table.ui.export_csv"), ext: ".csv",
+		write: func(ctx context.Context, svc model.Services, kind string, w io.Writer) error {
+			return csv.Export(ctx, svc, kind, w, currentLanguage)
+		}})
+}
+
+// exportTableDialog asks which kind to export, then where.
+func (u *UI) exportTableDialog(x tableExport) {
 	if u.db == nil {
 		return
 	}
@@ -75,19 +105,20 @@ func (u *UI) exportCSVDialog() {
 	}
 	radio := widget.NewRadioGroup(labels, nil)
 	radio.SetSelected(labels[0])
-	dialog.ShowCustomConfirm(dialogTitle(T("table.ui.export_csv")), T("table.ui.next"), T("ui.cancel"),
+	dialog.ShowCustomConfirm(dialogTitle(x.title), T("table.ui.next"), T("ui.cancel"),
 		container.NewVBox(widget.NewLabel(T("table.ui.choose_kind")), radio), func(ok bool) {
 			if !ok {
 				return
 			}
 			for i, l := range labels {
 				if l == radio.Selected {
-					u.saveExport(exportFileNames[kinds[i]], func(ctx context.Context, svc model.Services, w io.Writer) error {
+					file := strings.TrimSuffix(exportFileNames[kinds[i]], ".csv") + x.ext
+					u.saveExport(file, func(ctx context.Context, svc model.Services, w io.Writer) error {
 						name := kinds[i].String()
 						if kinds[i] == model.KindMeeting {
 							name = "tasks"
 						}
-						return csv.Export(ctx, svc, name, w, currentLanguage)
+						return x.write(ctx, svc, name, w)
 					})
 				}
 			}
@@ -147,7 +178,7 @@ func (u *UI) writeExport(path string, write func(ctx context.Context, svc model.
 			u.interchangeError(err)
 			return
 		}
-		u.showExported(dialogTitle(T("table.ui.export_csv")), T("table.ui.exported", map[string]any{"Path": path}), path)
+		u.showExported(T("table.ui.exported_title"), T("table.ui.exported", map[string]any{"Path": path}), path)
 	})
 }
 
@@ -178,7 +209,7 @@ func (u *UI) importFileDialog() {
 }
 
 // importExtensions are the files the import dialog lists.
-var importExtensions = []string{".csv", ".txt", ".vcf", ".vcard"}
+var importExtensions = []string{".csv", ".txt", ".vcf", ".vcard", ".xlsx", ".ics"}
 
 // importFunc is the Import of package csv or vcard.
 type importFunc func(ctx context.Context, svc model.Services, data []byte, opts importing.Options) (importing.Report, error)
@@ -187,6 +218,8 @@ type importFunc func(ctx context.Context, svc model.Services, data []byte, opts 
 func detectImport(data []byte) importFunc {
 	head := data[:min(len(data), 64<<10)]
 	switch {
+	case xlsx.Detect(head):
+		return xlsx.Import
 	case vcard.Detect(head):
 		return vcard.Import
 	case csv.Detect(head):
@@ -208,12 +241,22 @@ type importPreview struct {
 var lastImportPreview *importPreview
 
 // previewImport runs the import as a dry run and shows what it would do.
+// A calendar first asks whose meetings its events are.
 func (u *UI) previewImport(name string, data []byte) {
+	if calendar.Detect(data[:min(len(data), 64<<10)]) {
+		u.chooseCalendarGroup(name, data)
+		return
+	}
 	imp := detectImport(data)
 	if imp == nil {
 		u.showNotice(dialog.NewError(errors.New(T("table.ui.unknown_format", map[string]any{"Path": name})), u.win))
 		return
 	}
+	u.runPreview(name, data, imp)
+}
+
+// runPreview runs imp as a dry run and shows what it would do.
+func (u *UI) runPreview(name string, data []byte, imp importFunc) {
 	type result struct {
 		rep importing.Report
 		err error

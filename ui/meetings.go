@@ -162,7 +162,7 @@ func (v *meetingsView) person(info meetingInfo, p model.Person) fyne.CanvasObjec
 
 func (v *meetingsView) render(info meetingInfo) fyne.CanvasObject {
 	m := info.m
-	d := newDetails(v.u, m.Title(), joinNonEmpty(T("meetings_ui.type_"+string(m.Type)), T("meetings_ui.status_"+string(m.Status))))
+	d := newDetails(v.u, m.Title(), joinNonEmpty(T("meetings_ui.type_"+string(m.Type)), meetingStatusText(m)))
 	v.actions(d, m)
 
 	if info.group != nil {
@@ -184,7 +184,7 @@ func (v *meetingsView) render(info meetingInfo) fyne.CanvasObject {
 		}
 	}
 	d.row(fieldLabel("type"), T("meetings_ui.type_"+string(m.Type)))
-	d.row(fieldLabel("status"), T("meetings_ui.status_"+string(m.Status)))
+	d.row(fieldLabel("status"), meetingStatusText(m))
 	if m.Cancelled {
 		d.row("", T("meetings_ui.cancelled_note"))
 	}
