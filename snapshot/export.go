@@ -89,6 +89,9 @@ func Collect(ctx context.Context, db Reader, project model.ID) (*Snapshot, error
 	for i, c := range chains {
 		s.Records[i] = Record{Kind: c.Kind, Current: c.Current, History: c.Older}
 	}
+	if s.Tombstones, err = tombstonesOf(ctx, db); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -103,6 +103,15 @@ type Plan struct {
 	// Unchanged counts the snapshot's records that change nothing visible
 	// (some may still add revision metadata).
 	Unchanged int
+	// Erase lists the people here that the other laptop erased: the import
+	// erases them here too (the snapshot's tombstones).
+	Erase []Item
+	// Refused counts the snapshot's records left out because they were
+	// erased or purged here: an import never brings them back.
+	Refused int
+
+	// tombs are the snapshot's tombstones, recorded here on Apply.
+	tombs []model.Tombstone
 
 	device    model.ID
 	now       func() time.Time
@@ -115,7 +124,7 @@ type Plan struct {
 
 // Empty reports whether applying the plan would change nothing visible.
 func (p *Plan) Empty() bool {
-	return len(p.Add)+len(p.Update)+len(p.Trash)+len(p.Kept)+len(p.Restore)+len(p.Conflicts) == 0
+	return len(p.Add)+len(p.Update)+len(p.Trash)+len(p.Kept)+len(p.Restore)+len(p.Conflicts)+len(p.Erase) == 0
 }
 
 type action int
@@ -160,8 +169,16 @@ func MakePlan(ctx context.Context, db Reader, s *Snapshot, opts *PlanOptions) (*
 	if err != nil {
 		return nil, err
 	}
+	gone, err := p.tombstones(ctx, db, s)
+	if err != nil {
+		return nil, err
+	}
 	for i := range s.Records {
 		r := &s.Records[i]
+		if gone[r.ID()] {
+			p.Refused++
+			continue
+		}
 		d := &decision{theirs: r, local: p.local[r.ID()]}
 		if d.local != nil && d.local.Kind != r.Kind {
 			return nil, damagedAt(i+2, "record "+r.ID().String()+" is a "+r.Kind.String()+" in the snapshot but a "+d.local.Kind.String()+" here")
@@ -595,12 +612,20 @@ func Apply(ctx context.Context, db Store, p *Plan) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if len(w) == 0 {
+	if len(w) == 0 && len(p.Erase) == 0 {
 		return Result{}, nil
 	}
 	backup, err := db.AutoBackup(model.BackupImport)
 	if err != nil && backup == "" {
 		return Result{}, err
+	}
+	if t, ok := db.(Tombstoner); ok && len(p.tombs) > 0 {
+		if _, err := t.EraseTombstoned(ctx, p.tombs); err != nil {
+			return Result{Backup: backup}, err
+		}
+	}
+	if len(w) == 0 {
+		return Result{Backup: backup, Writes: len(p.Erase)}, nil
 	}
 	if err := db.ApplyMerge(ctx, w); err != nil {
 		return Result{Backup: backup}, mergeError(err)

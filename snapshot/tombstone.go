@@ -1,0 +1,87 @@
+package snapshot
+
+import (
+	"context"
+	"slices"
+
+	"hankekirja/model"
+)
+
+// tombstones reads what was erased or purged here and what the snapshot
+// says was erased on the other laptop. It returns the IDs the import must
+// leave out, lists in p.Erase the people here the import erases, and
+// takes every mention of an erased person out of the snapshot's records
+// and out of this database's records as the plan sees them (the import
+// erases them from the stored ones before it merges), so that no merged
+// revision names them again.
+func (p *Plan) tombstones(ctx context.Context, db Reader, s *Snapshot) (map[model.ID]bool, error) {
+	gone := map[model.ID]bool{}
+	erased := map[model.ID]bool{}
+	if t, ok := db.(Tombstoner); ok {
+		ts, err := t.Tombstones(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range ts {
+			gone[x.ID] = true
+			if !x.Purged {
+				erased[x.ID] = true
+			}
+		}
+	}
+	for _, x := range s.Tombstones {
+		if x.Purged {
+			continue
+		}
+		p.tombs = append(p.tombs, x)
+		if c := p.local[x.ID]; c != nil && !erased[x.ID] && c.Kind == model.KindContact {
+			p.Erase = append(p.Erase, Item{ID: x.ID, Kind: c.Kind, Title: c.Current.Title(), Mine: c.Current})
+			delete(p.local, x.ID)
+		}
+		gone[x.ID] = true
+		erased[x.ID] = true
+	}
+	if len(erased) == 0 {
+		return gone, nil
+	}
+	for _, c := range p.local {
+		scrubErased(c.Current, erased)
+	}
+	for i := range s.Records {
+		scrubErased(s.Records[i].Current, erased)
+	}
+	return gone, nil
+}
+
+// scrubErased replaces every reference r makes to an erased person.
+func scrubErased(r model.Record, erased map[model.ID]bool) {
+	var ids []model.ID
+	for _, ref := range r.Refs() {
+		if erased[ref.ID] && !slices.Contains(ids, ref.ID) {
+			ids = append(ids, ref.ID)
+		}
+	}
+	for _, id := range ids {
+		model.ErasePersonFrom(r, id, nil, model.ErasedPerson, false)
+	}
+}
+
+// tombstonesOf returns the erasures of db to write into a snapshot: not
+// the purges, which stay local.
+func tombstonesOf(ctx context.Context, db Reader) ([]model.Tombstone, error) {
+	t, ok := db.(Tombstoner)
+	if !ok {
+		return nil, nil
+	}
+	ts, err := t.Tombstones(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Tombstone
+	for _, x := range ts {
+		if !x.Purged {
+			out = append(out, model.Tombstone{ID: x.ID, On: x.On})
+		}
+	}
+	return out, nil
+}
