@@ -352,6 +352,10 @@ func (u *UI) showSnapshotPreview(db snapshot.Store, name string, pi plannedImpor
 	section("ui.snapshot.trash", p.Trash)
 	section("ui.snapshot.kept", p.Kept)
 	section("ui.snapshot.restore_items", p.Restore)
+	section("ui.snapshot.erase", p.Erase)
+	if p.Refused > 0 {
+		body.Add(widget.NewLabel(T("ui.snapshot.refused", map[string]any{"Count": p.Refused})))
+	}
 	if len(p.Conflicts) > 0 {
 		title := widget.NewLabel(T("ui.snapshot.conflicts", map[string]any{"Count": len(p.Conflicts)}))
 		title.TextStyle = fyne.TextStyle{Bold: true}

@@ -291,6 +291,10 @@ func (c *cli) printPlan(db *store.DB, p *snapshot.Plan) {
 	section("cli.snapshot.trash", "-", p.Trash)
 	section("cli.snapshot.kept", "=", p.Kept)
 	section("cli.snapshot.restore", "^", p.Restore)
+	section("cli.snapshot.erase", "x", p.Erase)
+	if p.Refused > 0 {
+		c.println(c.msg("cli.snapshot.refused", map[string]any{"Count": formatInt(c.lang, int64(p.Refused))}))
+	}
 	if len(p.Conflicts) > 0 {
 		c.println(c.msg("cli.snapshot.conflicts", map[string]any{"Count": len(p.Conflicts)}))
 		for _, cf := range p.Conflicts {
