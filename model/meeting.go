@@ -154,6 +154,9 @@ type AgendaItem struct {
 	Dissents   []Dissent  `json:"dissents,omitempty"`
 	Conflicts  []Conflict `json:"conflicts,omitempty"`
 	Tasks      []Task     `json:"tasks,omitempty"`
+	// Confidential marks the item salassa pidettävä: exports leave its
+	// texts out unless told to include them (see Redact).
+	Confidential *Confidential `json:"confidential,omitempty"`
 }
 
 // Dissent (eriävä mielipide) is a dissenting opinion left on a decision.
@@ -176,6 +179,8 @@ type Task struct {
 	Status      TaskStatus `json:"status,omitempty"`
 	// DoneOn is the day the task was marked done.
 	DoneOn Date `json:"done_on,omitzero"`
+	// Confidential marks the task salassa pidettävä (see Redact).
+	Confidential *Confidential `json:"confidential,omitempty"`
 }
 
 // TaskStatus is open or done.
@@ -427,6 +432,7 @@ func (m *Meeting) Validate() error {
 			c.add(Invalid(field+".number", "error.duplicate"))
 		}
 		numbers[it.Number] = true
+		c.add(it.Confidential.validate(field + ".confidential"))
 		for j, d := range it.Dissents {
 			f := fmt.Sprintf("%s.dissents[%d]", field, j)
 			if d.By.IsZero() {
@@ -443,6 +449,7 @@ func (m *Meeting) Validate() error {
 			f := fmt.Sprintf("%s.tasks[%d]", field, j)
 			c.add(required(f+".description", t.Description))
 			c.add(oneOf(f+".status", t.Status, TaskStatuses))
+			c.add(t.Confidential.validate(f + ".confidential"))
 		}
 	}
 	for i, a := range m.Attendance {

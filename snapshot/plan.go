@@ -180,6 +180,7 @@ func MakePlan(ctx context.Context, db Reader, s *Snapshot, opts *PlanOptions) (*
 			continue
 		}
 		d := &decision{theirs: r, local: p.local[r.ID()]}
+		keepConfidential(r, d.local)
 		if d.local != nil && d.local.Kind != r.Kind {
 			return nil, damagedAt(i+2, "record "+r.ID().String()+" is a "+r.Kind.String()+" in the snapshot but a "+d.local.Kind.String()+" here")
 		}

@@ -85,3 +85,17 @@ func tombstonesOf(ctx context.Context, db Reader) ([]model.Tombstone, error) {
 	}
 	return out, nil
 }
+
+// keepConfidential puts back into a meeting of the snapshot the content
+// of confidential items that the other side never received (see
+// model.KeepConfidential).
+func keepConfidential(theirs *Record, local *model.Chain) {
+	if local == nil {
+		return
+	}
+	t, ok1 := theirs.Current.(*model.Meeting)
+	m, ok2 := local.Current.(*model.Meeting)
+	if ok1 && ok2 && m.HasConfidential() {
+		model.KeepConfidential(t, m)
+	}
+}

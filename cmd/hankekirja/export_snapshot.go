@@ -96,6 +96,7 @@ func (c *cli) passphrase(confirm bool) (string, error) {
 // exportSnapshot: hankekirja export snapshot --out FILE [--project ID] [--encrypt]
 func (c *cli) exportSnapshot(args []string) int {
 	fs := c.flags("export snapshot")
+	incl := fs.Bool("include-confidential", false, "include the content of confidential items")
 	out := fs.String("out", "", "file to write")
 	project := fs.String("project", "", "project ID or name")
 	encrypt := fs.Bool("encrypt", false, "encrypt with a passphrase")
@@ -119,7 +120,7 @@ func (c *cli) exportSnapshot(args []string) int {
 		}
 	}
 	return c.withDB(func(db *store.DB) int {
-		opts := snapshot.ExportOptions{Passphrase: pass, AppVersion: version}
+		opts := snapshot.ExportOptions{Passphrase: pass, AppVersion: version, IncludeConfidential: *incl}
 		if *project != "" {
 			p, err := c.find(db.Services(), model.KindProject, *project)
 			if err != nil {
