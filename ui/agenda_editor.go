@@ -70,6 +70,9 @@ func itemHeading(it model.AgendaItem) string {
 	if strings.TrimSpace(title) == "" {
 		title = T("meetings_ui.untitled_item")
 	}
+	if it.Confidential != nil {
+		title += " · " + T("confidential.mark")
+	}
 	return itemNumber(it.Number) + " " + title
 }
 
@@ -285,6 +288,11 @@ func newItemEditor(a *agendaEditor, index int) *itemEditor {
 	}
 	ie.entries["title"] = ie.title
 	ie.presenter = newPersonField(e.people, it.Presenter, func(p model.Person) { ie.item().Presenter = p; e.changed() })
+	secret := newConfidentialField(it.Confidential, func(c *model.Confidential) {
+		ie.item().Confidential = c
+		e.changed()
+		a.list.RefreshItem(ie.index)
+	})
 
 	ie.background = ie.text("background", it.Background, 4, func(s string) {
 		ie.item().Background = s
@@ -337,6 +345,7 @@ func newItemEditor(a *agendaEditor, index int) *itemEditor {
 
 	rows := container.NewVBox(
 		container.NewBorder(nil, nil, ie.number, nil, ie.title),
+		secret.content,
 		labelled(fieldLabel("presenter"), ie.presenter.entry),
 		container.NewBorder(nil, nil, heading(fieldLabel("background")), previewCheck),
 		ie.background, ie.preview,
@@ -471,7 +480,8 @@ func (ie *itemEditor) fillTasks() {
 			e.changed()
 			ie.fillTasks()
 		})
-		ie.tasks.Add(container.NewBorder(nil, nil, nil, container.NewHBox(done, del),
+		secret := newConfidentialField(t.Confidential, func(c *model.Confidential) { ie.item().Tasks[j].Confidential = c; e.changed() })
+		ie.tasks.Add(container.NewBorder(nil, secret.content, nil, container.NewHBox(done, del),
 			container.New(&columnsLayout{shares: []float32{0.5, 0.3}}, desc, owner.entry, due)))
 	}
 	ie.tasks.Refresh()

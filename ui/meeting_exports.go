@@ -41,7 +41,7 @@ func meetingExports(v *meetingsView, m *model.Meeting) fyne.CanvasObject {
 	button = widget.NewButtonWithIcon(T("meetings_ui.export"), theme.DownloadIcon(), func() {
 		items := make([]*fyne.MenuItem, len(meetingExportChoices))
 		for i, x := range meetingExportChoices {
-			items[i] = fyne.NewMenuItem(T(x.label), func() { v.saveExport(m, x) })
+			items[i] = fyne.NewMenuItem(T(x.label), func() { v.askConfidential(m, x) })
 		}
 		widget.ShowPopUpMenuAtRelativePosition(fyne.NewMenu("", items...), v.u.win.Canvas(),
 			fyne.NewPos(0, button.Size().Height), button)
@@ -62,8 +62,25 @@ func exportFileName(m *model.Meeting, x meetingExport) string {
 	return base + "-" + strings.Join(words, "-") + "." + x.format
 }
 
+// askConfidential asks, when the meeting has confidential items or
+// tasks, whether the export is to include them (the box is off), then
+// where to save.
+func (v *meetingsView) askConfidential(m *model.Meeting, x meetingExport) {
+	if !m.HasConfidential() {
+		v.saveExport(m, x, false)
+		return
+	}
+	include := includeConfidentialCheck()
+	v.u.lastInclude = include
+	dialog.ShowCustomConfirm(T(x.label), T("table.ui.next"), T("ui.cancel"), include, func(ok bool) {
+		if ok {
+			v.saveExport(m, x, include.Checked)
+		}
+	}, v.u.win)
+}
+
 // saveExport asks where to save and writes the export there.
-func (v *meetingsView) saveExport(m *model.Meeting, x meetingExport) {
+func (v *meetingsView) saveExport(m *model.Meeting, x meetingExport, includeConfidential bool) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			v.u.showError(err)
@@ -76,7 +93,7 @@ func (v *meetingsView) saveExport(m *model.Meeting, x meetingExport) {
 		id, lang := m.ID, currentLanguage
 		backgroundErr(v.u, func(ctx context.Context, svc model.Services) error {
 			var buf bytes.Buffer
-			err := writeMeetingExport(ctx, svc, id, x, lang, &buf)
+			err := writeMeetingExport(ctx, exportServices(svc, includeConfidential), id, x, lang, &buf)
 			if err == nil {
 				_, err = w.Write(buf.Bytes())
 			}

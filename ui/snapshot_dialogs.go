@@ -100,10 +100,12 @@ func (u *UI) exportSnapshotDialog() {
 		pass, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
 		hint := widget.NewLabel(T("ui.snapshot.passphrase_hint"))
 		hint.Wrapping = fyne.TextWrapWord
+		include := includeConfidentialCheck()
 		form := widget.NewForm(
 			widget.NewFormItem(T("ui.snapshot.scope"), scope),
 			widget.NewFormItem(T("ui.snapshot.passphrase"), pass),
 			widget.NewFormItem(T("ui.snapshot.passphrase_again"), again),
+			widget.NewFormItem("", include),
 		)
 		d := dialog.NewCustomConfirm(T("ui.snapshot.export_title"), T("ui.snapshot.export_button"), T("ui.cancel"),
 			container.NewVBox(form, hint), func(ok bool) {
@@ -115,7 +117,7 @@ func (u *UI) exportSnapshotDialog() {
 					return
 				}
 				c := choices[max(scope.SelectedIndex(), 0)]
-				u.saveSnapshot(db, c.id, c.label, pass.Text)
+				u.saveSnapshot(db, c.id, c.label, pass.Text, include.Checked)
 			}, u.win)
 		d.Resize(fyne.NewSize(520, 300))
 		d.Show()
@@ -123,7 +125,7 @@ func (u *UI) exportSnapshotDialog() {
 }
 
 // saveSnapshot asks where to save and writes the snapshot there.
-func (u *UI) saveSnapshot(db snapshot.Reader, project model.ID, label, passphrase string) {
+func (u *UI) saveSnapshot(db snapshot.Reader, project model.ID, label, passphrase string, includeConfidential bool) {
 	name := "hankekirja-" + time.Now().Format("2006-01-02")
 	if !project.IsZero() {
 		name += "-" + fileNamePart(label)
@@ -137,16 +139,17 @@ func (u *UI) saveSnapshot(db snapshot.Reader, project model.ID, label, passphras
 			return
 		}
 		path := wc.URI().Path()
-		u.writeSnapshot(db, path, wc, project, passphrase)
+		u.writeSnapshot(db, path, wc, project, passphrase, includeConfidential)
 	}, u.win)
 	d.SetFileName(name + snapshot.FileExtension)
 	d.Show()
 }
 
 // writeSnapshot exports in the background into w.
-func (u *UI) writeSnapshot(db snapshot.Reader, path string, w io.WriteCloser, project model.ID, passphrase string) {
+func (u *UI) writeSnapshot(db snapshot.Reader, path string, w io.WriteCloser, project model.ID, passphrase string, includeConfidential bool) {
 	withProgress(u, T("ui.snapshot.exporting"), func(ctx context.Context, _ model.Services) (snapshot.Header, error) {
-		data, h, err := snapshot.Export(ctx, db, snapshot.ExportOptions{Project: project, Passphrase: passphrase, AppVersion: u.cfg.Version})
+		data, h, err := snapshot.Export(ctx, db, snapshot.ExportOptions{Project: project, Passphrase: passphrase, AppVersion: u.cfg.Version,
+			IncludeConfidential: includeConfidential})
 		if err == nil {
 			_, err = w.Write(data)
 		}

@@ -51,6 +51,9 @@ type Config struct {
 	// Compact compacts a closed database file (File → Compact database…);
 	// nil disables the item.
 	Compact Compactor
+	// Erase erases a person for good (a contact's Erase person…); nil
+	// disables the button.
+	Erase PersonEraser
 }
 
 // UI is the main window and everything shown in it.
@@ -74,6 +77,10 @@ type UI struct {
 	lastGuide *widget.RichText
 	// lastDamaged is the last damaged-database dialog shown (tests).
 	lastDamaged dialog.Dialog
+	// lastErase is the last erase question shown (tests).
+	lastErase *eraseDialog
+	// lastInclude is the last "include confidential" box shown (tests).
+	lastInclude *widget.Check
 
 	// notices are the open information and error dialogs, newest last:
 	// Enter or Esc closes the newest (see notice.go).
