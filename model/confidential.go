@@ -64,9 +64,13 @@ func Redact(r Record, notice func(ground string) string) bool {
 		for i := range x.Items {
 			it := &x.Items[i]
 			if it.Confidential != nil {
-				*it = AgendaItem{Number: it.Number, Title: it.Title, Presenter: it.Presenter,
-					Background: notice(it.Confidential.Ground), Confidential: it.Confidential}
-				changed = true
+				bg := notice(it.Confidential.Ground)
+				if it.Background != bg || it.Proposal != "" || it.Discussion != "" || it.Decision != "" ||
+					len(it.Dissents)+len(it.Conflicts)+len(it.Tasks) > 0 {
+					*it = AgendaItem{Number: it.Number, Title: it.Title, Presenter: it.Presenter,
+						Background: bg, Confidential: it.Confidential}
+					changed = true
+				}
 				continue
 			}
 			n := len(it.Tasks)
