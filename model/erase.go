@@ -51,6 +51,10 @@ type Tombstone struct {
 	// Purged is set for a record purged from the trash: it is kept from
 	// coming back here, but a purge stays local and does not travel.
 	Purged bool `json:"purged,omitempty"`
+	// Texts is set when the erasure also replaced the name in the texts of
+	// the minutes, so that a colleague's copy does the same and the
+	// minutes of both read alike.
+	Texts bool `json:"texts,omitempty"`
 }
 
 // TextMention is a text of the minutes that names a person: where it is,

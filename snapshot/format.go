@@ -176,7 +176,7 @@ func Encode(s *Snapshot) ([]byte, error) {
 		if i > 0 && bytes.Compare(s.Tombstones[i-1].ID[:], t.ID[:]) >= 0 {
 			return nil, model.Internal(fmt.Errorf("snapshot tombstones out of order at %s", t.ID))
 		}
-		b, err := json.Marshal(tombstoneLine{Tombstone: model.Tombstone{ID: t.ID, On: t.On}})
+		b, err := json.Marshal(tombstoneLine{Tombstone: model.Tombstone{ID: t.ID, On: t.On, Texts: t.Texts}})
 		if err != nil {
 			return nil, model.Internal(err)
 		}

@@ -80,7 +80,7 @@ func tombstonesOf(ctx context.Context, db Reader) ([]model.Tombstone, error) {
 	var out []model.Tombstone
 	for _, x := range ts {
 		if !x.Purged {
-			out = append(out, model.Tombstone{ID: x.ID, On: x.On})
+			out = append(out, model.Tombstone{ID: x.ID, On: x.On, Texts: x.Texts})
 		}
 	}
 	return out, nil
@@ -98,4 +98,17 @@ func keepConfidential(theirs *Record, local *model.Chain) {
 	if ok1 && ok2 && m.HasConfidential() {
 		model.KeepConfidential(t, m)
 	}
+}
+
+// ErasedContacts returns the contacts the plan erases here, as they were
+// before: what is needed to scrub them from the file's free pages and its
+// backups afterwards (package store's ScrubErased).
+func (p *Plan) ErasedContacts() []*model.Contact {
+	var out []*model.Contact
+	for _, it := range p.Erase {
+		if c, ok := it.Mine.(*model.Contact); ok {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -172,7 +172,7 @@ func (db *DB) eraseTx(tx *bolt.Tx, p erasedPerson, opts model.EraseOptions) (mod
 	if err := deleteAll(tx, p.id); err != nil {
 		return rep, err
 	}
-	return rep, putTombstone(tx, model.Tombstone{ID: p.id, On: rep.On})
+	return rep, putTombstone(tx, model.Tombstone{ID: p.id, On: rep.On, Texts: opts.ReplaceInTexts})
 }
 
 // erasedLabels returns, for each group the contact sits in, the text that
@@ -253,12 +253,12 @@ func (db *DB) EraseTombstoned(ctx context.Context, ts []model.Tombstone) ([]mode
 				continue
 			}
 			if p, _, err := personOf(tx, t.ID); err == nil {
-				if _, err := db.eraseTx(tx, p, model.EraseOptions{}); err != nil {
+				if _, err := db.eraseTx(tx, p, model.EraseOptions{ReplaceInTexts: t.Texts}); err != nil {
 					return err
 				}
 				erased = append(erased, t.ID)
 			}
-			if err := putTombstone(tx, model.Tombstone{ID: t.ID, On: t.On}); err != nil {
+			if err := putTombstone(tx, model.Tombstone{ID: t.ID, On: t.On, Texts: t.Texts}); err != nil {
 				return err
 			}
 		}

@@ -48,16 +48,58 @@ func ErasePerson(ctx context.Context, path string, opts *Options, id model.ID, e
 		return rep, err
 	}
 	rep.Compacted = true
+	rep.Backups, err = scrubBackups(ctx, path, p, eo, private)
+	return rep, err
+}
+
+// ScrubErased finishes, in the closed database file at path, the erasure
+// of people an import erased (the snapshot's tombstones): the file is
+// compacted and the automatic backups that hold them (the import's own
+// backup among them) are rewritten or removed, as ErasePerson does. people
+// are the contacts as they were before the import erased them.
+func ScrubErased(ctx context.Context, path string, opts *Options, people []*model.Contact) ([]model.BackupChange, error) {
+	db, err := Open(path, &Options{Timeout: optTimeout(opts), Now: optNow(opts), NoAutoBackup: true})
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	ts, err := db.Tombstones(ctx)
+	if err != nil {
+		return nil, err
+	}
+	texts := map[model.ID]bool{}
+	for _, t := range ts {
+		texts[t.ID] = t.Texts
+	}
+	if err := compactOpen(ctx, db); err != nil {
+		return nil, err
+	}
+	var out []model.BackupChange
+	for _, c := range people {
+		p := erasedPerson{id: c.ID, names: model.NameVariants(c)}
+		changes, err := scrubBackups(ctx, path, p, model.EraseOptions{ReplaceInTexts: texts[c.ID]}, privateNeedles(c))
+		if err != nil {
+			return out, err
+		}
+		out = append(out, changes...)
+	}
+	return out, nil
+}
+
+// scrubBackups rewrites or removes each automatic backup of path that
+// holds p.
+func scrubBackups(ctx context.Context, path string, p erasedPerson, eo model.EraseOptions, private [][]byte) ([]model.BackupChange, error) {
+	var out []model.BackupChange
 	for _, b := range backupFiles(path) {
 		ch, err := scrubBackup(ctx, b.Path, p, eo, append(p.needles(), private...), private)
 		if err != nil {
-			return rep, err
+			return out, err
 		}
 		if ch != nil {
-			rep.Backups = append(rep.Backups, *ch)
+			out = append(out, *ch)
 		}
 	}
-	return rep, nil
+	return out, nil
 }
 
 // privateNeedles are the contact's own details, which no text of the

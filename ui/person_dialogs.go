@@ -178,14 +178,57 @@ func (u *UI) erasePerson(id model.ID, opts model.EraseOptions) {
 			if len(rep.Texts) > 0 && !rep.Replaced {
 				lines = append(lines, T("ui.person.texts_left", map[string]any{"Count": len(rep.Texts)}))
 			}
-			for _, b := range rep.Backups {
-				key := "ui.person.backup_rewritten"
-				if b.Removed {
-					key = "ui.person.backup_removed"
-				}
-				lines = append(lines, T(key, map[string]any{"Path": b.Path}))
+			u.showInfo(T("ui.person.erase_title"), strings.Join(append(lines, backupLines(rep.Backups)...), "\n"))
+		})
+	}()
+}
+
+// backupLines say which backups an erasure rewrote or removed.
+func backupLines(changes []model.BackupChange) []string {
+	var lines []string
+	for _, b := range changes {
+		key := "ui.person.backup_rewritten"
+		if b.Removed {
+			key = "ui.person.backup_removed"
+		}
+		lines = append(lines, T(key, map[string]any{"Path": b.Path}))
+	}
+	return lines
+}
+
+// scrubErased finishes the erasures an import made: with the database
+// closed, the file is compacted and the backups holding the people are
+// rewritten (the import's own backup holds them).
+func (u *UI) scrubErased(people []*model.Contact) {
+	scrub, open := u.cfg.ScrubErased, u.cfg.Open
+	if u.db == nil || scrub == nil {
+		return
+	}
+	path := u.db.Path()
+	progress := showProgress(u, T("ui.person.erasing"))
+	u.pending.Wait()
+	old := u.db
+	u.db = nil
+	u.pending.Add(1)
+	go func() {
+		defer u.pending.Done()
+		old.Close()
+		changes, err := scrub(context.Background(), path, people)
+		db, openErr := open(path)
+		u.post(func() {
+			progress.Hide()
+			if openErr != nil {
+				u.showError(openErr)
+			} else {
+				u.useDatabase(db)
 			}
-			u.showInfo(T("ui.person.erase_title"), strings.Join(lines, "\n"))
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			if len(changes) > 0 {
+				u.showInfo(T("ui.person.erase_title"), strings.Join(backupLines(changes), "\n"))
+			}
 		})
 	}()
 }

@@ -407,6 +407,9 @@ func (u *UI) showSnapshotPreview(db snapshot.Store, name string, pi plannedImpor
 			if !p.Empty() {
 				u.showInfo(title, T("ui.snapshot.applied", map[string]any{"Path": res.Backup}))
 			}
+			if people := p.ErasedContacts(); len(people) > 0 {
+				u.keepForms(func() { u.scrubErased(people) })
+			}
 		})
 	}
 	if p.Empty() {

@@ -54,6 +54,10 @@ type Config struct {
 	// Erase erases a person for good (a contact's Erase person…); nil
 	// disables the button.
 	Erase PersonEraser
+	// ScrubErased compacts a closed database file and rewrites its
+	// backups without the people a snapshot import erased; nil leaves
+	// that to a later compaction.
+	ScrubErased func(ctx context.Context, path string, people []*model.Contact) ([]model.BackupChange, error)
 }
 
 // UI is the main window and everything shown in it.

@@ -212,7 +212,8 @@ func (c *cli) importSnapshot(path string, data []byte, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	return c.withDB(func(db *store.DB) int {
+	var erased []*model.Contact
+	status := c.withDB(func(db *store.DB) int {
 		plan, err := snapshot.MakePlan(c.ctx, db, snap, nil)
 		if err != nil {
 			return c.fail(err)
@@ -248,8 +249,25 @@ func (c *cli) importSnapshot(path string, data []byte, args []string) int {
 			return c.fail(err)
 		}
 		c.println(c.msg("cli.snapshot.applied", map[string]any{"Path": res.Backup}))
+		erased = plan.ErasedContacts()
 		return exitOK
 	})
+	if status != exitOK || len(erased) == 0 {
+		return status
+	}
+	// The people the other laptop erased are gone from the records; their
+	// bytes may still be in free pages and in the backups (the import's
+	// own among them).
+	dbPath, err := c.path()
+	if err != nil {
+		return c.fail(err)
+	}
+	changes, err := store.ScrubErased(c.ctx, dbPath, nil, erased)
+	if err != nil {
+		return c.fail(err)
+	}
+	c.printBackupChanges(changes)
+	return exitOK
 }
 
 // printPlan prints an import's preview.

@@ -63,6 +63,9 @@ var runGUI = func(path string) int {
 		Erase: func(ctx context.Context, path string, id model.ID, opts model.EraseOptions) (model.EraseReport, error) {
 			return store.ErasePerson(ctx, path, nil, id, opts)
 		},
+		ScrubErased: func(ctx context.Context, path string, people []*model.Contact) ([]model.BackupChange, error) {
+			return store.ScrubErased(ctx, path, nil, people)
+		},
 	})
 	// A failure is shown in the window, which stays open so that the user
 	// can open another database from the File menu.

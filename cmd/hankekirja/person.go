@@ -144,14 +144,19 @@ func (c *cli) personErase(args []string) int {
 			c.println(c.msg("cli.person.texts_left", map[string]any{"Count": len(rep.Texts)}))
 		}
 	}
-	for _, b := range rep.Backups {
+	c.printBackupChanges(rep.Backups)
+	return exitOK
+}
+
+// printBackupChanges says which backups an erasure rewrote or removed.
+func (c *cli) printBackupChanges(changes []model.BackupChange) {
+	for _, b := range changes {
 		key := "cli.person.backup_rewritten"
 		if b.Removed {
 			key = "cli.person.backup_removed"
 		}
 		c.println(c.msg(key, map[string]any{"Path": b.Path}))
 	}
-	return exitOK
 }
 
 // printTexts lists the texts of the minutes that name the person.

@@ -138,6 +138,11 @@ func TestPersonExportAndErase(t *testing.T) {
 			}
 		}
 	}
+	// A colleague has the person from an earlier snapshot.
+	colleague := tempDB(t)
+	before := filepath.Join(t.TempDir(), "before.hankekirja")
+	ok(t, path, "export", "snapshot", "--out", before, "--include-confidential")
+	ok(t, colleague, "import", before)
 	ok(t, path, "backup", filepath.Join(t.TempDir(), "manual.bak"))
 	db, err := store.Open(path, nil)
 	if err != nil {
@@ -171,4 +176,30 @@ func TestPersonExportAndErase(t *testing.T) {
 		}
 	}
 	ok(t, path, "check")
+
+	// The colleague imports a snapshot made after the erasure: the person
+	// is erased there too, from the file and its backups.
+	after := filepath.Join(t.TempDir(), "after.hankekirja")
+	ok(t, path, "export", "snapshot", "--out", after)
+	got = ok(t, colleague, "import", after)
+	if !strings.Contains(got, "erased the person") {
+		t.Errorf("the colleague's import does not list the erasure: %q", got)
+	}
+	files = []string{colleague}
+	backups, _ = filepath.Glob(filepath.Join(store.BackupDir(colleague), "*"))
+	if len(backups) == 0 {
+		t.Error("the colleague's import made no backup")
+	}
+	for _, f := range append(files, backups...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, secret := range []string{eraseMarker, secretNotes, "lauri@example.com"} {
+			if bytes.Contains(data, []byte(secret)) {
+				t.Errorf("the colleague's %s still holds %q", filepath.Base(f), secret)
+			}
+		}
+	}
+	ok(t, colleague, "check")
 }
