@@ -127,13 +127,13 @@ func NameVariants(revs ...*Contact) []string {
 // With replaceTexts the names are also replaced by label in the meeting's
 // texts. It reports whether r changed.
 func ErasePersonFrom(r Record, id ID, names []string, label string, replaceTexts bool) bool {
+	changed := EraseFromNotes(r.GetMeta(), names, label)
 	switch x := r.(type) {
 	case *Group:
-		return x.Unlink(id)
+		return x.Unlink(id) || changed
 	case *Project:
-		return x.Unlink(id)
+		return x.Unlink(id) || changed
 	case *Meeting:
-		changed := false
 		x.EachPerson(func(p *Person) {
 			if p.Contact == id || (p.Contact.IsZero() && p.Name != "" && nameIn(p.Name, names)) {
 				*p = Person{Name: label}
@@ -152,7 +152,26 @@ func ErasePersonFrom(r Record, id ID, names []string, label string, replaceTexts
 		}
 		return changed
 	}
-	return false
+	return changed
+}
+
+// EraseFromNotes replaces names in the arguments of m's revision notes
+// ("link to Lauri Heikkinen removed") with label, and reports whether
+// any was replaced.
+func EraseFromNotes(m *Meta, names []string, label string) bool {
+	changed := false
+	for i := range m.Note {
+		for k, v := range m.Note[i].Args {
+			for _, n := range names {
+				if strings.Contains(v, n) {
+					v = strings.ReplaceAll(v, n, label)
+					m.Note[i].Args[k] = v
+					changed = true
+				}
+			}
+		}
+	}
+	return changed
 }
 
 func nameIn(name string, names []string) bool {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"hankekirja/model"
 	"hankekirja/store"
@@ -129,5 +130,39 @@ func TestEraseMeansGone(t *testing.T) {
 		if r.Contact == w.lauri.ID || bytes.Contains([]byte(r.Name), []byte(marker)) {
 			t.Errorf("the colleague's minutes still name the person: %+v", r)
 		}
+	}
+}
+
+// TestTombstoneLines: tombstones survive encoding and decoding, and a
+// file whose tombstones are out of order or miscounted is refused.
+func TestTombstoneLines(t *testing.T) {
+	a, b := model.NewID(), model.NewID()
+	on := model.MustDate(2026, 12, 3)
+	s := &Snapshot{Header: Header{Scope: ScopeAll, ExportedAt: time.Now().UTC(), ExportedBy: model.NewID()},
+		Tombstones: []model.Tombstone{{ID: a, On: on}, {ID: b, On: on, Texts: true}}}
+	data, err := Encode(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Tombstones) != 2 || got.Tombstones[1] != (model.Tombstone{ID: b, On: on, Texts: true}) {
+		t.Errorf("tombstones = %+v", got.Tombstones)
+	}
+	s.Tombstones[0], s.Tombstones[1] = s.Tombstones[1], s.Tombstones[0]
+	if _, err := Encode(s); err == nil {
+		t.Error("tombstones out of order were encoded")
+	}
+	// Without tombstones the header has no count: the file reads as an
+	// older version wrote it.
+	s.Tombstones = nil
+	data, err = Encode(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(data, []byte("tombstone")) {
+		t.Error("a snapshot without tombstones mentions them")
 	}
 }

@@ -47,8 +47,24 @@ func (p *Plan) tombstones(ctx context.Context, db Reader, s *Snapshot) (map[mode
 	for _, c := range p.local {
 		scrubErased(c.Current, erased)
 	}
+	// The names of the people erased by this import are known (they are
+	// still here): revision notes that name them ("link to … removed") are
+	// rewritten too, in the snapshot's revisions and in its history.
+	var names []string
+	for _, it := range p.Erase {
+		if c, ok := it.Mine.(*model.Contact); ok {
+			names = append(names, model.NameVariants(c)...)
+		}
+	}
 	for i := range s.Records {
-		scrubErased(s.Records[i].Current, erased)
+		r := &s.Records[i]
+		scrubErased(r.Current, erased)
+		if len(names) > 0 {
+			model.EraseFromNotes(r.Current.GetMeta(), names, model.ErasedPerson)
+			for j := range r.History {
+				model.EraseFromNotes(&r.History[j], names, model.ErasedPerson)
+			}
+		}
 	}
 	return gone, nil
 }

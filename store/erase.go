@@ -84,12 +84,9 @@ func (db *DB) eraseTx(tx *bolt.Tx, p erasedPerson, opts model.EraseOptions) (mod
 		rec     model.Record
 	}
 	var rewrites []rewrite
+	var known []keyValue // older revisions known by metadata, whose notes may name them
 	consider := func(key, v []byte, current bool) error {
-		kind := model.Kind(v[0])
-		if kind != model.KindMeeting && kind != model.KindGroup && kind != model.KindProject {
-			return nil
-		}
-		if !containsAny(v, needles) {
+		if model.Kind(v[0]) == model.KindContact || !containsAny(v, needles) {
 			return nil
 		}
 		r, err := decodeRecord(v)
@@ -119,12 +116,37 @@ func (db *DB) eraseTx(tx *bolt.Tx, p erasedPerson, opts model.EraseOptions) (mod
 		return rep, err
 	}
 	if err := tx.Bucket(bucketHistory).ForEach(func(k, v []byte) error {
-		if len(k) != 33 || k[16] != partHistory || idFrom(k) == p.id || len(v) < 2 {
+		if len(k) != 33 || idFrom(k) == p.id || len(v) < 2 {
+			return nil
+		}
+		if k[16] == partKnown {
+			if containsAny(v, needles) {
+				known = append(known, keyValue{bytes.Clone(k), bytes.Clone(v)})
+			}
+			return nil
+		}
+		if k[16] != partHistory {
 			return nil
 		}
 		return consider(k, v, false)
 	}); err != nil {
 		return rep, err
+	}
+	for _, kv := range known {
+		var m model.Meta
+		if err := json.Unmarshal(kv.v, &m); err != nil {
+			return rep, corrupt(tx, err)
+		}
+		if !model.EraseFromNotes(&m, p.names, model.ErasedPerson) {
+			continue
+		}
+		b, err := json.Marshal(m)
+		if err != nil {
+			return rep, model.Internal(err)
+		}
+		if err := tx.Bucket(bucketHistory).Put(kv.k, b); err != nil {
+			return rep, err
+		}
 	}
 
 	for _, w := range rewrites {
@@ -139,19 +161,7 @@ func (db *DB) eraseTx(tx *bolt.Tx, p erasedPerson, opts model.EraseOptions) (mod
 			rep.Records++
 			continue
 		}
-		id := w.rec.GetMeta().ID
-		old, err := getRecord(tx, 0, id)
-		if err != nil {
-			return rep, err
-		}
-		if err := putCurrent(tx, id, v); err != nil {
-			return rep, err
-		}
-		sum := model.SummaryOf(w.rec)
-		if err := writeSummary(tx, &sum); err != nil {
-			return rep, err
-		}
-		if err := updateRefs(tx, id, liveRefs(old), liveRefs(w.rec)); err != nil {
+		if err := rewriteCurrent(tx, w.rec, v); err != nil {
 			return rep, err
 		}
 		rep.Records++
@@ -173,6 +183,27 @@ func (db *DB) eraseTx(tx *bolt.Tx, p erasedPerson, opts model.EraseOptions) (mod
 		return rep, err
 	}
 	return rep, putTombstone(tx, model.Tombstone{ID: p.id, On: rep.On, Texts: opts.ReplaceInTexts})
+}
+
+// rewriteCurrent replaces r's current revision in place with v (its
+// encoding), keeping its metadata: no new revision, no history entry. It
+// keeps whatever put keeps beside the value (the summary with its search
+// words, the reverse references), so that no index still holds what the
+// value no longer does; an index added to put belongs here too.
+func rewriteCurrent(tx *bolt.Tx, r model.Record, v []byte) error {
+	id := r.GetMeta().ID
+	old, err := getRecord(tx, 0, id)
+	if err != nil {
+		return err
+	}
+	if err := putCurrent(tx, id, v); err != nil {
+		return err
+	}
+	sum := model.SummaryOf(r)
+	if err := writeSummary(tx, &sum); err != nil {
+		return err
+	}
+	return updateRefs(tx, id, liveRefs(old), liveRefs(r))
 }
 
 // erasedLabels returns, for each group the contact sits in, the text that
