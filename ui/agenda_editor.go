@@ -345,7 +345,6 @@ func newItemEditor(a *agendaEditor, index int) *itemEditor {
 
 	rows := container.NewVBox(
 		container.NewBorder(nil, nil, ie.number, nil, ie.title),
-		secret.content,
 		labelled(fieldLabel("presenter"), ie.presenter.entry),
 		container.NewBorder(nil, nil, heading(fieldLabel("background")), previewCheck),
 		ie.background, ie.preview,
@@ -356,6 +355,8 @@ func newItemEditor(a *agendaEditor, index int) *itemEditor {
 		container.NewBorder(nil, nil, heading(fieldLabel("dissents")), addDissent), ie.dissents,
 		container.NewBorder(nil, nil, heading(fieldLabel("conflicts")), addConflict), ie.conflicts,
 		container.NewBorder(nil, nil, heading(fieldLabel("tasks")), ie.addTask), ie.tasks,
+		widget.NewSeparator(),
+		secret.content,
 	)
 	ie.content = container.NewVScroll(rows)
 	return ie
