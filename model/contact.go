@@ -21,6 +21,8 @@ type Contact struct {
 	Emails  []string `json:"emails,omitempty"`
 	Address Address  `json:"address,omitzero"`
 	Notes   string   `json:"notes,omitempty"`
+	// NotesConfidential marks the notes salassa pidettävä (see Redact).
+	NotesConfidential *Confidential `json:"notes_confidential,omitempty"`
 }
 
 func (c *Contact) Kind() Kind { return KindContact }
@@ -82,6 +84,7 @@ func (c *Contact) Validate() error {
 		}
 	}
 	v.add(c.Address.validate("address"))
+	v.add(c.NotesConfidential.validate("notes_confidential"))
 	return v.err()
 }
 

@@ -194,6 +194,9 @@ type AgendaItem struct {
 	CounterProposals []CounterProposal `json:"counter_proposals,omitempty"`
 	Vote             *Vote             `json:"vote,omitempty"`
 	Elections        []Election        `json:"elections,omitempty"`
+	// Confidential marks the item salassa pidettävä: exports leave its
+	// texts out unless told to include them (see Redact).
+	Confidential *Confidential `json:"confidential,omitempty"`
 }
 
 // Dissent (eriävä mielipide) is a dissenting opinion left on a decision.
@@ -216,6 +219,8 @@ type Task struct {
 	Status      TaskStatus `json:"status,omitempty"`
 	// DoneOn is the day the task was marked done.
 	DoneOn Date `json:"done_on,omitzero"`
+	// Confidential marks the task salassa pidettävä (see Redact).
+	Confidential *Confidential `json:"confidential,omitempty"`
 }
 
 // TaskStatus is open or done.
@@ -471,6 +476,7 @@ func (m *Meeting) Validate() error {
 			c.add(Invalid(field+".number", "error.duplicate"))
 		}
 		numbers[it.Number] = true
+		c.add(it.Confidential.validate(field + ".confidential"))
 		for j, d := range it.Dissents {
 			f := fmt.Sprintf("%s.dissents[%d]", field, j)
 			if d.By.IsZero() {
@@ -487,6 +493,7 @@ func (m *Meeting) Validate() error {
 			f := fmt.Sprintf("%s.tasks[%d]", field, j)
 			c.add(required(f+".description", t.Description))
 			c.add(oneOf(f+".status", t.Status, TaskStatuses))
+			c.add(t.Confidential.validate(f + ".confidential"))
 		}
 		c.add(oneOf(field+".standard", it.Standard, StandardItems))
 		m.validateVoting(&c, field, &it)

@@ -18,6 +18,10 @@ type ExportOptions struct {
 	AppVersion string
 	// Now replaces the clock (tests).
 	Now func() time.Time
+	// IncludeConfidential keeps the content of confidential agenda items,
+	// tasks and notes; without it the snapshot holds their headings and
+	// "Salassa pidettävä (ground)" (model.Redact).
+	IncludeConfidential bool
 }
 
 // Export writes a snapshot of db and returns the file's bytes and its
@@ -26,6 +30,11 @@ func Export(ctx context.Context, db Reader, opts ExportOptions) ([]byte, Header,
 	s, err := Collect(ctx, db, opts.Project)
 	if err != nil {
 		return nil, Header{}, err
+	}
+	if !opts.IncludeConfidential {
+		for _, r := range s.Records {
+			model.Redact(r.Current, nil)
+		}
 	}
 	// After the read: every revision in the snapshot is older than the
 	// mark.
@@ -88,6 +97,9 @@ func Collect(ctx context.Context, db Reader, project model.ID) (*Snapshot, error
 	s.Records = make([]Record, len(chains))
 	for i, c := range chains {
 		s.Records[i] = Record{Kind: c.Kind, Current: c.Current, History: c.Older}
+	}
+	if s.Tombstones, err = tombstonesOf(ctx, db); err != nil {
+		return nil, err
 	}
 	return s, nil
 }

@@ -73,6 +73,9 @@ type Header struct {
 	// SHA256 their hex-encoded SHA-256.
 	ContentLength int64  `json:"content_length"`
 	SHA256        string `json:"sha256"`
+	// Tombstones is the number of tombstone lines (see Snapshot); left
+	// out when there are none, so a snapshot without them reads as before.
+	Tombstones int `json:"tombstones,omitempty"`
 }
 
 // Project returns the project ID of a project snapshot, NilID for "all".
@@ -88,7 +91,19 @@ func (h Header) Project() model.ID {
 type Snapshot struct {
 	Header  Header
 	Records []Record // in ID order
+	// Tombstones are the people erased on the exporting laptop (ID and
+	// day only), in ID order: the receiver erases them too and never
+	// takes them back. They follow the record lines, one a line.
+	Tombstones []model.Tombstone
 }
+
+// tombstoneLine is one tombstone line: {"tombstone":{"id":…,"on":…}}.
+type tombstoneLine struct {
+	Tombstone model.Tombstone `json:"tombstone"`
+}
+
+// tombstonePrefix is how every tombstone line begins.
+var tombstonePrefix = []byte(`{"tombstone":`)
 
 // Record is one record of a snapshot.
 type Record struct {
@@ -182,6 +197,18 @@ func Encode(s *Snapshot) ([]byte, error) {
 		content.WriteByte('\n')
 		h.Counts[r.Kind.String()]++
 		h.Revisions += len(hist)
+	}
+	h.Tombstones = len(s.Tombstones)
+	for i, t := range s.Tombstones {
+		if i > 0 && bytes.Compare(s.Tombstones[i-1].ID[:], t.ID[:]) >= 0 {
+			return nil, model.Internal(fmt.Errorf("snapshot tombstones out of order at %s", t.ID))
+		}
+		b, err := json.Marshal(tombstoneLine{Tombstone: model.Tombstone{ID: t.ID, On: t.On, Texts: t.Texts}})
+		if err != nil {
+			return nil, model.Internal(err)
+		}
+		content.Write(b)
+		content.WriteByte('\n')
 	}
 	sum := sha256.Sum256(content.Bytes())
 	h.SHA256 = hex.EncodeToString(sum[:])
@@ -291,6 +318,10 @@ func Decode(data []byte) (*Snapshot, error) {
 		lines = append(lines, content[:end])
 		content = content[end+1:]
 	}
+	tombs, err := decodeTombstones(&lines)
+	if err != nil {
+		return nil, err
+	}
 	records := make([]Record, len(lines))
 	errs := make([]error, len(lines))
 	workers := max(1, min(runtime.GOMAXPROCS(0), 8, len(lines)/256))
@@ -305,7 +336,7 @@ func Decode(data []byte) (*Snapshot, error) {
 		}()
 	}
 	wg.Wait()
-	s := &Snapshot{Header: h, Records: records}
+	s := &Snapshot{Header: h, Records: records, Tombstones: tombs}
 	counts := map[string]int{}
 	revisions := 0
 	var prev model.ID
@@ -324,7 +355,7 @@ func Decode(data []byte) (*Snapshot, error) {
 		counts[r.Kind.String()]++
 		revisions += len(r.History)
 	}
-	if len(s.Records) != h.Records || revisions != h.Revisions || !maps.Equal(counts, nonZero(h.Counts)) {
+	if len(s.Records) != h.Records || revisions != h.Revisions || len(tombs) != h.Tombstones || !maps.Equal(counts, nonZero(h.Counts)) {
 		return nil, damagedAt(1, "the header's counts do not match the records")
 	}
 	return s, nil
@@ -368,3 +399,33 @@ func isUnknownField(err error) bool {
 
 // sortMetas orders revision metadata as snapshots list it.
 func sortMetas(ms []model.Meta) { model.SortMetas(ms) }
+
+// decodeTombstones takes the tombstone lines off the end of lines and
+// decodes them: they come after every record line, in ID order.
+func decodeTombstones(lines *[][]byte) ([]model.Tombstone, error) {
+	all := *lines
+	first := len(all)
+	for first > 0 && bytes.HasPrefix(all[first-1], tombstonePrefix) {
+		first--
+	}
+	var out []model.Tombstone
+	for i, b := range all[first:] {
+		n := first + i + 2
+		var t tombstoneLine
+		if err := strictUnmarshal(b, &t); err != nil {
+			if isUnknownField(err) {
+				return nil, newError(model.ENEWER, KeyUnknownData, map[string]any{"Detail": fmt.Sprintf("line %d: %v", n, err)}, err)
+			}
+			return nil, damagedAt(n, "tombstone: "+err.Error())
+		}
+		if t.Tombstone.ID.IsZero() || t.Tombstone.Purged {
+			return nil, damagedAt(n, "tombstone without an ID")
+		}
+		if len(out) > 0 && bytes.Compare(out[len(out)-1].ID[:], t.Tombstone.ID[:]) >= 0 {
+			return nil, damagedAt(n, "tombstones are not in ID order")
+		}
+		out = append(out, t.Tombstone)
+	}
+	*lines = all[:first]
+	return out, nil
+}

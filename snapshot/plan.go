@@ -103,6 +103,18 @@ type Plan struct {
 	// Unchanged counts the snapshot's records that change nothing visible
 	// (some may still add revision metadata).
 	Unchanged int
+	// Erase lists the people here that the other laptop erased: the import
+	// erases them here too (the snapshot's tombstones).
+	Erase []Item
+	// Refused counts the snapshot's records left out because they were
+	// erased or purged here: an import never brings them back.
+	Refused int
+
+	// tombs are the snapshot's tombstones, recorded here on Apply.
+	tombs []model.Tombstone
+	// scrubbed are the records, here or in the snapshot, that named an
+	// erased person (see tombstones).
+	scrubbed map[model.ID]bool
 
 	device    model.ID
 	now       func() time.Time
@@ -115,7 +127,7 @@ type Plan struct {
 
 // Empty reports whether applying the plan would change nothing visible.
 func (p *Plan) Empty() bool {
-	return len(p.Add)+len(p.Update)+len(p.Trash)+len(p.Kept)+len(p.Restore)+len(p.Conflicts) == 0
+	return len(p.Add)+len(p.Update)+len(p.Trash)+len(p.Kept)+len(p.Restore)+len(p.Conflicts)+len(p.Erase) == 0
 }
 
 type action int
@@ -138,6 +150,10 @@ type decision struct {
 	// stays current.
 	storeTheirs bool
 	conflict    *Conflict
+	// rewritten is set when the two sides may legitimately hold different
+	// content under one revision: an erasure rewrote the revision in
+	// place, or confidential content was left out of one of them.
+	rewritten bool
 }
 
 // PlanOptions tune MakePlan.
@@ -161,9 +177,19 @@ func MakePlan(ctx context.Context, db Reader, s *Snapshot, opts *PlanOptions) (*
 	if err != nil {
 		return nil, err
 	}
+	gone, err := p.tombstones(ctx, db, s)
+	if err != nil {
+		return nil, err
+	}
 	for i := range s.Records {
 		r := &s.Records[i]
+		if gone[r.ID()] {
+			p.Refused++
+			continue
+		}
 		d := &decision{theirs: r, local: p.local[r.ID()], line: i + 2}
+		d.rewritten = p.scrubbed[r.ID()] || hasConfidential(r.Current) || d.local != nil && hasConfidential(d.local.Current)
+		keepConfidential(r, d.local)
 		if d.local != nil && d.local.Kind != r.Kind {
 			return nil, recordError(KeyKindChanged, d.line, r.Kind, r.Current, map[string]any{"Detail": d.local.Kind.String()})
 		}
@@ -235,7 +261,16 @@ func (p *Plan) decide(ctx context.Context, db Reader, d *decision) error {
 // database has with other content: one revision ID, two contents, and
 // whichever side is kept the other database would go on disagreeing
 // without anyone knowing.
+//
+// Two rewrites keep a revision's ID on purpose and are not refused: an
+// erasure, which takes a person out of every revision in place (here, or
+// here on import as the snapshot's records are scrubbed), and leaving out
+// confidential content, which a snapshot does unless told otherwise.
+// Then this database's content stays.
 func sameRevision(d *decision) error {
+	if d.rewritten {
+		return nil
+	}
 	mine, err := ContentSum(d.local.Current)
 	if err != nil {
 		return err
@@ -631,12 +666,20 @@ func Apply(ctx context.Context, db Store, p *Plan) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if len(w) == 0 {
+	if len(w) == 0 && len(p.Erase) == 0 {
 		return Result{}, nil
 	}
 	backup, err := db.AutoBackup(model.BackupImport)
 	if err != nil && backup == "" {
 		return Result{}, err
+	}
+	if t, ok := db.(Tombstoner); ok && len(p.tombs) > 0 {
+		if _, err := t.EraseTombstoned(ctx, p.tombs); err != nil {
+			return Result{Backup: backup}, err
+		}
+	}
+	if len(w) == 0 {
+		return Result{Backup: backup, Writes: len(p.Erase)}, nil
 	}
 	if err := db.ApplyMerge(ctx, w); err != nil {
 		return Result{Backup: backup}, p.mergeError(err)

@@ -43,3 +43,14 @@ type Store interface {
 type Sharer interface {
 	MarkShared(ctx context.Context) error
 }
+
+// Tombstoner is a database that remembers the records erased or purged in
+// it (package store's DB is one). Export writes its erasures into the
+// snapshot; an import leaves out what it erased or purged and erases here
+// the people the snapshot says were erased.
+type Tombstoner interface {
+	// Tombstones lists the records erased or purged here.
+	Tombstones(ctx context.Context) ([]model.Tombstone, error)
+	// EraseTombstoned erases the contacts ts name and records ts.
+	EraseTombstoned(ctx context.Context, ts []model.Tombstone) ([]model.ID, error)
+}

@@ -371,9 +371,14 @@ func updateRefs(tx *bolt.Tx, id model.ID, before, after map[string]bool) error {
 	return nil
 }
 
-// purge removes every trace of r.
+// purge removes every trace of r but a tombstone, so that a snapshot
+// that still holds r does not bring it back.
 func (db *DB) purge(tx *bolt.Tx, r model.Record) error {
-	return deleteAll(tx, r.GetMeta().ID)
+	id := r.GetMeta().ID
+	if err := deleteAll(tx, id); err != nil {
+		return err
+	}
+	return putTombstone(tx, model.Tombstone{ID: id, On: model.DateOf(db.now().UTC()), Purged: true})
 }
 
 // validate checks r's own rules and that every reference points at a

@@ -70,6 +70,9 @@ func itemHeading(it model.AgendaItem) string {
 	if strings.TrimSpace(title) == "" {
 		title = T("meetings_ui.untitled_item")
 	}
+	if it.Confidential != nil {
+		title += " · " + T("confidential.mark")
+	}
 	return itemNumber(it.Number) + " " + title
 }
 
@@ -287,6 +290,11 @@ func newItemEditor(a *agendaEditor, index int) *itemEditor {
 	}
 	ie.entries["title"] = ie.title
 	ie.presenter = newPersonField(e.people, it.Presenter, func(p model.Person) { ie.item().Presenter = p; e.changed() })
+	secret := newConfidentialField(it.Confidential, func(c *model.Confidential) {
+		ie.item().Confidential = c
+		e.changed()
+		a.list.RefreshItem(ie.index)
+	})
 
 	ie.background = ie.text("background", it.Background, 4, func(s string) {
 		ie.item().Background = s
@@ -351,6 +359,8 @@ func newItemEditor(a *agendaEditor, index int) *itemEditor {
 		container.NewBorder(nil, nil, heading(fieldLabel("dissents")), addDissent), ie.dissents,
 		container.NewBorder(nil, nil, heading(fieldLabel("conflicts")), addConflict), ie.conflicts,
 		container.NewBorder(nil, nil, heading(fieldLabel("tasks")), ie.addTask), ie.tasks,
+		widget.NewSeparator(),
+		secret.content,
 	)
 	ie.scroll = container.NewVScroll(rows)
 	ie.content = ie.scroll
@@ -488,11 +498,12 @@ func (ie *itemEditor) fillTasks() {
 			e.changed()
 			ie.fillTasks()
 		})
+		secret := newConfidentialField(t.Confidential, func(c *model.Confidential) { ie.item().Tasks[j].Confidential = c; e.changed() })
 		// The description on a line of its own, so that the owner's name
 		// and the due date below it show in full.
 		dueBox := container.NewGridWrap(fyne.NewSize(dueWidth, due.MinSize().Height), due)
 		ie.tasks.Add(container.NewVBox(container.NewBorder(nil, nil, nil, del, desc),
-			container.NewBorder(nil, nil, nil, container.NewHBox(dueBox, done), owner.entry)))
+			container.NewBorder(nil, nil, nil, container.NewHBox(dueBox, done), owner.entry), secret.content))
 	}
 	ie.tasks.Refresh()
 }

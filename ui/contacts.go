@@ -68,7 +68,11 @@ func (v *contactsView) render(info contactInfo) fyne.CanvasObject {
 	d.row(fieldLabel("phones"), strings.Join(phones, "\n"))
 	d.row(fieldLabel("emails"), strings.Join(c.Emails, "\n"))
 	d.row(fieldLabel("address"), c.Address.String())
-	d.row(fieldLabel("notes"), c.Notes)
+	notesLabel := fieldLabel("notes")
+	if c.NotesConfidential != nil {
+		notesLabel += "\n" + confidentialMark(c.NotesConfidential)
+	}
+	d.row(notesLabel, c.Notes)
 
 	today := model.Today()
 	d.section(T("ui.groups_and_roles"))
@@ -92,6 +96,7 @@ func (v *contactsView) render(info contactInfo) fyne.CanvasObject {
 	for _, p := range info.projects {
 		d.link(model.KindProject, p.ID, p.Title, p.Subtitle)
 	}
+	v.personActions(d, c)
 	return d.content()
 }
 
@@ -115,6 +120,8 @@ func (v *contactsView) edit(id model.ID) *form {
 	postal := f.entry("postal_code", "")
 	city := f.entry("city", "")
 	notes := f.multiline("notes", "")
+	notesSecret := newConfidentialField(nil, func(m *model.Confidential) { c.NotesConfidential = m; f.dirty = true })
+	f.add("notes_confidential", notesSecret.content)
 	fill := func(c *model.Contact) {
 		first.SetText(c.FirstName)
 		last.SetText(c.LastName)
@@ -130,6 +137,10 @@ func (v *contactsView) edit(id model.ID) *form {
 		postal.SetText(c.Address.PostalCode)
 		city.SetText(c.Address.City)
 		notes.SetText(c.Notes)
+		notesSecret.check.SetChecked(c.NotesConfidential != nil)
+		if c.NotesConfidential != nil {
+			notesSecret.ground.SetText(c.NotesConfidential.Ground)
+		}
 		f.dirty = false
 	}
 	if !id.IsZero() {

@@ -105,8 +105,9 @@ func (u *UI) exportTableDialog(x tableExport) {
 	}
 	radio := widget.NewRadioGroup(labels, nil)
 	radio.SetSelected(labels[0])
+	include := includeConfidentialCheck()
 	dialog.ShowCustomConfirm(dialogTitle(x.title), T("table.ui.next"), T("ui.cancel"),
-		container.NewVBox(widget.NewLabel(T("table.ui.choose_kind")), radio), func(ok bool) {
+		container.NewVBox(widget.NewLabel(T("table.ui.choose_kind")), radio, include), func(ok bool) {
 			if !ok {
 				return
 			}
@@ -118,7 +119,7 @@ func (u *UI) exportTableDialog(x tableExport) {
 						if kinds[i] == model.KindMeeting {
 							name = "tasks"
 						}
-						return x.write(ctx, svc, name, w)
+						return x.write(ctx, exportServices(svc, include.Checked), name, w)
 					})
 				}
 			}
@@ -135,14 +136,15 @@ func (u *UI) exportVCardDialog() {
 	version.SetSelected(vcard.V3)
 	hint := widget.NewLabel(T("table.ui.vcard_version_hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	form := container.NewVBox(widget.NewForm(widget.NewFormItem(T("table.ui.vcard_version"), version)), hint)
+	include := includeConfidentialCheck()
+	form := container.NewVBox(widget.NewForm(widget.NewFormItem(T("table.ui.vcard_version"), version)), hint, include)
 	d := dialog.NewCustomConfirm(dialogTitle(T("table.ui.export_vcard")), T("table.ui.next"), T("ui.cancel"), form, func(ok bool) {
 		if !ok {
 			return
 		}
 		v := version.Selected
 		u.saveExport("yhteyshenkilot.vcf", func(ctx context.Context, svc model.Services, w io.Writer) error {
-			return vcard.Export(ctx, svc, w, v)
+			return vcard.Export(ctx, exportServices(svc, include.Checked), w, v)
 		})
 	}, u.win)
 	d.Resize(fyne.NewSize(420, 200))

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -44,7 +45,7 @@ func meetingExports(v *meetingsView, m *model.Meeting) fyne.CanvasObject {
 	button = widget.NewButtonWithIcon(T("meetings_ui.export"), theme.DownloadIcon(), func() {
 		items := make([]*fyne.MenuItem, len(meetingExportChoices))
 		for i, x := range meetingExportChoices {
-			items[i] = fyne.NewMenuItem(T(x.label), func() { v.saveExport(m, x) })
+			items[i] = fyne.NewMenuItem(T(x.label), func() { v.askConfidential(m, x) })
 		}
 		widget.ShowPopUpMenuAtRelativePosition(fyne.NewMenu("", items...), v.u.win.Canvas(),
 			fyne.NewPos(0, button.Size().Height), button)
@@ -65,14 +66,31 @@ func exportFileName(m *model.Meeting, x meetingExport) string {
 	return base + "-" + strings.Join(words, "-") + "." + x.format
 }
 
+// askConfidential asks, when the meeting has confidential items or
+// tasks, whether the export is to include them (the box is off), then
+// where to save.
+func (v *meetingsView) askConfidential(m *model.Meeting, x meetingExport) {
+	if !m.HasConfidential() {
+		v.saveExport(m, x, false)
+		return
+	}
+	include := includeConfidentialCheck()
+	v.u.lastInclude = include
+	dialog.ShowCustomConfirm(dialogTitle(T(x.label)), T("table.ui.next"), T("ui.cancel"), include, func(ok bool) {
+		if ok {
+			v.saveExport(m, x, include.Checked)
+		}
+	}, v.u.win)
+}
+
 // saveExport asks where to save and writes the export there.
-func (v *meetingsView) saveExport(m *model.Meeting, x meetingExport) {
+func (v *meetingsView) saveExport(m *model.Meeting, x meetingExport, includeConfidential bool) {
 	name := exportFileName(m, x)
 	v.u.chooseFile(fileRequest{kind: fileMinutes, title: T(x.label), save: true, name: name, exts: []string{"." + x.format}}, func(path string) {
 		id, lang := m.ID, currentLanguage
 		backgroundErr(v.u, func(ctx context.Context, svc model.Services) error {
 			var buf bytes.Buffer
-			if err := writeMeetingExport(ctx, svc, id, x, lang, &buf); err != nil {
+			if err := writeMeetingExport(ctx, exportServices(svc, includeConfidential), id, x, lang, &buf); err != nil {
 				return err
 			}
 			return v.u.writeFile(path, func(w io.Writer) error {

@@ -285,6 +285,9 @@ func (v *meetingsView) renderItems(d *details, info meetingInfo) {
 		h.Wrapping = fyne.TextWrapWord
 		d.add(widget.NewSeparator())
 		d.add(h)
+		if it.Confidential != nil {
+			d.row(fieldLabel("confidential"), confidentialMark(it.Confidential))
+		}
 		if !it.Presenter.IsZero() {
 			d.rowObject(fieldLabel("presenter"), v.person(info, it.Presenter))
 		}
@@ -311,7 +314,11 @@ func (v *meetingsView) renderItems(d *details, info meetingInfo) {
 			d.row(fieldLabel("conflicts_item"), text)
 		}
 		for _, t := range it.Tasks {
-			d.rowObject(fieldLabel("tasks_item"), v.taskLine(info, t))
+			label := fieldLabel("tasks_item")
+			if t.Confidential != nil {
+				label += "\n" + confidentialMark(t.Confidential)
+			}
+			d.rowObject(label, v.taskLine(info, t))
 		}
 	}
 }

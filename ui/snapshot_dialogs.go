@@ -103,10 +103,12 @@ func (u *UI) exportSnapshotDialog() {
 		pass, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
 		hint := widget.NewLabel(T("ui.snapshot.passphrase_hint"))
 		hint.Wrapping = fyne.TextWrapWord
+		include := includeConfidentialCheck()
 		form := widget.NewForm(
 			widget.NewFormItem(T("ui.snapshot.scope"), scope),
 			widget.NewFormItem(T("ui.snapshot.passphrase"), pass),
 			widget.NewFormItem(T("ui.snapshot.passphrase_again"), again),
+			widget.NewFormItem("", include),
 		)
 		d := dialog.NewCustomConfirm(T("ui.snapshot.export_title"), T("ui.snapshot.export_button"), T("ui.cancel"),
 			container.NewVBox(form, hint), func(ok bool) {
@@ -118,7 +120,7 @@ func (u *UI) exportSnapshotDialog() {
 					return
 				}
 				c := choices[max(scope.SelectedIndex(), 0)]
-				u.saveSnapshot(db, c.id, c.label, pass.Text)
+				u.saveSnapshot(db, c.id, c.label, pass.Text, include.Checked)
 			}, u.win)
 		d.Resize(fyne.NewSize(520, 300))
 		d.Show()
@@ -126,20 +128,21 @@ func (u *UI) exportSnapshotDialog() {
 }
 
 // saveSnapshot asks where to save and writes the snapshot there.
-func (u *UI) saveSnapshot(db snapshot.Reader, project model.ID, label, passphrase string) {
+func (u *UI) saveSnapshot(db snapshot.Reader, project model.ID, label, passphrase string, includeConfidential bool) {
 	name := "hankekirja-" + time.Now().Format("2006-01-02")
 	if !project.IsZero() {
 		name += "-" + fileNamePart(label)
 	}
 	req := fileRequest{kind: fileSnapshot, title: T("ui.snapshot.export_title"), save: true,
 		name: name + snapshot.FileExtension, exts: []string{snapshot.FileExtension}}
-	u.chooseFile(req, func(path string) { u.writeSnapshot(db, path, project, passphrase) })
+	u.chooseFile(req, func(path string) { u.writeSnapshot(db, path, project, passphrase, includeConfidential) })
 }
 
 // writeSnapshot exports in the background into the file at path.
-func (u *UI) writeSnapshot(db snapshot.Reader, path string, project model.ID, passphrase string) {
+func (u *UI) writeSnapshot(db snapshot.Reader, path string, project model.ID, passphrase string, includeConfidential bool) {
 	withProgress(u, T("ui.snapshot.exporting"), func(ctx context.Context, _ model.Services) (snapshot.Header, error) {
-		data, h, err := snapshot.Export(ctx, db, snapshot.ExportOptions{Project: project, Passphrase: passphrase, AppVersion: u.cfg.Version})
+		data, h, err := snapshot.Export(ctx, db, snapshot.ExportOptions{Project: project, Passphrase: passphrase, AppVersion: u.cfg.Version,
+			IncludeConfidential: includeConfidential})
 		if err == nil {
 			err = u.writeFile(path, func(w io.Writer) error {
 				_, err := w.Write(data)
@@ -342,6 +345,10 @@ func (u *UI) showSnapshotPreview(db snapshot.Store, name string, pi plannedImpor
 	section("ui.snapshot.trash", p.Trash)
 	section("ui.snapshot.kept", p.Kept)
 	section("ui.snapshot.restore_items", p.Restore)
+	section("ui.snapshot.erase", p.Erase)
+	if p.Refused > 0 {
+		body.Add(widget.NewLabel(T("ui.snapshot.refused", map[string]any{"Count": p.Refused})))
+	}
 	if len(p.Conflicts) > 0 {
 		title := widget.NewLabel(T("ui.snapshot.conflicts", map[string]any{"Count": len(p.Conflicts)}))
 		title.TextStyle = fyne.TextStyle{Bold: true}
@@ -389,6 +396,9 @@ func (u *UI) showSnapshotPreview(db snapshot.Store, name string, pi plannedImpor
 			u.shell.databaseChanged()
 			if !p.Empty() {
 				u.showInfo(title, T("ui.snapshot.applied", map[string]any{"Path": res.Backup}))
+			}
+			if people := p.ErasedContacts(); len(people) > 0 {
+				u.keepForms(func() { u.scrubErased(people) })
 			}
 		})
 	}

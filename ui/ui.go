@@ -56,6 +56,13 @@ type Config struct {
 	// WriteFile writes a file the user chose so that it is all there or
 	// not changed at all; nil writes it plainly (tests).
 	WriteFile func(path string, write func(w io.Writer) error) error
+	// Erase erases a person for good (a contact's Erase person…); nil
+	// disables the button.
+	Erase PersonEraser
+	// ScrubErased compacts a closed database file and rewrites its
+	// backups without the people a snapshot import erased; nil leaves
+	// that to a later compaction.
+	ScrubErased func(ctx context.Context, path string, people []*model.Contact) ([]model.BackupChange, error)
 }
 
 // UI is the main window and everything shown in it.
@@ -79,6 +86,10 @@ type UI struct {
 	lastGuide *widget.RichText
 	// lastDamaged is the last damaged-database dialog shown (tests).
 	lastDamaged dialog.Dialog
+	// lastErase is the last erase question shown (tests).
+	lastErase *eraseDialog
+	// lastInclude is the last "include confidential" box shown (tests).
+	lastInclude *widget.Check
 
 	// notices are the open information and error dialogs, newest last:
 	// Enter or Esc closes the newest (see notice.go).

@@ -45,6 +45,7 @@ func docLang(s string) (string, bool) {
 
 func (c *cli) exportMinutes(doc minutes.Doc, args []string) int {
 	fs := c.flags("export " + doc.String())
+	incl := fs.Bool("include-confidential", false, "include the content of confidential items")
 	format := fs.String("format", "", "pdf, html, md or docx")
 	out := fs.String("out", "", "file to write (- for standard output)")
 	langFlag := fs.String("lang", "", "language of the document: fi, sv or en")
@@ -75,7 +76,7 @@ func (c *cli) exportMinutes(doc minutes.Doc, args []string) int {
 		return c.usageError(c.msg("cli.unknown_format", map[string]any{"Name": *format, "Names": strings.Join(minutes.Formats, ", ")}))
 	}
 	return c.withDB(func(db *store.DB) int {
-		svc := db.Services()
+		svc := exportServices(db.Services(), *incl, lang)
 		r, err := c.find(svc, model.KindMeeting, args[0])
 		if err != nil {
 			return c.fail(err)
@@ -90,6 +91,7 @@ func (c *cli) exportMinutes(doc minutes.Doc, args []string) int {
 
 func (c *cli) exportICS(args []string) int {
 	fs := c.flags("export ics")
+	incl := fs.Bool("include-confidential", false, "include the content of confidential items")
 	out := fs.String("out", "", "file to write (- for standard output)")
 	group := fs.String("group", "", "all the meetings of this group")
 	langFlag := fs.String("lang", "", "language: fi, sv or en")
@@ -105,7 +107,7 @@ func (c *cli) exportICS(args []string) int {
 		return c.usageError(c.msg("cli.unknown_format", map[string]any{"Name": *langFlag, "Names": "fi, sv, en"}))
 	}
 	return c.withDB(func(db *store.DB) int {
-		svc := db.Services()
+		svc := exportServices(db.Services(), *incl, lang)
 		var buf bytes.Buffer
 		if *group != "" {
 			g, err := c.find(svc, model.KindGroup, *group)

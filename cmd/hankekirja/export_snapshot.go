@@ -96,6 +96,7 @@ func (c *cli) passphrase(confirm bool) (string, error) {
 // exportSnapshot: hankekirja export snapshot --out FILE [--project ID] [--encrypt]
 func (c *cli) exportSnapshot(args []string) int {
 	fs := c.flags("export snapshot")
+	incl := fs.Bool("include-confidential", false, "include the content of confidential items")
 	out := fs.String("out", "", "file to write")
 	project := fs.String("project", "", "project ID or name")
 	encrypt := fs.Bool("encrypt", false, "encrypt with a passphrase")
@@ -119,7 +120,7 @@ func (c *cli) exportSnapshot(args []string) int {
 		}
 	}
 	return c.withDB(func(db *store.DB) int {
-		opts := snapshot.ExportOptions{Passphrase: pass, AppVersion: version}
+		opts := snapshot.ExportOptions{Passphrase: pass, AppVersion: version, IncludeConfidential: *incl}
 		if *project != "" {
 			p, err := c.find(db.Services(), model.KindProject, *project)
 			if err != nil {
@@ -211,7 +212,8 @@ func (c *cli) importSnapshot(path string, data []byte, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	return c.withDB(func(db *store.DB) int {
+	var erased []*model.Contact
+	status := c.withDB(func(db *store.DB) int {
 		plan, err := snapshot.MakePlan(c.ctx, db, snap, nil)
 		if err != nil {
 			return c.fail(err)
@@ -247,8 +249,25 @@ func (c *cli) importSnapshot(path string, data []byte, args []string) int {
 			return c.fail(err)
 		}
 		c.println(c.msg("cli.snapshot.applied", map[string]any{"Path": res.Backup}))
+		erased = plan.ErasedContacts()
 		return exitOK
 	})
+	if status != exitOK || len(erased) == 0 {
+		return status
+	}
+	// The people the other laptop erased are gone from the records; their
+	// bytes may still be in free pages and in the backups (the import's
+	// own among them).
+	dbPath, err := c.path()
+	if err != nil {
+		return c.fail(err)
+	}
+	changes, err := store.ScrubErased(c.ctx, dbPath, nil, erased)
+	if err != nil {
+		return c.fail(err)
+	}
+	c.printBackupChanges(changes)
+	return exitOK
 }
 
 // printPlan prints an import's preview.
@@ -291,6 +310,10 @@ func (c *cli) printPlan(db *store.DB, p *snapshot.Plan) {
 	section("cli.snapshot.trash", "-", p.Trash)
 	section("cli.snapshot.kept", "=", p.Kept)
 	section("cli.snapshot.restore", "^", p.Restore)
+	section("cli.snapshot.erase", "x", p.Erase)
+	if p.Refused > 0 {
+		c.println(c.msg("cli.snapshot.refused", map[string]any{"Count": formatInt(c.lang, int64(p.Refused))}))
+	}
 	if len(p.Conflicts) > 0 {
 		c.println(c.msg("cli.snapshot.conflicts", map[string]any{"Count": len(p.Conflicts)}))
 		for _, cf := range p.Conflicts {

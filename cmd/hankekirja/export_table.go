@@ -29,6 +29,7 @@ func init() {
 
 func (c *cli) exportCSV(args []string) int {
 	fs := c.flags("export csv")
+	incl := fs.Bool("include-confidential", false, "include the content of confidential items")
 	out := fs.String("out", "", "file to write")
 	args, err := c.parse(fs, args, false)
 	if err != nil {
@@ -55,7 +56,7 @@ func (c *cli) exportCSV(args []string) int {
 		lines := &counter{token: []byte("\r\n")}
 		err := c.writeOutput(*out, func(w io.Writer) error {
 			lines.w = w
-			exportErr = csv.Export(c.ctx, db.Services(), name, lines, c.lang)
+			exportErr = csv.Export(c.ctx, exportServices(db.Services(), *incl, c.lang), name, lines, c.lang)
 			return exportErr
 		})
 		switch {

@@ -31,6 +31,7 @@ func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 
 func (c *cli) exportVCard(args []string) int {
 	fs := c.flags("export vcard")
+	incl := fs.Bool("include-confidential", false, "include the content of confidential items")
 	out := fs.String("out", "", "file to write")
 	version := fs.String("version", vcard.V3, "vCard version, 3.0 or 4.0")
 	var ids listFlag
@@ -48,7 +49,7 @@ func (c *cli) exportVCard(args []string) int {
 		return c.usageError(c.msg("vcard.bad_version", map[string]any{"Name": *version}))
 	}
 	return c.withDB(func(db *store.DB) int {
-		svc := db.Services()
+		svc := exportServices(db.Services(), *incl, c.lang)
 		var only []model.ID
 		for _, ref := range ids {
 			r, err := c.find(svc, model.KindContact, ref)

@@ -28,6 +28,7 @@ func init() {
 
 func (c *cli) exportXLSX(args []string) int {
 	fs := c.flags("export xlsx")
+	incl := fs.Bool("include-confidential", false, "include the content of confidential items")
 	out := fs.String("out", "", "file to write")
 	args, err := c.parse(fs, args, false)
 	if err != nil {
@@ -53,7 +54,7 @@ func (c *cli) exportXLSX(args []string) int {
 		var exportErr error
 		rows := 0
 		err := c.writeOutput(*out, func(w io.Writer) error {
-			rows, exportErr = xlsx.ExportOnly(c.ctx, db.Services(), name, w, c.lang, nil)
+			rows, exportErr = xlsx.ExportOnly(c.ctx, exportServices(db.Services(), *incl, c.lang), name, w, c.lang, nil)
 			return exportErr
 		})
 		switch {

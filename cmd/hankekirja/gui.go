@@ -64,6 +64,12 @@ var runGUI = func(path string) int {
 			res, err := store.Compact(ctx, path, nil, progress)
 			return res.Before, res.After, err
 		},
+		Erase: func(ctx context.Context, path string, id model.ID, opts model.EraseOptions) (model.EraseReport, error) {
+			return store.ErasePerson(ctx, path, nil, id, opts)
+		},
+		ScrubErased: func(ctx context.Context, path string, people []*model.Contact) ([]model.BackupChange, error) {
+			return store.ScrubErased(ctx, path, nil, people)
+		},
 	})
 	// A failure is shown in the window, which stays open so that the user
 	// can open another database from the File menu.
