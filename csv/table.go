@@ -58,6 +58,10 @@ var tables = []kindTable{
 			c, ambiguous := ix.MatchContact(model.NilID, r.Emails, r.FirstName, r.LastName)
 			return c, !ambiguous
 		},
+		salvage: func(x *env, r *model.Contact, cells map[string]string) []importing.Kept {
+			return importing.SalvageContact(x.lang, r, cells["organisation"])
+		},
+		deps: func(r *model.Contact) []model.ID { return []model.ID{r.Organisation} },
 	},
 	&simple[model.Organisation, *model.Organisation]{
 		k: model.KindOrganisation, cols: organisationCols, canCreate: true,
@@ -335,13 +339,41 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts importing
 	if err != nil {
 		return rep, err
 	}
-	writes, err := t.plan(ctx, &env{ix: ix, lang: opts.Lang}, cols, body, &rep)
+	x := &env{ix: ix, lang: opts.Lang, opts: opts}
+	writes, err := t.plan(ctx, x, cols, body, &rep)
 	if err != nil {
 		return rep, err
 	}
+	writes = append(organisationWrites(&rep, x.orgs, writes), writes...)
 	return rep, importing.Apply(ctx, svc, &rep, opts, func(ctx context.Context) error {
 		return applyInOrder(ctx, svc, &rep, writes)
 	})
+}
+
+// organisationWrites lists in the report, and returns the writes of, the
+// organisations the import adds because rows name them; not those only
+// invalid rows named.
+func organisationWrites(rep *importing.Report, orgs []importing.PlannedOrganisation, writes []write) []write {
+	used := map[model.ID]bool{}
+	for _, w := range writes {
+		for _, d := range w.deps {
+			used[d] = true
+		}
+	}
+	var keep []importing.PlannedOrganisation
+	for _, o := range orgs {
+		if used[o.Org.ID] {
+			keep = append(keep, o)
+		}
+	}
+	items := importing.AddOrganisationItems(rep, keep)
+	out := make([]write, len(keep))
+	for i, o := range keep {
+		org := o.Org
+		out[i] = write{item: items[i], id: org.ID,
+			do: func(ctx context.Context, svc model.Services) error { return svc.Organisations.Create(ctx, org) }}
+	}
+	return out
 }
 
 // applyInOrder makes the writes, a record's dependencies first.

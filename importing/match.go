@@ -147,6 +147,7 @@ func namesKeys(r model.Record) []string {
 		add(v.Name)
 	case *model.Municipality:
 		add(v.Name.FI)
+		add(v.Name.SV) // Raseborg finds Raasepori
 		if strings.TrimSpace(v.Code) != "" {
 			keys = append(keys, codeKey(v.Code))
 		}
