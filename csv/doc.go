@@ -57,8 +57,12 @@
 //
 // Import first builds a report (package importing's, which the vCard
 // import shares): what each row would add, update or leave unchanged, and
-// the problems of invalid rows in the user's language ("rivi 14: Sähköposti
-// "matti@": ei ole kelvollinen sähköpostiosoite"). Nothing is written when
+// the problems of invalid rows in the user's language ("rivi 14: Sukunimi:
+// on pakollinen"). A contact's cell that cannot be read does not make its
+// row invalid: the value is kept in the notes and the report says so
+// ("rivi 14: Sähköposti "matti@": ei ole kelvollinen sähköpostiosoite;
+// tallennettu muistiinpanoihin"), and an organisation not found is added
+// (Options.CreateOrganisations) or kept there too. Nothing is written when
 // DryRun is set, nor when any row is invalid unless SkipInvalid is set, in
 // which case the valid rows are imported.
 //

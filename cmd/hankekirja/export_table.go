@@ -14,7 +14,7 @@ import (
 // The CSV half of export and import (package csv):
 //
 //	hankekirja export csv KIND --out FILE
-//	hankekirja import FILE [--dry-run] [--skip-invalid]
+//	hankekirja import FILE [--dry-run] [--skip-invalid] [--no-create-organisations] [--region CC]
 //
 // KIND is contacts, organisations, municipalities, projects, groups or
 // tasks (or their Finnish names). FILE "-" is standard output. Import recognises a
@@ -81,7 +81,9 @@ func (c *cli) failInterchange(err error) int {
 func (c *cli) importFlags(args []string) (opts importing.Options, status int, ok bool) {
 	fs := c.flags("import")
 	dry := fs.Bool("dry-run", false, "show what would change, change nothing")
-	skip := fs.Bool("skip-invalid", false, "import the valid rows of a file with invalid ones")
+	skip := fs.Bool("skip-invalid", false, "import the records of a file with records that cannot be imported (no name, email or organisation; ambiguous)")
+	noOrgs := fs.Bool("no-create-organisations", false, "keep organisations not found as text in the contact's notes instead of adding them")
+	region := fs.String("region", model.DefaultRegion, "the country (ISO 3166 code, SE) of national phone numbers on records whose address names none")
 	rest, err := c.parse(fs, args, false)
 	if err != nil {
 		return opts, c.flagError(err), false
@@ -89,7 +91,11 @@ func (c *cli) importFlags(args []string) (opts importing.Options, status int, ok
 	if len(rest) > 0 {
 		return opts, c.usageError(c.msg("table.cli.import_usage", nil)), false
 	}
-	return importing.Options{DryRun: *dry, SkipInvalid: *skip, Lang: c.lang}, exitOK, true
+	r := model.CountryRegion(*region)
+	if r == "" {
+		return opts, c.usageError(c.msg("import.cli.bad_region", map[string]any{"Name": *region})), false
+	}
+	return importing.Options{DryRun: *dry, SkipInvalid: *skip, Lang: c.lang, Region: r, CreateOrganisations: !*noOrgs}, exitOK, true
 }
 
 func (c *cli) importCSV(path string, data []byte, args []string) int {

@@ -42,7 +42,7 @@
 //	        docs/snapshot-format.md).
 //	export csv KIND --out FILE, export vcard --out FILE [--version 4.0]
 //	        Spreadsheets for Finnish Excel and address books.
-//	import FILE [--dry-run] [--skip-invalid]
+//	import FILE [--dry-run] [--skip-invalid] [--no-create-organisations] [--region CC]
 //	        A snapshot, CSV or vCard file; the format is read from the
 //	        content (interchange.go).
 //	backup FILE, backups, restore FILE [--yes]
