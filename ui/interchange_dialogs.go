@@ -214,6 +214,10 @@ type importPreview struct {
 	dialog dialog.Dialog
 	// apply imports for real (the valid records when some are invalid).
 	apply func()
+	// createOrgs, when the file names organisations that do not exist,
+	// is the check box that adds them (checked) or keeps their names in
+	// the contacts' notes; nil when there are none.
+	createOrgs *widget.Check
 }
 
 // lastImportPreview is the last preview shown (tests).
@@ -232,7 +236,7 @@ func (u *UI) previewImport(name string, data []byte) {
 	}
 	progress := showProgress(u, T("table.ui.reading"))
 	background(u, func(ctx context.Context, svc model.Services) (result, error) {
-		rep, err := imp(ctx, svc, data, importing.Options{DryRun: true, Lang: currentLanguage})
+		rep, err := imp(ctx, svc, data, importing.Options{DryRun: true, Lang: currentLanguage, CreateOrganisations: true})
 		return result{rep, err}, nil
 	}, func(r result) {
 		progress.Hide()
@@ -252,8 +256,17 @@ func (u *UI) showImportPreview(name string, data []byte, imp importFunc, rep imp
 	summary.TextStyle = fyne.TextStyle{Bold: true}
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(560, 300))
-	content := container.NewBorder(summary, nil, nil, nil, scroll)
 	p := &importPreview{report: rep}
+	var bottom fyne.CanvasObject
+	if n := countOrganisations(rep); n > 0 {
+		// Offered, and checked: an address book's organisations come in
+		// with it unless the user says otherwise.
+		p.createOrgs = widget.NewCheck(T("import.create_organisations", map[string]any{"Count": n}), nil)
+		p.createOrgs.SetChecked(true)
+		p.createOrgs.OnChanged = func(create bool) { u.refreshImportPreview(p, data, imp, create, summary, text) }
+		bottom = p.createOrgs
+	}
+	content := container.NewBorder(summary, bottom, nil, nil, scroll)
 	lastImportPreview = p
 	title := T("table.ui.preview_title", map[string]any{"Name": name})
 	writes := rep.Count(importing.Add) + rep.Count(importing.Update)
@@ -267,7 +280,8 @@ func (u *UI) showImportPreview(name string, data []byte, imp importFunc, rep imp
 	p.apply = func() {
 		progress := showProgress(u, T("table.ui.importing"))
 		backgroundErr(u, func(ctx context.Context, svc model.Services) error {
-			res, err := imp(ctx, svc, data, importing.Options{SkipInvalid: skip, Lang: currentLanguage})
+			create := p.createOrgs == nil || p.createOrgs.Checked
+			res, err := imp(ctx, svc, data, importing.Options{SkipInvalid: skip, Lang: currentLanguage, CreateOrganisations: create})
 			p.report = res
 			return err
 		}, func(err error) {
@@ -295,4 +309,33 @@ func (u *UI) showImportPreview(name string, data []byte, imp importFunc, rep imp
 	}, u.win)
 	p.dialog = d
 	d.Show()
+}
+
+// countOrganisations is how many organisations an import adds because its
+// records name them.
+func countOrganisations(rep importing.Report) int {
+	n := 0
+	for _, it := range rep.Items {
+		if it.Kind == model.KindOrganisation && it.Action == importing.Add && rep.Kind != model.KindOrganisation {
+			n++
+		}
+	}
+	return n
+}
+
+// refreshImportPreview runs the preview again with or without adding the
+// organisations not found, and shows what it now says.
+func (u *UI) refreshImportPreview(p *importPreview, data []byte, imp importFunc, create bool, summary, text *widget.Label) {
+	background(u, func(ctx context.Context, svc model.Services) (importing.Report, error) {
+		rep, err := imp(ctx, svc, data, importing.Options{DryRun: true, Lang: currentLanguage, CreateOrganisations: create})
+		if err != nil && !errors.Is(err, importing.ErrRejected) {
+			return rep, err
+		}
+		return rep, nil
+	}, func(rep importing.Report) {
+		p.report = rep
+		lines := rep.Lines()
+		summary.SetText(lines[0])
+		text.SetText(strings.Join(lines[1:], "\n"))
+	})
 }
