@@ -68,8 +68,12 @@ func normHeader(s string) string {
 }
 
 // splitList splits a list cell into its items: one per line, and with
-// extra, also separated by commas and semicolons (phone numbers, emails).
+// extra, also separated by commas and semicolons (phone numbers, emails),
+// and by " ::: " as Google Contacts writes several in a cell.
 func splitList(v string, extra bool) []string {
+	if extra {
+		v = strings.ReplaceAll(v, ":::", "\n")
+	}
 	f := func(r rune) bool { return r == '\n' || r == '\r' }
 	if extra {
 		f = func(r rune) bool { return r == '\n' || r == '\r' || r == ',' || r == ';' }

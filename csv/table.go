@@ -36,13 +36,23 @@ type fileRow struct {
 	fields []string
 }
 
-// cells returns the row's values by column key, formula-texts read.
+// cells returns the row's values by column key, formula-texts read. The
+// cells of several columns filling one list column (an export's business
+// and mobile phones) are its lines.
 func (r fileRow) cells(cols []string) map[string]string {
 	m := make(map[string]string, len(cols))
 	for i, key := range cols {
-		if key != "" && i < len(r.fields) {
-			m[key] = unformula(r.fields[i])
+		if key == "" || i >= len(r.fields) {
+			continue
 		}
+		v := unformula(r.fields[i])
+		if old, ok := m[key]; ok && strings.TrimSpace(old) != "" {
+			if strings.TrimSpace(v) != "" {
+				m[key] = old + "\n" + v
+			}
+			continue
+		}
+		m[key] = v
 	}
 	return m
 }
@@ -274,13 +284,20 @@ func recognise(head []string, kind model.Kind) (kindTable, []string, []string) {
 				aliases[normHeader(a)] = key
 			}
 		}
+		for _, key := range t.keys() {
+			for _, a := range aliasesOf(t, key) {
+				if _, own := aliases[normHeader(a)]; !own {
+					aliases[normHeader(a)] = key
+				}
+			}
+		}
 		cols := make([]string, len(head))
 		var ignored []string
 		score := 0
 		seen := map[string]bool{}
 		for i, h := range head {
 			key, ok := aliases[normHeader(unformula(h))]
-			if !ok || seen[key] {
+			if !ok || (seen[key] && !multiColumn(key)) {
 				if strings.TrimSpace(h) != "" {
 					ignored = append(ignored, strings.TrimSpace(h))
 				}
@@ -326,7 +343,7 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts importing
 		}
 	}
 	if t == nil || known == 0 || (opts.Kind == 0 && known < 2) {
-		return rep, &importing.FormatError{Key: "table.unknown_columns"}
+		return rep, unknownHeaders(rows[h], opts)
 	}
 	rep.Kind, rep.Ignored = t.kind(), ignored
 	var body []fileRow
@@ -348,6 +365,33 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts importing
 	return rep, importing.Apply(ctx, svc, &rep, opts, func(ctx context.Context) error {
 		return applyInOrder(ctx, svc, &rep, writes)
 	})
+}
+
+// unknownHeaders says which headers a file has and which were expected
+// (those of the kind asked for, else of contacts, the usual import).
+func unknownHeaders(head []string, opts importing.Options) error {
+	var found []string
+	for _, h := range head {
+		if h = strings.TrimSpace(unformula(h)); h != "" {
+			found = append(found, "“"+h+"”")
+		}
+	}
+	if len(found) > 12 {
+		found = append(found[:12], "…")
+	}
+	t := tableOf(opts.Kind)
+	if t == nil {
+		t = tableOf(model.KindContact)
+	}
+	var expected []string
+	for _, key := range t.keys() {
+		if key != "id" && len(expected) < 6 {
+			expected = append(expected, "“"+header(opts.Lang, key)+"”")
+		}
+	}
+	return &importing.FormatError{Key: "import.unknown_headers", Args: map[string]any{
+		"Found": strings.Join(found, ", "), "Expected": strings.Join(expected, ", "),
+	}}
 }
 
 // organisationWrites lists in the report, and returns the writes of, the
