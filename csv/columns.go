@@ -350,6 +350,7 @@ var projectCols = []col[model.Project]{
 			}
 			return nil
 		}},
+	fundingCol,
 	exportOnly("total_funding", cellNumber, func(r *model.Project) string {
 		if len(r.Funding) == 0 {
 			return ""

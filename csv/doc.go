@@ -52,6 +52,8 @@
 //	                only tasks marked done)
 //
 // so that importing the same file again updates instead of duplicating.
+// A project's funding lines are one cell, a line each: "funder | amount |
+// share | period | note" (see fundingCol).
 // References to other records (a contact's organisation, a project's
 // administrator) are by name, or by ID when a name is ambiguous.
 //
