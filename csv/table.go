@@ -180,16 +180,35 @@ func ParseKind(s string) (model.Kind, bool) {
 	return k, true
 }
 
+// ExportOptions tune an export.
+type ExportOptions struct {
+	// OldExcel writes the text cells a spreadsheet would turn into
+	// numbers or dates (codes with leading zeros, phone numbers) as
+	// formulas that give the text, ="091": the "CSV for old Excel" choice
+	// for spreadsheets that cannot be told a column is text. Other
+	// programs show those cells as written, formula and all.
+	OldExcel bool
+	// IDs limits the export to these records; nil exports all.
+	IDs []model.ID
+}
+
 // Export writes every record of a kind ("contacts", "municipalities",
 // "organisations", "projects", "groups") that is not in the trash as CSV,
-// with headers and choices in lang.
+// with headers and choices in lang: RFC 4180 with a byte order mark,
+// semicolons and no formulas (see ExportWith).
 func Export(ctx context.Context, svc model.Services, kind string, w io.Writer, lang string) error {
-	return ExportOnly(ctx, svc, kind, w, lang, nil)
+	return ExportWith(ctx, svc, kind, w, lang, ExportOptions{})
 }
 
 // ExportOnly is Export limited to the records with the given IDs (a nil
 // list exports all).
 func ExportOnly(ctx context.Context, svc model.Services, kind string, w io.Writer, lang string, ids []model.ID) error {
+	return ExportWith(ctx, svc, kind, w, lang, ExportOptions{IDs: ids})
+}
+
+// ExportWith is Export with options.
+func ExportWith(ctx context.Context, svc model.Services, kind string, w io.Writer, lang string, opts ExportOptions) error {
+	ids := opts.IDs
 	k, ok := ParseKind(kind)
 	if !ok {
 		return &importing.FormatError{Key: "table.unknown_kind", Args: map[string]any{"Name": kind}}
@@ -203,6 +222,7 @@ func ExportOnly(ctx context.Context, svc model.Services, kind string, w io.Write
 			return err
 		}
 		cw := newWriter(w)
+		cw.oldExcel = opts.OldExcel
 		if err := tableOf(k).export(ctx, &env{ix: ix, lang: lang}, cw, ids); err != nil {
 			return err
 		}

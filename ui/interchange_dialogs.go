@@ -73,8 +73,10 @@ func (u *UI) exportCSVDialog() {
 	}
 	radio := widget.NewRadioGroup(labels, nil)
 	radio.SetSelected(labels[0])
+	// Formula-texts only when asked for: every other program shows them.
+	oldExcel := widget.NewCheck(T("import.ui.old_excel"), nil)
 	dialog.ShowCustomConfirm(T("table.ui.export_csv"), T("table.ui.next"), T("ui.cancel"),
-		container.NewVBox(widget.NewLabel(T("table.ui.choose_kind")), radio), func(ok bool) {
+		container.NewVBox(widget.NewLabel(T("table.ui.choose_kind")), radio, oldExcel), func(ok bool) {
 			if !ok {
 				return
 			}
@@ -85,7 +87,7 @@ func (u *UI) exportCSVDialog() {
 						if kinds[i] == model.KindMeeting {
 							name = "tasks"
 						}
-						return csv.Export(ctx, svc, name, w, currentLanguage)
+						return csv.ExportWith(ctx, svc, name, w, currentLanguage, csv.ExportOptions{OldExcel: oldExcel.Checked})
 					})
 				}
 			}

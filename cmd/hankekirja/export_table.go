@@ -13,7 +13,7 @@ import (
 
 // The CSV half of export and import (package csv):
 //
-//	hankekirja export csv KIND --out FILE
+//	hankekirja export csv KIND --out FILE [--old-excel]
 //	hankekirja import FILE [--dry-run] [--skip-invalid] [--no-create-organisations] [--region CC]
 //
 // KIND is contacts, organisations, municipalities, projects, groups or
@@ -30,6 +30,7 @@ func init() {
 func (c *cli) exportCSV(args []string) int {
 	fs := c.flags("export csv")
 	out := fs.String("out", "", "file to write")
+	oldExcel := fs.Bool("old-excel", false, "CSV for old Excel: codes and phone numbers as =\"…\" formulas that keep their leading zeros")
 	args, err := c.parse(fs, args, false)
 	if err != nil {
 		return c.flagError(err)
@@ -55,7 +56,7 @@ func (c *cli) exportCSV(args []string) int {
 		lines := &counter{token: []byte("\r\n")}
 		err := c.writeOutput(*out, func(w io.Writer) error {
 			lines.w = w
-			exportErr = csv.Export(c.ctx, db.Services(), name, lines, c.lang)
+			exportErr = csv.ExportWith(c.ctx, db.Services(), name, lines, c.lang, csv.ExportOptions{OldExcel: *oldExcel})
 			return exportErr
 		})
 		switch {
