@@ -52,3 +52,14 @@ func TestExportPlain(t *testing.T) {
 		t.Errorf("read back %+v", got)
 	}
 }
+
+// A row refused for having nothing to know the contact by does not claim
+// the broken email another row has too.
+func TestInvalidEmailIsNoKey(t *testing.T) {
+	svc := openDB(t)
+	data := "Etunimi;Sukunimi;Sähköposti\r\n;;matti@\r\nMatti;Meikäläinen;matti@\r\n"
+	rep, _ := Import(ctx, svc, []byte(data), importing.Options{Lang: "fi", DryRun: true})
+	if rep.Count(importing.Add) != 1 || rep.Count(importing.Invalid) != 1 || strings.Contains(rep.String(), "sama tietue") {
+		t.Errorf("report:\n%s", rep.String())
+	}
+}
