@@ -410,7 +410,7 @@ func unknownHeaders(head []string, opts importing.Options) error {
 		}
 	}
 	return &importing.FormatError{Key: "import.unknown_headers", Args: map[string]any{
-		"Found": strings.Join(found, ", "), "Expected": strings.Join(expected, ", "),
+		"Found": strings.Join(found, ", "), "Names": strings.Join(expected, ", "),
 	}}
 }
 

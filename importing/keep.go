@@ -30,7 +30,7 @@ func (k Kept) TextAs(lang, label string) string {
 	problem := assets.Message(lang, "table.cell_problem", map[string]any{
 		"Name": label, "Text": k.Value, "Detail": assets.Message(lang, k.Key, nil),
 	})
-	return assets.Message(lang, "import.kept_in_notes", map[string]any{"Problem": problem})
+	return assets.Message(lang, "import.kept_in_notes", map[string]any{"Detail": problem})
 }
 
 // keptLabel is the label of a field, of one item for a list.
