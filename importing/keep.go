@@ -38,6 +38,7 @@ func keptLabel(lang, field string) string {
 	if field == "phones" || field == "emails" {
 		field += "_item"
 	}
+	field = strings.TrimPrefix(field, "address.") // "Postinumero"
 	return assets.FieldLabel(lang, field)
 }
 
