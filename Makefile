@@ -37,6 +37,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) ./snapshot/
 	$(GO) test -run '^$$' -fuzz '^FuzzImportCSV$$' -fuzztime $(FUZZTIME) ./csv/
 	$(GO) test -run '^$$' -fuzz '^FuzzImportVCard$$' -fuzztime $(FUZZTIME) ./vcard/
+	$(GO) test -run '^$$' -fuzz '^FuzzImportXLSX$$' -fuzztime $(FUZZTIME) ./xlsx/
+	$(GO) test -run '^$$' -fuzz '^FuzzImportICS$$' -fuzztime $(FUZZTIME) ./calendar/
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go') 2>/dev/null); \

@@ -6,10 +6,10 @@ import (
 	"testing"
 )
 
-// The guide names menu items as *Menu → Item*; each must be the label the
+// The guide names menu items as *Menu › Item*; each must be the label the
 // window really shows in that language, or a user looks for it in vain.
 func TestGuideNamesRealMenuItems(t *testing.T) {
-	path := regexp.MustCompile(`\*([^*]+ → [^*]+)\*`)
+	path := regexp.MustCompile(`\*([^*]+ › [^*]+)\*`)
 	for _, lang := range Languages {
 		g := Guide(lang)
 		if !strings.HasPrefix(g, "# ") {
@@ -21,7 +21,7 @@ func TestGuideNamesRealMenuItems(t *testing.T) {
 		}
 		found := 0
 		for _, m := range path.FindAllStringSubmatch(g, -1) {
-			for _, part := range strings.Split(m[1], " → ") {
+			for _, part := range strings.Split(m[1], " › ") {
 				found++
 				if !labels[part] {
 					t.Errorf("%s: the guide names %q, which no menu or button shows", lang, part)

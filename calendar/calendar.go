@@ -7,9 +7,25 @@
 // recipients' calendars; SEQUENCE counts the meeting's revisions so the
 // newer invitation wins. Times are the meeting's wall-clock times in
 // Europe/Helsinki (DTSTART;TZID=Europe/Helsinki) with the zone's VTIMEZONE
-// in the file, so no calendar has to guess the zone. The organiser is the
+// in the file, so no calendar has to guess the zone; a meeting without an
+// end time ends after the group's default duration. The organiser is the
 // group's secretary (or the chair), the attendees are the people invited
-// who have an email address, and the description is the agenda.
+// who have an email address, and the description is the agenda. A planned
+// meeting invites every member of the group on its day (and the deputy
+// members when the group's rules say so) whatever the attendance list
+// says yet; a held one is in the calendars of those who attended. A
+// cancelled meeting's invitation is METHOD:CANCEL.
+//
+// Import goes the other way (import.go, parse.go): an invitation from any
+// calendar program, one event or many, becomes planned meetings of one
+// group, suggested from the titles or the organiser. Times in any zone
+// (IANA or Windows names, UTC, or the offsets of the file's own VTIMEZONE)
+// become Europe/Helsinki wall-clock times; the place, the online link and
+// the description (as the background of an agenda item) come along, and
+// attendees are matched to contacts by email, the unknown ones offered as
+// new contacts. The meeting keeps the event's UID, so the same invitation
+// again updates it, and METHOD:CANCEL (or STATUS:CANCELLED) marks it
+// cancelled. A repeating event gives its first occurrence, with a note.
 package calendar
 
 import (
@@ -41,14 +57,18 @@ func UID(id model.ID) string { return id.String() + "@hankekirja" }
 
 // Invitation returns an invitation to one meeting: METHOD:REQUEST with the
 // organiser and the attendees, or METHOD:PUBLISH when nobody organising it
-// has an email address.
+// has an email address; for a cancelled meeting METHOD:CANCEL, which
+// removes the event from the attendees' calendars.
 func Invitation(v *minutes.View, lang string) *ical.Calendar {
 	cal := newCalendar()
 	ev := event(v, lang)
-	if ev.Props.Get(ical.PropOrganizer) != nil {
-		cal.Props.SetText(ical.PropMethod, "REQUEST")
-	} else {
+	switch {
+	case ev.Props.Get(ical.PropOrganizer) == nil:
 		cal.Props.SetText(ical.PropMethod, "PUBLISH")
+	case v.Meeting.Cancelled:
+		cal.Props.SetText(ical.PropMethod, "CANCEL")
+	default:
+		cal.Props.SetText(ical.PropMethod, "REQUEST")
 	}
 	cal.Children = append(cal.Children, helsinki(), ev.Component)
 	return cal
@@ -119,8 +139,16 @@ func event(v *minutes.View, lang string) *ical.Event {
 	ev.Props.Set(seq)
 
 	summary := strings.TrimSpace(v.GroupName + ": " + strings.ToLower(msg(lang, "minutes.meeting")) + " " + m.NumberText())
-	ev.Props.SetText(ical.PropSummary, strings.TrimSpace(strings.TrimSuffix(summary, ":")))
-	setTimes(ev, m)
+	summary = strings.TrimSpace(strings.TrimSuffix(summary, ":"))
+	if m.Cancelled {
+		summary = msg(lang, "calendar.cancelled") + ": " + summary
+	}
+	ev.Props.SetText(ical.PropSummary, summary)
+	rules := model.MeetingRules{}
+	if v.Group != nil {
+		rules = v.Group.Rules
+	}
+	setTimes(ev, m, rules)
 	switch {
 	case m.Place != "":
 		ev.Props.SetText(ical.PropLocation, m.Place)
@@ -133,7 +161,11 @@ func event(v *minutes.View, lang string) *ical.Event {
 		ev.Props.Set(u)
 	}
 	ev.Props.SetText(ical.PropDescription, description(v, lang))
-	ev.Props.SetText(ical.PropStatus, "CONFIRMED")
+	if m.Cancelled {
+		ev.Props.SetText(ical.PropStatus, "CANCELLED")
+	} else {
+		ev.Props.SetText(ical.PropStatus, "CONFIRMED")
+	}
 	ev.Props.SetText(ical.PropTransparency, "OPAQUE")
 
 	organiser := v.Person(m.Secretary)
@@ -159,6 +191,24 @@ func event(v *minutes.View, lang string) *ical.Event {
 	if !m.Chair.IsZero() {
 		attend(v.Person(m.Chair), "CHAIR")
 	}
+	if m.Status == model.MeetingPlanned && v.Group != nil {
+		// Before the meeting, everyone with a seat is invited: a mark of
+		// absence is a regret sent, and they still get the updates.
+		for _, mb := range v.Group.MembersOn(m.Date) {
+			switch mb.Role {
+			case model.RoleDeputy:
+				if rules.InviteDeputies {
+					attend(v.Person(model.Person{Contact: mb.Contact}), "OPT-PARTICIPANT")
+				}
+			case model.RoleExpert:
+				attend(v.Person(model.Person{Contact: mb.Contact}), "OPT-PARTICIPANT")
+			case model.RoleChair:
+				attend(v.Person(model.Person{Contact: mb.Contact}), "CHAIR")
+			default:
+				attend(v.Person(model.Person{Contact: mb.Contact}), "REQ-PARTICIPANT")
+			}
+		}
+	}
 	for _, a := range m.Attendance {
 		if a.Status == model.AttendanceAbsent {
 			continue
@@ -179,9 +229,10 @@ func event(v *minutes.View, lang string) *ical.Event {
 	return ev
 }
 
-// setTimes sets DTSTART and DTEND in Europe/Helsinki wall-clock time, or
-// the day as an all-day event when the meeting has no start time.
-func setTimes(ev *ical.Event, m *model.Meeting) {
+// setTimes sets DTSTART and DTEND in Europe/Helsinki wall-clock time (the
+// end after the rules' default duration when the meeting has none), or the
+// day as an all-day event when the meeting has no start time.
+func setTimes(ev *ical.Event, m *model.Meeting, rules model.MeetingRules) {
 	if m.Start.IsZero() {
 		start := ical.NewProp(ical.PropDateTimeStart)
 		start.SetDate(m.Date.Time())
@@ -198,9 +249,11 @@ func setTimes(ev *ical.Event, m *model.Meeting) {
 		ev.Props.Set(p)
 	}
 	local(ical.PropDateTimeStart, m.Start)
-	if !m.End.IsZero() {
-		local(ical.PropDateTimeEnd, m.End)
+	end := m.End
+	if end.IsZero() || !m.Start.Before(end) {
+		end = model.DefaultEnd(rules, m.Start)
 	}
+	local(ical.PropDateTimeEnd, end)
 }
 
 // description is the agenda: "Esityslista:" and a line "5 § Title" an item.

@@ -258,3 +258,103 @@ func TestWinterTimeAndGroupCalendar(t *testing.T) {
 		t.Errorf("description lacks the review of open tasks:\n%s", e.Description)
 	}
 }
+
+// TestInvitationToEveryMember: a planned meeting without an end time ends
+// after the group's default duration; every member is invited whatever
+// the attendance says yet, the deputies when the group wants them; a
+// re-send increments SEQUENCE on the same UID, and cancelling sends
+// METHOD:CANCEL.
+func TestInvitationToEveryMember(t *testing.T) {
+	svc := demoServices(t)
+	var ids []model.ID
+	for _, n := range []string{"Aino", "Bertta", "Cecilia", "Dan", "Eino"} {
+		c := &model.Contact{FirstName: n, LastName: "Ärväs", Emails: []string{strings.ToLower(n) + "@example.com"}}
+		if err := svc.Contacts.Create(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	g := &model.Group{Name: "Työryhmä", Type: model.GroupWorking, Rules: model.MeetingRules{DurationMinutes: 90, InviteDeputies: true},
+		Members: []model.Membership{{Contact: ids[0], Role: model.RoleChair}, {Contact: ids[1], Role: model.RoleSecretary},
+			{Contact: ids[2], Role: model.RoleMember}, {Contact: ids[3], Role: model.RoleMember}, {Contact: ids[4], Role: model.RoleDeputy}}}
+	if err := svc.Groups.Create(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	w := model.NewMeetingWork(svc)
+	m, err := w.Create(ctx, g.ID, model.MustDate(2026, 5, 4), model.MustClock(13, 0), "Sali", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Dan sent his regrets; the end time is cleared by hand.
+	m.Attendance[2].Status, m.End = model.AttendanceAbsent, model.Clock{}
+	if m.Attendance[2].Contact != ids[3] {
+		t.Fatalf("attendance order: %+v", m.Attendance)
+	}
+	if _, err := w.Save(ctx, m, m, "?"); err != nil {
+		t.Fatal(err)
+	}
+	load := func() parsed {
+		v, err := minutes.Load(ctx, svc, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return parse(t, write(t, v))
+	}
+	p := load()
+	ev := p.Events[0]
+	if p.Method != "REQUEST" || ev.End != "2026-05-04T14:30:00+03:00" {
+		t.Errorf("method %s, end %q, want 14.30 from the group's 90 minutes", p.Method, ev.End)
+	}
+	roles := map[string]string{}
+	for _, a := range ev.Attendees {
+		roles[a.Address] = a.Role
+	}
+	want := map[string]string{
+		"mailto:aino@example.com": "CHAIR", "mailto:bertta@example.com": "REQ-PARTICIPANT",
+		"mailto:cecilia@example.com": "REQ-PARTICIPANT", "mailto:dan@example.com": "REQ-PARTICIPANT",
+		"mailto:eino@example.com": "OPT-PARTICIPANT",
+	}
+	if len(roles) != len(want) {
+		t.Errorf("attendees %v, want one each of %v", roles, want)
+	}
+	for a, r := range want {
+		if roles[a] != r {
+			t.Errorf("%s: role %q, want %q", a, roles[a], r)
+		}
+	}
+	data := string(write(t, mustLoad(t, svc, m.ID)))
+	if n := strings.Count(data, "RSVP=TRUE"); n != len(want) {
+		t.Errorf("%d attendees with RSVP=TRUE, want %d", n, len(want))
+	}
+	// A change and a re-send: the same UID, a higher SEQUENCE.
+	cur, _ := svc.Meetings.Get(ctx, m.ID)
+	cur.Place = "Iso sali"
+	if err := svc.Meetings.Update(ctx, cur); err != nil {
+		t.Fatal(err)
+	}
+	again := load().Events[0]
+	if again.UID != ev.UID || again.Sequence != ev.Sequence+1 {
+		t.Errorf("re-sent: UID %q sequence %d, want %q and %d", again.UID, again.Sequence, ev.UID, ev.Sequence+1)
+	}
+	if err := w.Cancel(ctx, m.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	cancel := load()
+	if cancel.Method != "CANCEL" || cancel.Events[0].UID != ev.UID || cancel.Events[0].Sequence != again.Sequence+1 {
+		t.Errorf("cancelled: method %q UID %q sequence %d", cancel.Method, cancel.Events[0].UID, cancel.Events[0].Sequence)
+	}
+	if err := w.SetStatus(ctx, m.ID, model.MeetingHeld); err == nil {
+		if err := w.Cancel(ctx, m.ID, true); model.ErrorCode(err) != model.EINVALID {
+			t.Errorf("cancelling a held meeting: %v", err)
+		}
+	}
+}
+
+func mustLoad(t *testing.T, svc model.Services, id model.ID) *minutes.View {
+	t.Helper()
+	v, err := minutes.Load(ctx, svc, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}

@@ -34,13 +34,31 @@ const (
 	cellNumber
 )
 
+// CellType is the type of an exported column's cells, as RowSink gets
+// them.
+type CellType = cellType
+
+// The cell types a RowSink sees.
+const (
+	CellText   = cellText
+	CellDate   = cellDate
+	CellNumber = cellNumber
+)
+
+// RowSink receives an export's rows, the header first, instead of the
+// CSV text: types[i] is the type of cells[i]. Dates come as d.M.yyyy,
+// numbers with a decimal comma and no grouping, lists one item per line.
+type RowSink func(cells []string, types []CellType) error
+
 // writer writes the CSV form of package csv: RFC 4180 in UTF-8 with a
-// byte order mark, semicolons and CRLF. A text cell that a spreadsheet
-// would run as a formula (it starts with = or @) is written after an
-// apostrophe, which spreadsheets show as text and import takes away.
+// byte order mark, semicolons and CRLF; or, with sink set, hands each row
+// to it. A text cell that a spreadsheet would run as a formula (it starts
+// with = or @) is written after an apostrophe, which spreadsheets show as
+// text and import takes away.
 type writer struct {
-	w   *bufio.Writer
-	err error
+	w    *bufio.Writer
+	err  error
+	sink RowSink
 	// oldExcel writes formula-texts (ExportOptions.OldExcel).
 	oldExcel bool
 }
@@ -54,6 +72,10 @@ func newWriter(w io.Writer) *writer {
 // row writes one row; types[i] is the type of cells[i].
 func (cw *writer) row(cells []string, types []cellType) {
 	if cw.err != nil {
+		return
+	}
+	if cw.sink != nil {
+		cw.err = cw.sink(cells, types)
 		return
 	}
 	var b strings.Builder
@@ -76,7 +98,7 @@ func (cw *writer) row(cells []string, types []cellType) {
 }
 
 func (cw *writer) flush() error {
-	if cw.err != nil {
+	if cw.err != nil || cw.w == nil {
 		return cw.err
 	}
 	return cw.w.Flush()

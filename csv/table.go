@@ -208,7 +208,20 @@ func ExportOnly(ctx context.Context, svc model.Services, kind string, w io.Write
 
 // ExportWith is Export with options.
 func ExportWith(ctx context.Context, svc model.Services, kind string, w io.Writer, lang string, opts ExportOptions) error {
-	ids := opts.IDs
+	return exportTo(ctx, svc, kind, lang, opts.IDs, func() *writer {
+		cw := newWriter(w)
+		cw.oldExcel = opts.OldExcel
+		return cw
+	})
+}
+
+// ExportRows is ExportOnly handing the rows to sink instead of writing
+// CSV: another file format (package xlsx) then writes the same columns.
+func ExportRows(ctx context.Context, svc model.Services, kind, lang string, ids []model.ID, sink RowSink) error {
+	return exportTo(ctx, svc, kind, lang, ids, func() *writer { return &writer{sink: sink} })
+}
+
+func exportTo(ctx context.Context, svc model.Services, kind, lang string, ids []model.ID, open func() *writer) error {
 	k, ok := ParseKind(kind)
 	if !ok {
 		return &importing.FormatError{Key: "table.unknown_kind", Args: map[string]any{"Name": kind}}
@@ -221,8 +234,7 @@ func ExportWith(ctx context.Context, svc model.Services, kind string, w io.Write
 		if err != nil {
 			return err
 		}
-		cw := newWriter(w)
-		cw.oldExcel = opts.OldExcel
+		cw := open()
 		if err := tableOf(k).export(ctx, &env{ix: ix, lang: lang}, cw, ids); err != nil {
 			return err
 		}
@@ -342,11 +354,19 @@ func recognise(head []string, kind model.Kind) (kindTable, []string, []string) {
 // cannot be read, and an *importing.RowError with the failing write's
 // error when the store refused one.
 func Import(ctx context.Context, svc model.Services, data []byte, opts importing.Options) (importing.Report, error) {
-	rep := importing.Report{Format: "csv", Lang: opts.Lang}
 	rows, err := parseCSV(decodeText(data))
 	if err != nil {
-		return rep, err
+		return importing.Report{Format: "csv", Lang: opts.Lang}, err
 	}
+	return ImportRows(ctx, svc, rows, "csv", opts)
+}
+
+// ImportRows is Import of a table another file format has read (package
+// xlsx: a sheet's cells as text, dates as d.M.yyyy): the same headers,
+// matching and rules as a CSV file. Rows are numbered from 1 as the
+// sheet numbers them; format names the file format in the report.
+func ImportRows(ctx context.Context, svc model.Services, rows [][]string, format string, opts importing.Options) (importing.Report, error) {
+	rep := importing.Report{Format: format, Lang: opts.Lang}
 	// The header is the first row that is not blank.
 	h := 0
 	for h < len(rows) && blank(rows[h]) {

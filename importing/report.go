@@ -137,8 +137,11 @@ func (r *Report) Lines() []string {
 // place is "rivi 14: " or "kortti 3: ".
 func (r *Report) place(n int) string {
 	key := "table.row"
-	if r.Format == "vcard" {
+	switch r.Format {
+	case "vcard":
 		key = "table.card"
+	case "ics":
+		key = "ics.event"
 	}
 	return assets.Message(r.Lang, key, map[string]any{"Count": n}) + ": "
 }

@@ -28,6 +28,9 @@ func WriteHTML(w io.Writer, v *View, doc Doc, lang string) error {
 		When                                    string
 		Attendance                              []attSection
 		Checkers                                []string
+		CheckedLine                             string
+		Intro                                   []string
+		Closing                                 []closingBlock
 	}{
 		Lang:    t.lang,
 		Title:   strings.TrimSpace(v.GroupName + " – " + t.number(doc, m) + " " + m.Date.String()),
@@ -39,14 +42,19 @@ func WriteHTML(w io.Writer, v *View, doc Doc, lang string) error {
 	if m.Type == model.MeetingExtra {
 		data.TypeLabel = t.label("meeting_type.", string(m.Type))
 	}
+	if doc == Invitation {
+		data.Intro = v.invitationText(t)
+	}
 	if doc == Minutes {
 		data.Status = statusNote(t, m)
 		data.Attendance = []attSection{{t.t("present"), members}, {t.t("others_present"), others}, {t.t("absent"), absent}}
 	} else {
 		data.Attendance = []attSection{{t.t("invited"), members}, {t.t("others_invited"), others}}
 	}
-	for _, c := range m.Checkers {
-		data.Checkers = append(data.Checkers, v.Name(c))
+	data.Checkers = v.checkedNames()
+	if doc == Minutes {
+		data.CheckedLine = v.checkedLine(t)
+		data.Closing = v.closing(t)
 	}
 	funcs := template.FuncMap{
 		"t":       t.t,
@@ -64,6 +72,8 @@ func WriteHTML(w io.Writer, v *View, doc Doc, lang string) error {
 		},
 		"paragraphs": paragraphs,
 		"blank":      func(s string) bool { return strings.TrimSpace(s) == "" },
+		"decision":   func(it model.AgendaItem) string { return v.decision(t, &it) },
+		"how":        func(it model.AgendaItem) []string { return v.howDecided(t, &it) },
 	}
 	tmpl, err := template.New("minutes").Funcs(funcs).Parse(htmlTemplate)
 	if err != nil {
@@ -118,6 +128,8 @@ const htmlTemplate = `<!DOCTYPE html>
   .sign { padding-top: 2.6rem; border-bottom: 1px solid var(--ink); }
   .sign-name { margin-top: .2rem; }
   .sign-role { color: var(--muted); font-size: .9rem; }
+  .checked-line { grid-column: 1 / -1; margin: 0; font-weight: bold; }
+  section.closing { margin-top: 1.6rem; break-inside: avoid; page-break-inside: avoid; }
   @page { size: A4; margin: 20mm 18mm 22mm; }
   @media print {
     html { font-size: 10.5pt; }
@@ -142,6 +154,7 @@ const htmlTemplate = `<!DOCTYPE html>
   {{- with .M.Place}}<dt>{{t "place"}}</dt><dd>{{.}}</dd>{{end}}
   {{- with .M.Link}}<dt>{{t "online"}}</dt><dd><a href="{{.}}">{{.}}</a></dd>{{end}}
 </dl>
+{{range .Intro}}<p>{{.}}</p>{{end}}
 {{range .Attendance}}{{if .Rows}}
 <h2>{{.Title}}</h2>
 <table class="attendance">
@@ -164,7 +177,8 @@ const htmlTemplate = `<!DOCTYPE html>
   {{- if $minutes}}
     {{- if not (blank .Discussion)}}<p class="label">{{t "discussion"}}</p>{{range paragraphs .Discussion}}<p>{{.}}</p>{{end}}{{end}}
     {{- range .Conflicts}}<p class="note"><strong>{{t "conflict"}}:</strong> {{conflict .}}</p>{{end}}
-    {{- if not (blank .Decision)}}<div class="decision"><p class="label">{{t "decision"}}</p>{{range paragraphs .Decision}}<p>{{.}}</p>{{end}}</div>{{end}}
+    {{- with how .}}<p class="label">{{t "how_decided"}}</p>{{range .}}<p>{{.}}</p>{{end}}{{end}}
+    {{- with decision .}}<div class="decision"><p class="label">{{t "decision"}}</p>{{range paragraphs .}}<p>{{.}}</p>{{end}}</div>{{end}}
     {{- range .Dissents}}<p class="note"><strong>{{t "dissent"}} ({{name .By}}):</strong> {{.Text}}</p>{{end}}
     {{- if .Tasks}}
     <p class="label">{{t "tasks"}}</p>
@@ -197,7 +211,15 @@ const htmlTemplate = `<!DOCTYPE html>
   <div><div class="sign"></div><div class="sign-role">{{t "checker"}}</div></div>
   <div><div class="sign"></div><div class="sign-role">{{t "checker"}}</div></div>
   {{- end}}
+  {{- with .CheckedLine}}<p class="checked-line">{{.}}: {{range $i, $n := $.Checkers}}{{if $i}}, {{end}}{{$n}}{{end}}</p>{{end}}
 </div>
+{{range .Closing}}
+<section class="closing">
+  <h2>{{.Title}}</h2>
+  {{- range .Paras}}<p>{{.}}</p>{{end}}
+  {{- with .List}}<ul>{{range .}}<li>{{.}}</li>{{end}}</ul>{{end}}
+</section>
+{{end}}
 {{end}}
 </body>
 </html>

@@ -41,6 +41,11 @@ func WriteMarkdown(w io.Writer, v *View, doc Doc, lang string) error {
 	}
 	p("")
 
+	if doc == Invitation {
+		for _, para := range v.invitationText(t) {
+			p(mdInline(para), "")
+		}
+	}
 	members, others, absent := v.attendanceRows(t, doc)
 	table := func(title string, rows []attendanceRow) {
 		if len(rows) == 0 {
@@ -76,14 +81,20 @@ func WriteMarkdown(w io.Writer, v *View, doc Doc, lang string) error {
 			}
 		}
 		labelled("proposal", it.Proposal)
-		if doc == Agenda {
+		if doc != Minutes {
 			continue
 		}
 		labelled("discussion", it.Discussion)
 		for _, c := range it.Conflicts {
 			p("**"+t.t("conflict")+":** "+mdInline(v.conflictText(t, c)), "")
 		}
-		labelled("decision", it.Decision)
+		if how := v.howDecided(t, &it); len(how) > 0 {
+			p("**"+t.t("how_decided")+":**", "")
+			for _, h := range how {
+				p(mdInline(h), "")
+			}
+		}
+		labelled("decision", v.decision(t, &it))
 		for _, d := range it.Dissents {
 			p("**"+t.t("dissent")+" ("+mdInline(v.Name(d.By))+"):**", "", strings.TrimSpace(d.Text), "")
 		}
@@ -109,10 +120,25 @@ func WriteMarkdown(w io.Writer, v *View, doc Doc, lang string) error {
 		p("- **" + t.t("chair") + ":** " + mdInline(v.Name(m.Chair)))
 		p("- **" + t.t("secretary") + ":** " + mdInline(v.Name(m.Secretary)))
 		var checkers []string
-		for _, c := range m.Checkers {
-			checkers = append(checkers, mdInline(v.Name(c)))
+		for _, c := range v.checkedNames() {
+			checkers = append(checkers, mdInline(c))
 		}
 		p("- **"+t.t("checkers")+":** "+strings.Join(checkers, ", "), "")
+		if line := v.checkedLine(t); line != "" {
+			p(mdInline(line)+": "+strings.Join(checkers, ", "), "")
+		}
+		for _, blk := range v.closing(t) {
+			p("## "+mdInline(blk.Title), "")
+			for _, para := range blk.Paras {
+				p(mdInline(para), "")
+			}
+			for _, l := range blk.List {
+				p("- " + mdInline(l))
+			}
+			if len(blk.List) > 0 {
+				p("")
+			}
+		}
 	}
 	return b.Flush()
 }

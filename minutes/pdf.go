@@ -75,6 +75,15 @@ func WritePDF(w io.Writer, v *View, doc Doc, lang string) error {
 	pdf.AddPage()
 	d.firstHeader()
 	d.facts()
+	if doc == Invitation {
+		d.pdf.Ln(2)
+		for _, para := range v.invitationText(t) {
+			d.setFont("", 10)
+			d.pdf.SetX(marginLeft)
+			d.pdf.MultiCell(contentW, 5.2, para, "", "L", false)
+			d.pdf.Ln(1.5)
+		}
+	}
 	d.attendance()
 	for i := range m.Items {
 		d.item(&m.Items[i])
@@ -82,6 +91,7 @@ func WritePDF(w io.Writer, v *View, doc Doc, lang string) error {
 	if doc == Minutes {
 		d.corrections()
 		d.signatures()
+		d.closing()
 	}
 	if err := pdf.Error(); err != nil {
 		return err
@@ -242,7 +252,7 @@ func (d *pdfDoc) attendance() {
 		title string
 		rows  []attendanceRow
 	}{{d.t.t("present"), members}, {d.t.t("others_present"), others}, {d.t.t("absent"), absent}}
-	if d.doc == Agenda {
+	if d.doc != Minutes {
 		sections = sections[:2]
 		sections[0].title, sections[1].title = d.t.t("invited"), d.t.t("others_invited")
 	}
@@ -296,7 +306,10 @@ func (d *pdfDoc) item(it *model.AgendaItem) {
 		for _, c := range it.Conflicts {
 			d.part(t.t("conflict"), v.conflictText(t, c), "")
 		}
-		d.part(t.t("decision"), it.Decision, "decision")
+		if how := v.howDecided(t, it); len(how) > 0 {
+			d.part(t.t("how_decided"), strings.Join(how, "\n\n"), "")
+		}
+		d.part(t.t("decision"), v.decision(t, it), "decision")
 		for _, x := range it.Dissents {
 			d.part(t.t("dissent")+" ("+v.Name(x.By)+")", x.Text, "")
 		}
@@ -430,14 +443,43 @@ func (d *pdfDoc) signatures() {
 	p.CellFormat(contentW, 6, d.t.t("place_and_date")+": ______________________________", "", 1, "L", false, 0, "")
 	y = p.GetY()
 	names := []string{"", ""}
-	for i, c := range m.Checkers {
+	for i, c := range v.checkedNames() {
 		if i < 2 {
-			names[i] = v.Name(c)
+			names[i] = c
 		}
 	}
 	sign(marginLeft, y, names[0], d.t.t("checker"))
 	sign(marginLeft+colW+12, y, names[1], d.t.t("checker"))
 	p.SetY(y + 28)
+	if line := v.checkedLine(d.t); line != "" {
+		// The record of the checking: who checked and when.
+		d.setFont("B", 9.5)
+		p.SetX(marginLeft)
+		p.MultiCell(contentW, 5, line+": "+strings.Join(v.checkedNames(), ", "), "", "L", false)
+	}
+}
+
+// closing writes the notes after the signatures: public view, appeal
+// instructions or the note that there is no appeal, distribution.
+func (d *pdfDoc) closing() {
+	p := d.pdf
+	for _, blk := range d.v.closing(d.t) {
+		d.keep(24)
+		p.Ln(3)
+		d.setFont("B", 10.5)
+		p.SetX(marginLeft)
+		p.MultiCell(contentW, 6, blk.Title, "", "L", false)
+		d.setFont("", 9.5)
+		for _, para := range blk.Paras {
+			p.SetX(marginLeft)
+			p.MultiCell(contentW, 4.8, para, "", "L", false)
+			p.Ln(1)
+		}
+		for _, l := range blk.List {
+			p.SetX(marginLeft)
+			p.MultiCell(contentW, 4.8, "– "+l, "", "L", false)
+		}
+	}
 }
 
 func pick(cond bool, a, b float64) float64 {

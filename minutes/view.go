@@ -15,8 +15,9 @@ type Doc int
 
 // The documents.
 const (
-	Minutes Doc = iota // pöytäkirja: what happened and what was decided
-	Agenda             // esityslista: what is to be discussed and proposed
+	Minutes    Doc = iota // pöytäkirja: what happened and what was decided
+	Agenda                // esityslista: what is to be discussed and proposed
+	Invitation            // kokouskutsu: the agenda with a letter calling the meeting
 )
 
 // ParseDoc reads "minutes" or "agenda" (also Finnish).
@@ -26,21 +27,27 @@ func ParseDoc(s string) (Doc, bool) {
 		return Minutes, true
 	case "agenda", "esityslista":
 		return Agenda, true
+	case "invitation", "kokouskutsu":
+		return Invitation, true
 	}
 	return 0, false
 }
 
 func (d Doc) String() string {
-	if d == Agenda {
+	switch d {
+	case Agenda:
 		return "agenda"
+	case Invitation:
+		return "invitation"
 	}
 	return "minutes"
 }
 
 // Formats lists the output formats Write knows.
-var Formats = []string{"pdf", "html", "md"}
+var Formats = []string{"pdf", "html", "md", "docx"}
 
-// Write writes doc of v in format ("pdf", "html" or "md") and language lang.
+// Write writes doc of v in format ("pdf", "html", "md" or "docx") and
+// language lang.
 func Write(w io.Writer, v *View, doc Doc, format, lang string) error {
 	switch strings.ToLower(format) {
 	case "pdf":
@@ -49,6 +56,8 @@ func Write(w io.Writer, v *View, doc Doc, format, lang string) error {
 		return WriteHTML(w, v, doc, lang)
 	case "md", "markdown":
 		return WriteMarkdown(w, v, doc, lang)
+	case "docx", "word":
+		return WriteDOCX(w, v, doc, lang)
 	}
 	return fmt.Errorf("minutes: unknown format %q", format)
 }
@@ -196,10 +205,13 @@ func (t text) tf(key string, args map[string]any) string {
 // label translates a choice ("attendance.", "present").
 func (t text) label(prefix, value string) string { return assets.Label(t.lang, prefix, value) }
 
-// heading is "PÖYTÄKIRJA" or "ESITYSLISTA".
+// heading is "PÖYTÄKIRJA", "ESITYSLISTA" or "KOKOUSKUTSU".
 func (t text) heading(doc Doc) string {
-	if doc == Agenda {
+	switch doc {
+	case Agenda:
 		return t.t("agenda")
+	case Invitation:
+		return t.t("invitation")
 	}
 	return t.t("minutes")
 }
@@ -288,7 +300,7 @@ func (v *View) attendanceRows(t text, doc Doc) (members, others, absent []attend
 		switch {
 		case doc == Minutes && a.Status == model.AttendanceAbsent:
 			absent = append(absent, row)
-		case doc == Agenda && a.Role == model.AttendeeMember:
+		case doc != Minutes && a.Role == model.AttendeeMember:
 			// The agenda lists everyone invited.
 			members = append(members, row)
 		case a.Role == model.AttendeeMember:

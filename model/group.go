@@ -16,6 +16,8 @@ type Group struct {
 	// item title a line with model.AgendaSlot where a meeting's own items
 	// go; empty means DefaultAgendaTemplate.
 	AgendaTemplate []string `json:"agenda_template,omitempty"`
+	// Rules are the group's meeting rules (see MeetingRules.Defaults).
+	Rules MeetingRules `json:"rules,omitzero"`
 }
 
 // GroupType is the kind of a group.
@@ -105,6 +107,7 @@ func (g *Group) Validate() error {
 	c.add(required("name", g.Name))
 	c.add(oneOf("type", g.Type, GroupTypes))
 	c.add(g.Period.validate("period"))
+	g.Rules.validate(&c)
 	if !g.Parent.IsZero() && g.Parent == g.ID {
 		c.add(Invalid(RefParent.String(), "error.self_parent"))
 	}

@@ -46,7 +46,38 @@ type Meeting struct {
 	Items      []AgendaItem `json:"items,omitempty"`
 	// Reopenings are the corrections of checked minutes, oldest first.
 	Reopenings []Reopening `json:"reopenings,omitempty"`
+
+	// The formalities the standard items state (see Formalities).
+	// InvitedOn is the day the invitation went out; OpenedAt and ClosedAt
+	// the times the chair opened and closed the meeting (the start and end
+	// times when unset); CheckOn and CheckPlace when and where the checkers
+	// check the minutes.
+	InvitedOn  Date   `json:"invited_on,omitzero"`
+	OpenedAt   Clock  `json:"opened_at,omitzero"`
+	ClosedAt   Clock  `json:"closed_at,omitzero"`
+	CheckOn    Date   `json:"check_on,omitzero"`
+	CheckPlace string `json:"check_place,omitempty"`
+	// Checked records who checked the minutes and when; MarkChecked sets it.
+	Checked CheckRecord `json:"checked,omitzero"`
+	// CalendarUID is the UID of the calendar invitation the meeting was
+	// imported from, so that importing the invitation again updates this
+	// meeting instead of adding another.
+	CalendarUID string `json:"calendar_uid,omitempty"`
+	// Cancelled is set when the meeting was called off, here or by a
+	// cancelled invitation (METHOD:CANCEL or STATUS:CANCELLED): the meeting
+	// stays, for the record, and its own invitation becomes a cancellation.
+	Cancelled bool `json:"cancelled,omitempty"`
 }
+
+// CheckRecord is the checking of minutes: the checkers who checked them
+// and the day.
+type CheckRecord struct {
+	By []Person `json:"by,omitempty"`
+	On Date     `json:"on,omitzero"`
+}
+
+// IsZero reports whether the minutes have no checking recorded.
+func (r CheckRecord) IsZero() bool { return len(r.By) == 0 && r.On.IsZero() }
 
 // MeetingType tells a regular meeting from an extra one.
 type MeetingType string
@@ -154,6 +185,15 @@ type AgendaItem struct {
 	Dissents   []Dissent  `json:"dissents,omitempty"`
 	Conflicts  []Conflict `json:"conflicts,omitempty"`
 	Tasks      []Task     `json:"tasks,omitempty"`
+	// Standard marks one of the standard items whose text Formalities
+	// writes from the record; empty for the meeting's own items (older
+	// items are recognised by their title, see StandardOf).
+	Standard StandardItem `json:"standard,omitempty"`
+	// CounterProposals, Vote and Elections record how the decision was
+	// reached (see meeting_voting.go).
+	CounterProposals []CounterProposal `json:"counter_proposals,omitempty"`
+	Vote             *Vote             `json:"vote,omitempty"`
+	Elections        []Election        `json:"elections,omitempty"`
 }
 
 // Dissent (eriävä mielipide) is a dissenting opinion left on a decision.
@@ -345,6 +385,9 @@ func (m *Meeting) eachPerson(fn func(field string, p *Person)) {
 	for i := range m.Checkers {
 		fn(fmt.Sprintf("checkers[%d]", i), &m.Checkers[i])
 	}
+	for i := range m.Checked.By {
+		fn(fmt.Sprintf("checked.by[%d]", i), &m.Checked.By[i])
+	}
 	for i := range m.Attendance {
 		a := &m.Attendance[i]
 		fn(fmt.Sprintf("attendance[%d].contact", i), &a.Person)
@@ -362,6 +405,7 @@ func (m *Meeting) eachPerson(fn func(field string, p *Person)) {
 		for j := range it.Tasks {
 			fn(fmt.Sprintf("items[%d].tasks[%d].owner", i, j), &it.Tasks[j].Owner)
 		}
+		it.eachVotingPerson(func(f string, p *Person) { fn(fmt.Sprintf("items[%d].%s", i, f), p) })
 	}
 }
 
@@ -444,6 +488,14 @@ func (m *Meeting) Validate() error {
 			c.add(required(f+".description", t.Description))
 			c.add(oneOf(f+".status", t.Status, TaskStatuses))
 		}
+		c.add(oneOf(field+".standard", it.Standard, StandardItems))
+		m.validateVoting(&c, field, &it)
+	}
+	if !m.OpenedAt.valid() {
+		c.add(Invalid("opened_at", "error.clock"))
+	}
+	if !m.ClosedAt.valid() {
+		c.add(Invalid("closed_at", "error.clock"))
 	}
 	for i, a := range m.Attendance {
 		field := fmt.Sprintf("attendance[%d]", i)

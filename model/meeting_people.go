@@ -28,6 +28,10 @@ func (m *Meeting) EachPerson(fn func(p *Person)) {
 		for j := range it.Tasks {
 			fn(&it.Tasks[j].Owner)
 		}
+		it.eachVotingPerson(func(_ string, p *Person) { fn(p) })
+	}
+	for i := range m.Checked.By {
+		fn(&m.Checked.By[i])
 	}
 }
 

@@ -61,7 +61,9 @@ func NewAgenda(template []string, own ...AgendaItem) []AgendaItem {
 				placed = true
 			}
 		case t != "":
-			out = append(out, AgendaItem{Title: t})
+			it := AgendaItem{Title: t}
+			it.Standard = StandardOf(&it)
+			out = append(out, it)
 		}
 	}
 	if !placed {

@@ -16,10 +16,22 @@ func CloneMeeting(m *Meeting) *Meeting {
 	c.Attendance = slices.Clone(m.Attendance)
 	c.Reopenings = slices.Clone(m.Reopenings)
 	c.Items = slices.Clone(m.Items)
+	c.Checked.By = slices.Clone(m.Checked.By)
 	for i := range c.Items {
-		c.Items[i].Dissents = slices.Clone(c.Items[i].Dissents)
-		c.Items[i].Conflicts = slices.Clone(c.Items[i].Conflicts)
-		c.Items[i].Tasks = slices.Clone(c.Items[i].Tasks)
+		it := &c.Items[i]
+		it.Dissents = slices.Clone(it.Dissents)
+		it.Conflicts = slices.Clone(it.Conflicts)
+		it.Tasks = slices.Clone(it.Tasks)
+		it.CounterProposals = slices.Clone(it.CounterProposals)
+		if it.Vote != nil {
+			v := *it.Vote
+			v.Ballots = slices.Clone(v.Ballots)
+			it.Vote = &v
+		}
+		it.Elections = slices.Clone(it.Elections)
+		for j := range it.Elections {
+			it.Elections[j].Candidates = slices.Clone(it.Elections[j].Candidates)
+		}
 	}
 	return &c
 }
@@ -29,8 +41,8 @@ func CloneMeeting(m *Meeting) *Meeting {
 // except rows with nothing in them. An item without a title gets the
 // title untitled, a dissent or conflict without its person gets "?",
 // unreadable values (a link, a time range, § numbers of arrival) fall back
-// to the stored ones or to none, and minute checkers the model refuses are
-// left out until they are fixed.
+// to the stored ones or to none, and minute checkers and a vote the model
+// refuses (one that does not add up) are left out until they are fixed.
 func Salvage(m, stored *Meeting, untitled string) *Meeting {
 	s := CloneMeeting(m)
 	if stored == nil {
@@ -99,6 +111,7 @@ func Salvage(m, stored *Meeting, untitled string) *Meeting {
 			ts = append(ts, t)
 		}
 		it.Tasks = ts
+		salvageVoting(it, unknown)
 	}
 	// Attendance.
 	var att []Attendee
@@ -138,5 +151,63 @@ func Salvage(m, stored *Meeting, untitled string) *Meeting {
 		checkers = append(checkers, p)
 	}
 	s.Checkers = checkers
+	// A vote that breaks a rule (it does not add up, or is against no
+	// seconded counter-proposal) waits in the editor until it is fixed.
+	for i := range s.Items {
+		if it := &s.Items[i]; it.Vote != nil {
+			var c errs
+			s.validateVoting(&c, "item", it)
+			for _, e := range c.list {
+				if strings.HasPrefix(e.Field, "item.vote") {
+					it.Vote = nil
+					break
+				}
+			}
+		}
+	}
 	return s
+}
+
+// salvageVoting keeps what an item's proposals and elections say, "?"
+// for a missing name or text, and drops rows with nothing in them. The
+// vote is checked by Validate afterwards (see Salvage's caller): one that
+// breaks a rule is left out of the salvaged copy.
+func salvageVoting(it *AgendaItem, unknown Person) {
+	var ps []CounterProposal
+	for _, p := range it.CounterProposals {
+		if p.By.IsZero() && p.SecondedBy.IsZero() && strings.TrimSpace(p.Text) == "" {
+			continue
+		}
+		if p.By.IsZero() {
+			p.By = unknown
+		}
+		if strings.TrimSpace(p.Text) == "" {
+			p.Text = "?"
+		}
+		if p.SecondedBy.Same(p.By) {
+			p.SecondedBy = Person{}
+		}
+		ps = append(ps, p)
+	}
+	it.CounterProposals = ps
+	var es []Election
+	for _, e := range it.Elections {
+		if strings.TrimSpace(e.Office) == "" && e.Elected.IsZero() && len(e.Candidates) == 0 {
+			continue
+		}
+		if strings.TrimSpace(e.Office) == "" {
+			e.Office = "?"
+		}
+		if e.Elected.IsZero() {
+			e.Elected = unknown
+		}
+		for k := range e.Candidates {
+			e.Candidates[k].Votes = max(e.Candidates[k].Votes, 0)
+		}
+		es = append(es, e)
+	}
+	it.Elections = es
+	if !slices.Contains(StandardItems, it.Standard) {
+		it.Standard = ""
+	}
 }

@@ -45,6 +45,7 @@ func (w MeetingWork) Create(ctx context.Context, group ID, d Date, start Clock, 
 		}
 		m = NewMeeting(g, d, others)
 		m.Start, m.Place = start, place
+		m.End = DefaultEnd(g.Rules, start)
 		if !reviewTasks {
 			m.Items = slices.DeleteFunc(m.Items, func(it AgendaItem) bool { return it.Title == ReviewItemTitle })
 		}
@@ -154,13 +155,34 @@ func (w MeetingWork) save(ctx context.Context, m, stored *Meeting, untitled stri
 }
 
 // SetStatus marks a meeting held or checked (or back to planned, where
-// the model allows it), as one change.
+// the model allows it), as one change. Marking checked records the
+// checkers as the ones who checked the minutes, today (MarkChecked).
 //
 // Errors: ENOTFOUND; EINVALID (error.status_change and the rules of
 // checked minutes) when the model refuses the change.
 func (w MeetingWork) SetStatus(ctx context.Context, id ID, to MeetingStatus) error {
 	return w.change(ctx, id, func(m *Meeting) error {
+		if to == MeetingChecked && m.Status != MeetingChecked {
+			m.MarkChecked(Today())
+			return nil
+		}
 		m.Status = to
+		return nil
+	})
+}
+
+// Cancel calls a planned meeting off (or, with cancel false, on again):
+// its invitation becomes a cancellation with the same UID and a higher
+// SEQUENCE, which takes it out of the attendees' calendars.
+//
+// Errors: ENOTFOUND; EINVALID (error.cancel_held) for a meeting already
+// held.
+func (w MeetingWork) Cancel(ctx context.Context, id ID, cancel bool) error {
+	return w.change(ctx, id, func(m *Meeting) error {
+		if m.Status != MeetingPlanned {
+			return Invalid("status", "error.cancel_held")
+		}
+		m.Cancelled = cancel
 		return nil
 	})
 }

@@ -10,12 +10,24 @@ import (
 // The message keys of the errors this package returns, each a
 // *model.Error with the key's text in assets/translation/snapshot.*.json.
 const (
-	KeyNotSnapshot   = "snapshot.error.not_snapshot"   // not a snapshot at all
-	KeyVersion       = "snapshot.error.version"        // a newer format version
-	KeyUnknownData   = "snapshot.error.unknown_data"   // fields this version does not know
-	KeyTruncated     = "snapshot.error.truncated"      // the file is cut short
-	KeyChecksum      = "snapshot.error.checksum"       // content and checksum disagree
-	KeyMalformed     = "snapshot.error.malformed"      // a line that is not what the format says
+	KeyNotSnapshot = "snapshot.error.not_snapshot" // not a snapshot at all
+	KeyVersion     = "snapshot.error.version"      // a newer format version
+	KeyUnknownData = "snapshot.error.unknown_data" // fields this version does not know
+	KeyTruncated   = "snapshot.error.truncated"    // the file is cut short
+	KeyChecksum    = "snapshot.error.checksum"     // content and checksum disagree
+	KeyMalformed   = "snapshot.error.malformed"    // a line that is not what the format says
+	// KeyMalformedRecord is KeyMalformed for a line that names its record.
+	KeyMalformedRecord = "snapshot.error.malformed_record"
+	// KeyInvalidText is a line that is not UTF-8 text.
+	KeyInvalidText = "snapshot.error.invalid_text"
+	// KeyRevisionContent is a record whose content does not match the
+	// checksum its line gives: changed after export.
+	KeyRevisionContent = "snapshot.error.revision_content"
+	// KeyRevisionChanged is a record the snapshot holds under a revision
+	// this database has with other content.
+	KeyRevisionChanged = "snapshot.error.revision_changed"
+	// KeyKindChanged is a record of one kind in the snapshot and another here.
+	KeyKindChanged   = "snapshot.error.kind_changed"
 	KeyDuplicate     = "snapshot.error.duplicate"      // one ID twice
 	KeyLimit         = "snapshot.error.limit"          // beyond a documented limit
 	KeyEncrypted     = "snapshot.error.encrypted"      // a passphrase is needed

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"maps"
 	"runtime"
-	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -20,8 +19,13 @@ import (
 const Format = "hankekirja-snapshot"
 
 // Version is the format version this package writes and the newest it
-// reads.
-const Version = 2
+// reads. Version 3 binds each current revision's content to its rev with
+// a SHA-256 on the record line; versions 1 and 2 are still read.
+const Version = 3
+
+// hashedSince is the first version whose record lines carry the SHA-256
+// of their record.
+const hashedSince = 3
 
 // FileExtension is the extension snapshot files are given.
 const FileExtension = ".hankekirja"
@@ -94,6 +98,10 @@ type Record struct {
 	// History lists the older revisions the exporting database knows,
 	// metadata only, ordered by (Updated, Rev).
 	History []model.Meta
+
+	// sum is the SHA-256 of Current's bytes as read (version 3 on), ""
+	// otherwise.
+	sum string
 }
 
 // ID returns the record's ID.
@@ -114,10 +122,29 @@ func (r Record) Knows(rev model.ID) bool {
 
 // line is one record line.
 type line struct {
-	ID      model.ID        `json:"id"`
-	Kind    model.Kind      `json:"kind"`
-	Record  json.RawMessage `json:"record"`
-	History []model.Meta    `json:"history,omitempty"`
+	ID     model.ID        `json:"id"`
+	Kind   model.Kind      `json:"kind"`
+	Record json.RawMessage `json:"record"`
+	// SHA256 is the hex SHA-256 of Record's bytes: the revision's content
+	// bound to its rev, so that a record changed under the same rev is
+	// noticed (version 3 on).
+	SHA256  string       `json:"sha256,omitempty"`
+	History []model.Meta `json:"history,omitempty"`
+}
+
+// ContentSum returns the hex SHA-256 of a revision's canonical content
+// (its JSON as the database stores it and a snapshot writes it).
+func ContentSum(r model.Record) (string, error) {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return "", model.Internal(err)
+	}
+	return sumHex(b), nil
+}
+
+func sumHex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // Encode writes s as a plaintext snapshot. It fills in the header's
@@ -144,7 +171,7 @@ func Encode(s *Snapshot) ([]byte, error) {
 		if len(hist) > MaxRevisions {
 			hist = hist[len(hist)-MaxRevisions:]
 		}
-		b, err := json.Marshal(line{ID: m.ID, Kind: r.Kind, Record: body, History: hist})
+		b, err := json.Marshal(line{ID: m.ID, Kind: r.Kind, Record: body, SHA256: sumHex(body), History: hist})
 		if err != nil {
 			return nil, model.Internal(err)
 		}
@@ -215,9 +242,9 @@ func ReadHeader(data []byte) (Header, int, error) {
 	}
 	if err := strictUnmarshal(data[:end], &h); err != nil {
 		if isUnknownField(err) {
-			return h, 0, newError(model.ENEWER, KeyUnknownData, map[string]any{"Detail": "header: " + err.Error()}, err)
+			return h, 0, newError(model.ENEWER, KeyUnknownData, map[string]any{"Detail": "header: " + jsonDetail(err)}, err)
 		}
-		return h, 0, damagedAt(1, "header: "+err.Error())
+		return h, 0, damagedAt(1, "header: "+jsonDetail(err))
 	}
 	if h.SHA256 == "" || h.ContentLength < 0 || h.ExportedAt.IsZero() {
 		return h, 0, damagedAt(1, "header lacks its checksum, length or time")
@@ -273,7 +300,7 @@ func Decode(data []byte) (*Snapshot, error) {
 		go func() {
 			defer wg.Done()
 			for i := g; i < len(lines); i += workers {
-				records[i], errs[i] = decodeLine(lines[i], i+2)
+				records[i], errs[i] = decodeLine(lines[i], i+2, h.Version)
 			}
 		}()
 	}
@@ -311,99 +338,6 @@ func nonZero(m map[string]int) map[string]int {
 		}
 	}
 	return out
-}
-
-// typedLine is a line decoded in one pass into a record of a known kind.
-type typedLine struct {
-	ID      model.ID     `json:"id"`
-	Kind    model.Kind   `json:"kind"`
-	Record  model.Record `json:"record"`
-	History []model.Meta `json:"history,omitempty"`
-}
-
-// kindOf reads the kind of a line written the canonical way
-// ({"id":"…","kind":"contact",…}) without decoding it; 0 when the line is
-// not in that form.
-func kindOf(b []byte) model.Kind {
-	const pre = `{"id":"`
-	const idLen = 36
-	rest, ok := bytes.CutPrefix(b, []byte(pre))
-	if !ok || len(rest) < idLen+10 {
-		return 0
-	}
-	rest, ok = bytes.CutPrefix(rest[idLen:], []byte(`","kind":"`))
-	if !ok {
-		return 0
-	}
-	end := bytes.IndexByte(rest[:min(len(rest), 20)], '"')
-	if end < 0 {
-		return 0
-	}
-	k, _ := model.ParseKind(string(rest[:end]))
-	return k
-}
-
-// decodeLine decodes and checks one record line (number n in the file).
-func decodeLine(b []byte, n int) (Record, error) {
-	var l line
-	// The usual line decodes in one pass straight into its record.
-	if k := kindOf(b); k != 0 {
-		tl := typedLine{Record: model.NewRecord(k)}
-		if err := strictUnmarshal(b, &tl); err == nil && tl.Kind == k {
-			return checkLine(tl.ID, tl.Kind, tl.Record, tl.History, n)
-		}
-	}
-	if err := strictUnmarshal(b, &l); err != nil {
-		if isUnknownField(err) {
-			return Record{}, newError(model.ENEWER, KeyUnknownData, map[string]any{"Detail": err.Error()}, err)
-		}
-		return Record{}, damagedAt(n, err.Error())
-	}
-	if l.ID.IsZero() {
-		return Record{}, damagedAt(n, "no id")
-	}
-	r := model.NewRecord(l.Kind)
-	if r == nil {
-		return Record{}, damagedAt(n, "unknown kind")
-	}
-	if err := strictUnmarshal(l.Record, r); err != nil {
-		if isUnknownField(err) {
-			return Record{}, newError(model.ENEWER, KeyUnknownData, map[string]any{"Detail": l.Kind.String() + ": " + err.Error()}, err)
-		}
-		return Record{}, damagedAt(n, l.Kind.String()+": "+err.Error())
-	}
-	return checkLine(l.ID, l.Kind, r, l.History, n)
-}
-
-// checkLine checks a decoded line.
-func checkLine(id model.ID, kind model.Kind, r model.Record, history []model.Meta, n int) (Record, error) {
-	l := struct {
-		ID      model.ID
-		Kind    model.Kind
-		History []model.Meta
-	}{id, kind, history}
-	if l.ID.IsZero() {
-		return Record{}, damagedAt(n, "no id")
-	}
-	m := r.GetMeta()
-	if m.ID != l.ID || m.Rev.IsZero() {
-		return Record{}, damagedAt(n, "the record's id or rev does not match its line")
-	}
-	if len(l.History) > MaxRevisions {
-		return Record{}, limitError(fmt.Sprintf("%s %s lists %d older revisions, at most %d", l.Kind, l.ID, len(l.History), MaxRevisions))
-	}
-	seen := make(map[model.ID]bool, len(l.History)+1)
-	seen[m.Rev] = true
-	for _, h := range l.History {
-		if h.ID != l.ID || h.Rev.IsZero() || seen[h.Rev] {
-			return Record{}, damagedAt(n, "a revision in the history is malformed or repeated")
-		}
-		seen[h.Rev] = true
-	}
-	if !slices.IsSortedFunc(l.History, compareMeta) {
-		return Record{}, damagedAt(n, "the history is not in order")
-	}
-	return Record{Kind: l.Kind, Current: r, History: l.History}, nil
 }
 
 func compareMeta(a, b model.Meta) int {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -190,7 +191,7 @@ func TestBadInput(t *testing.T) {
 	dup := append(append([][]byte{}, lines[:3]...), lines[2:]...)
 	swapped := append([][]byte{}, lines...)
 	swapped[1], swapped[2] = swapped[2], swapped[1]
-	future := bytes.Replace(good, []byte(`"version":2`), []byte(`"version":7`), 1)
+	future := bytes.Replace(good, []byte(`"version":`+strconv.Itoa(Version)), []byte(`"version":7`), 1)
 	// A contact referring to an organisation neither side has.
 	orphan := &model.Contact{Meta: model.Meta{ID: model.NewID(), Rev: model.NewID(), Created: time.Now(), Updated: time.Now()},
 		FirstName: "Orpo", LastName: "Olematon", Organisation: model.NewID()}
@@ -262,7 +263,7 @@ func mustRead(t testing.TB, path string) []byte {
 func recordLine(t testing.TB, r model.Record) []byte {
 	t.Helper()
 	body, _ := json.Marshal(r)
-	b, err := json.Marshal(line{ID: r.GetMeta().ID, Kind: r.Kind(), Record: body})
+	b, err := json.Marshal(line{ID: r.GetMeta().ID, Kind: r.Kind(), Record: body, SHA256: sumHex(body)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -348,7 +349,7 @@ func TestHeaderFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := string(data[:bytes.IndexByte(data, '\n')])
-	for _, want := range []string{`{"format":"hankekirja-snapshot","version":2,"app_version":"1.2.3","exported_at":"2026-11-23T07:30:00Z"`,
+	for _, want := range []string{`{"format":"hankekirja-snapshot","version":3,"app_version":"1.2.3","exported_at":"2026-11-23T07:30:00Z"`,
 		`"exported_by":"` + a.Device().String() + `"`, `"scope":"all"`, `"contact":6`, `"sha256":"`} {
 		if !strings.Contains(first, want) {
 			t.Errorf("header lacks %s:\n%s", want, first)

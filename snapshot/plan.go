@@ -130,6 +130,7 @@ const (
 // decision is what happens to one record of the snapshot.
 type decision struct {
 	theirs   *Record
+	line     int          // the record's line in the snapshot
 	local    *model.Chain // nil for actAdd
 	act      action
 	keepLive bool // actTake of a trash move undone: keep ours
@@ -162,9 +163,9 @@ func MakePlan(ctx context.Context, db Reader, s *Snapshot, opts *PlanOptions) (*
 	}
 	for i := range s.Records {
 		r := &s.Records[i]
-		d := &decision{theirs: r, local: p.local[r.ID()]}
+		d := &decision{theirs: r, local: p.local[r.ID()], line: i + 2}
 		if d.local != nil && d.local.Kind != r.Kind {
-			return nil, damagedAt(i+2, "record "+r.ID().String()+" is a "+r.Kind.String()+" in the snapshot but a "+d.local.Kind.String()+" here")
+			return nil, recordError(KeyKindChanged, d.line, r.Kind, r.Current, map[string]any{"Detail": d.local.Kind.String()})
 		}
 		if err := p.decide(ctx, db, d); err != nil {
 			return nil, err
@@ -190,6 +191,9 @@ func (p *Plan) decide(ctx context.Context, db Reader, d *decision) error {
 	theyKnow := d.theirs.Knows(mine.Rev)
 	switch {
 	case mine.Rev == theirs.Rev:
+		if err := sameRevision(d); err != nil {
+			return err
+		}
 		d.act = actSame
 	case weKnow && theyKnow:
 		// Both have seen both (each kept its own after a conflict): the
@@ -225,6 +229,29 @@ func (p *Plan) decide(ctx context.Context, db Reader, d *decision) error {
 		d.act, d.conflict = actConflict, c
 	}
 	return nil
+}
+
+// sameRevision refuses a record the snapshot holds under a revision this
+// database has with other content: one revision ID, two contents, and
+// whichever side is kept the other database would go on disagreeing
+// without anyone knowing.
+func sameRevision(d *decision) error {
+	mine, err := ContentSum(d.local.Current)
+	if err != nil {
+		return err
+	}
+	if mine == d.theirs.sum {
+		return nil
+	}
+	theirs, err := ContentSum(d.theirs.Current)
+	if err != nil {
+		return err
+	}
+	if mine == theirs {
+		return nil
+	}
+	// Named as this database has it: the name the user knows.
+	return recordError(KeyRevisionChanged, d.line, d.theirs.Kind, d.local.Current, map[string]any{"Arg": d.theirs.Current.GetMeta().Rev.String()})
 }
 
 // conflict builds the field differences of a record both sides changed.
@@ -440,7 +467,7 @@ func (p *Plan) resolve(planning bool) (map[model.ID]model.Record, map[model.ID]s
 				t, ok := final[ref.ID]
 				if !ok {
 					return nil, nil, newError(model.EINVALID, KeyMissingRef, map[string]any{
-						"Kind": r.Kind().String(), "Name": r.Title(), "ID": ref.ID.String()}, nil)
+						"Kind": r.Kind().String(), "Name": recordName(r), "ID": ref.ID.String(), "Count": p.lineOf(r.GetMeta().ID)}, nil)
 				}
 				if !t.GetMeta().InTrash() {
 					continue
@@ -454,7 +481,7 @@ func (p *Plan) resolve(planning bool) (map[model.ID]model.Record, map[model.ID]s
 				case d != nil && d.act == actConflict && localLive:
 					if !planning {
 						return nil, nil, newError(model.ECONFLICT, KeyReferenced, map[string]any{
-							"Kind": t.Kind().String(), "Name": t.Title(), "Refs": r.Title()}, nil)
+							"Kind": t.Kind().String(), "Name": recordName(t), "Refs": r.Title(), "Count": p.lineOf(ref.ID)}, nil)
 					}
 					d.conflict.Choose(FieldTrash, KeepMine)
 					nr, err := state(d)
@@ -487,6 +514,15 @@ func (p *Plan) resolve(planning bool) (map[model.ID]model.Record, map[model.ID]s
 	}
 	slices.SortFunc(p.Restore, func(a, b Item) int { return bytes.Compare(a.ID[:], b.ID[:]) })
 	return final, restored, nil
+}
+
+// lineOf returns the line of a record in the snapshot, 0 when the
+// snapshot does not hold it.
+func (p *Plan) lineOf(id model.ID) int {
+	if d := p.byID[id]; d != nil {
+		return d.line
+	}
+	return 0
 }
 
 func localCurrent(c *model.Chain) model.Record {
@@ -575,7 +611,7 @@ func (p *Plan) Check(ctx context.Context, db Store) error {
 	if err != nil {
 		return err
 	}
-	return mergeError(db.CheckMerge(ctx, w))
+	return p.mergeError(db.CheckMerge(ctx, w))
 }
 
 // Result says what Apply did.
@@ -603,20 +639,24 @@ func Apply(ctx context.Context, db Store, p *Plan) (Result, error) {
 		return Result{}, err
 	}
 	if err := db.ApplyMerge(ctx, w); err != nil {
-		return Result{Backup: backup}, mergeError(err)
+		return Result{Backup: backup}, p.mergeError(err)
 	}
 	return Result{Backup: backup, Writes: len(w)}, nil
 }
 
 // mergeError turns the store's refusal into this package's errors.
-func mergeError(err error) error {
+func (p *Plan) mergeError(err error) error {
 	if err == nil {
 		return nil
 	}
 	var me *model.MergeError
 	if errors.As(err, &me) {
+		name := me.Title
+		if name == "" {
+			name = me.ID.String()
+		}
 		return newError(model.EINVALID, KeyInvalidRecord, map[string]any{
-			"Kind": me.Kind.String(), "Name": me.Title, "ID": me.ID.String(), "Detail": me.Err.Error()}, err)
+			"Kind": me.Kind.String(), "Name": name, "ID": me.ID.String(), "Detail": me.Err.Error(), "Count": p.lineOf(me.ID)}, err)
 	}
 	var e *model.Error
 	if errors.As(err, &e) && e.Key == "error.stale" {

@@ -25,11 +25,6 @@ func (db *DB) viewTx(fn func(tx *bolt.Tx) error) error {
 	return db.contain(func() error { return db.bolt.View(fn) })
 }
 
-// updateTx runs fn in a write transaction, containing damage.
-func (db *DB) updateTx(fn func(tx *bolt.Tx) error) error {
-	return db.contain(func() error { return db.bolt.Update(fn) })
-}
-
 // contain runs fn, turning a panic from bbolt or a memory fault into
 // EDAMAGED.
 func (db *DB) contain(fn func() error) error { return contain(db.path, fn) }

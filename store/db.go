@@ -41,6 +41,10 @@ type Options struct {
 	// NoAutoBackup skips the day's automatic backup (see backup.go) that
 	// opening an existing database otherwise makes.
 	NoAutoBackup bool
+	// ReadOnly opens the file for reading only. Open also falls back to
+	// it by itself when the file or its disk cannot be written (see
+	// readonly.go).
+	ReadOnly bool
 }
 
 // DB is an open Hankekirja database.
@@ -57,6 +61,12 @@ type DB struct {
 	// closing tells that backup to give up: Close does not wait for a
 	// copy of a large file (the half-written copy is removed).
 	closing atomic.Bool
+	// readOnly is set when the file was opened for reading only.
+	readOnly bool
+	// unsure is set when a commit failed but may be in the file: this
+	// copy's view of the file can no longer be trusted for writing
+	// (commit_failure.go).
+	unsure atomic.Bool
 }
 
 // DefaultPath returns where the database lives unless the user says
@@ -109,11 +119,19 @@ func Open(path string, opts *Options) (*DB, error) {
 	}
 
 	var bdb *bolt.DB
-	err = contain(path, func() error {
-		var err error
-		bdb, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: o.Timeout, NoSync: o.NoSync, InitialMmapSize: initialMmapSize})
-		return err
-	})
+	readOnly := o.ReadOnly && !isNew
+	open := func() error {
+		return contain(path, func() error {
+			var err error
+			bdb, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: o.Timeout, NoSync: o.NoSync, InitialMmapSize: initialMmapSize, ReadOnly: readOnly})
+			return err
+		})
+	}
+	err = open()
+	if err != nil && !isNew && !readOnly && cannotWrite(err) {
+		readOnly = true
+		err = open()
+	}
 	if err != nil {
 		if isNew {
 			os.Remove(path)
@@ -128,9 +146,11 @@ func Open(path string, opts *Options) (*DB, error) {
 		}
 		return nil, damaged(path, err)
 	}
-	tuneGrowth(bdb)
-	removeLeftovers(path)
-	db := &DB{bolt: bdb, path: path, now: o.Now}
+	db := &DB{bolt: bdb, path: path, now: o.Now, readOnly: readOnly}
+	if !readOnly {
+		tuneGrowth(bdb)
+		removeLeftovers(path)
+	}
 	if isNew {
 		err = db.initialise()
 	} else {
@@ -143,7 +163,7 @@ func Open(path string, opts *Options) (*DB, error) {
 		}
 		return nil, err
 	}
-	if !isNew && !o.NoAutoBackup {
+	if !isNew && !o.NoAutoBackup && !readOnly {
 		// The day's first open copies the whole file: off the caller's path,
 		// so that the window is not held up by it; Close abandons it.
 		db.backingUp.Add(1)
@@ -261,6 +281,9 @@ func (db *DB) load() error {
 		return &model.Error{Code: model.ENEWER, Key: "error.newer", Args: map[string]any{"Path": db.path, "Found": schema}}
 	}
 	if schema < len(migrations) {
+		if db.readOnly {
+			return &model.Error{Code: model.EREADONLY, Key: "error.database_read_only_old", Args: map[string]any{"Path": db.path}}
+		}
 		return db.migrate(schema)
 	}
 	return nil

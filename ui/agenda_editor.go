@@ -261,6 +261,8 @@ type itemEditor struct {
 	conflicts  *fyne.Container
 	tasks      *fyne.Container
 	addTask    *widget.Button
+	voting     *votingEditor
+	scroll     *container.Scroll
 	// entries are by field path within the item ("title",
 	// "tasks[0].description"), for marking errors.
 	entries map[string]*widget.Entry
@@ -319,6 +321,7 @@ func newItemEditor(a *agendaEditor, index int) *itemEditor {
 	ie.fillDissents()
 	ie.fillConflicts()
 	ie.fillTasks()
+	ie.voting = newVotingEditor(ie)
 	addDissent := widget.NewButtonWithIcon(T("meetings_ui.add_row"), theme.ContentAddIcon(), func() {
 		ie.item().Dissents = append(ie.item().Dissents, model.Dissent{})
 		e.changed()
@@ -339,16 +342,19 @@ func newItemEditor(a *agendaEditor, index int) *itemEditor {
 		container.NewBorder(nil, nil, ie.number, nil, ie.title),
 		labelled(fieldLabel("presenter"), ie.presenter.entry),
 		container.NewBorder(nil, nil, heading(fieldLabel("background")), previewCheck),
-		ie.background, ie.preview,
-		heading(fieldLabel("proposal")), ie.proposal,
-		heading(fieldLabel("discussion")), ie.discussion,
-		container.NewBorder(nil, nil, heading(fieldLabel("decision")), accept), ie.decision,
+		ie.wrap(ie.background), ie.preview,
+		heading(fieldLabel("proposal")), ie.wrap(ie.proposal),
+		heading(fieldLabel("discussion")), ie.wrap(ie.discussion),
+		container.NewBorder(nil, nil, heading(fieldLabel("decision")), accept), ie.wrap(ie.decision),
+		ie.voting.content,
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, heading(fieldLabel("dissents")), addDissent), ie.dissents,
 		container.NewBorder(nil, nil, heading(fieldLabel("conflicts")), addConflict), ie.conflicts,
 		container.NewBorder(nil, nil, heading(fieldLabel("tasks")), ie.addTask), ie.tasks,
 	)
-	ie.content = container.NewVScroll(rows)
+	ie.scroll = container.NewVScroll(rows)
+	ie.content = ie.scroll
+	ie.formalityHint()
 	return ie
 }
 
@@ -357,14 +363,20 @@ func (ie *itemEditor) text(field, value string, rows int, set func(string)) *wid
 	en := widget.NewMultiLineEntry()
 	en.Wrapping = fyne.TextWrapWord
 	en.SetText(value)
-	en.SetMinRowsVisible(rows)
+	growRows(en, rows)
 	en.SetPlaceHolder(fieldLabel(field))
 	en.OnChanged = func(s string) {
 		set(s)
+		growRows(en, rows)
 		ie.a.e.changed()
 	}
 	ie.entries[field] = en
 	return en
+}
+
+// wrap passes the wheel over a text area on to the item's scroller.
+func (ie *itemEditor) wrap(en *widget.Entry) fyne.CanvasObject {
+	return passWheel(en, func() *container.Scroll { return ie.scroll })
 }
 
 // heading is a bold label above a text.
@@ -390,6 +402,7 @@ func (ie *itemEditor) fillDissents() {
 	for j := range ie.item().Dissents {
 		d := ie.item().Dissents[j]
 		by := newPersonField(e.people, d.By, func(p model.Person) { ie.item().Dissents[j].By = p; e.changed() })
+		e.offerPresent(by)
 		text := widget.NewMultiLineEntry()
 		text.Wrapping = fyne.TextWrapWord
 		text.SetMinRowsVisible(2)
@@ -403,7 +416,7 @@ func (ie *itemEditor) fillDissents() {
 			ie.fillDissents()
 		})
 		ie.dissents.Add(container.NewBorder(nil, nil, nil, del,
-			container.New(&columnsLayout{shares: []float32{0.3}}, by.entry, text)))
+			container.New(&columnsLayout{shares: []float32{0.3}}, by.entry, ie.wrap(text))))
 	}
 	ie.dissents.Refresh()
 }
@@ -430,6 +443,9 @@ func (ie *itemEditor) fillConflicts() {
 	ie.conflicts.Refresh()
 }
 
+// dueWidth fits a date such as 30.12.2026 in a task's due field.
+const dueWidth = 130
+
 func (ie *itemEditor) fillTasks() {
 	e := ie.a.e
 	ie.tasks.Objects = nil
@@ -441,6 +457,7 @@ func (ie *itemEditor) fillTasks() {
 		desc.OnChanged = func(s string) { ie.item().Tasks[j].Description = s; e.changed() }
 		ie.entries[fmt.Sprintf("tasks[%d].description", j)] = desc
 		owner := newPersonField(e.people, t.Owner, func(p model.Person) { ie.item().Tasks[j].Owner = p; e.changed() })
+		e.offerPresent(owner)
 		due := widget.NewEntry()
 		due.SetText(t.Due.String())
 		due.SetPlaceHolder(fieldLabel("due"))
@@ -471,8 +488,11 @@ func (ie *itemEditor) fillTasks() {
 			e.changed()
 			ie.fillTasks()
 		})
-		ie.tasks.Add(container.NewBorder(nil, nil, nil, container.NewHBox(done, del),
-			container.New(&columnsLayout{shares: []float32{0.5, 0.3}}, desc, owner.entry, due)))
+		// The description on a line of its own, so that the owner's name
+		// and the due date below it show in full.
+		dueBox := container.NewGridWrap(fyne.NewSize(dueWidth, due.MinSize().Height), due)
+		ie.tasks.Add(container.NewVBox(container.NewBorder(nil, nil, nil, del, desc),
+			container.NewBorder(nil, nil, nil, container.NewHBox(dueBox, done), owner.entry)))
 	}
 	ie.tasks.Refresh()
 }

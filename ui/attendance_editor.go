@@ -112,15 +112,19 @@ func (a *attendanceEditor) fill() {
 		row := &attendanceRow{}
 		name := widget.NewLabel(at.Name)
 		name.Truncation = fyne.TextTruncateEllipsis
-		row.status = widget.NewSelect(statusLabels, nil)
+		row.status = newSelect(statusLabels, nil)
 		if j := slices.Index(model.AttendanceStatuses, at.Status); j >= 0 {
 			row.status.SetSelected(statusLabels[j])
 		}
 		row.deputy = newPersonField(e.people, at.Deputy, func(p model.Person) { e.m.Attendance[i].Deputy = p; e.changed() })
 		if len(e.people.deputies) > 0 {
 			row.deputy.entry.SetOptions(e.people.deputies)
+			row.deputy.entry.SetPlaceHolder(T("meetings_ui.deputy_placeholder"))
+		} else {
+			// A group without deputy members: the deputy's name is typed.
+			row.deputy.entry.SetOptions(nil)
+			row.deputy.entry.SetPlaceHolder(T("meetings_ui.deputy_type_name"))
 		}
-		row.deputy.entry.SetPlaceHolder(T("meetings_ui.deputy_placeholder"))
 		if at.Status != model.AttendanceRepresented {
 			row.deputy.entry.Hide()
 		}
@@ -138,8 +142,9 @@ func (a *attendanceEditor) fill() {
 				e.m.Attendance[i].Deputy = model.Person{}
 			}
 			e.changed()
+			e.attendanceChanged()
 		}
-		row.role = widget.NewSelect(roleLabels, nil)
+		row.role = newSelect(roleLabels, nil)
 		if j := slices.Index(model.AttendeeRoles, at.Role); j >= 0 {
 			row.role.SetSelectedIndex(j)
 		}

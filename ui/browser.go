@@ -41,11 +41,14 @@ type browser struct {
 	kind model.Kind
 	view recordView
 
-	filter  *widget.Entry
-	count   *widget.Label
-	list    *widget.List
-	detail  *fyne.Container
-	content fyne.CanvasObject
+	filter *widget.Entry
+	count  *widget.Label
+	// newButton makes a record; hidden for the official registry and in
+	// a database opened for reading only.
+	newButton *widget.Button
+	list      *widget.List
+	detail    *fyne.Container
+	content   fyne.CanvasObject
 
 	// total is the number of records the list shows; pages holds the
 	// loaded pages of them by page number, loading the pages on their way.
@@ -83,15 +86,14 @@ func newBrowser(u *UI, kind model.Kind, view recordView) *browser {
 			if !ok {
 				b.fetch(i / listPage) // the row fills in when its page comes
 			}
-			box.Objects[0].(*widget.Label).SetText(s.Title)
+			box.Objects[0].(*widget.Label).SetText(summaryTitle(s))
 			box.Objects[1].(*widget.Label).SetText(s.Subtitle)
 		},
 	)
 	b.list.OnSelected = b.onSelected
 	newButton := widget.NewButtonWithIcon(T("ui.new"), theme.ContentAddIcon(), b.newRecord)
-	if kind == model.KindMunicipality {
-		newButton.Hide() // the registry is official data
-	}
+	b.newButton = newButton
+	b.showNewButton()
 	left := container.NewBorder(
 		container.NewVBox(b.filter, container.NewBorder(nil, nil, nil, newButton, b.count)),
 		nil, nil, nil, b.list)
@@ -263,8 +265,17 @@ func (b *browser) setDetail(o fyne.CanvasObject) {
 }
 
 // newRecord opens an empty form (Ctrl+N).
+// showNewButton shows the New button where records can be made.
+func (b *browser) showNewButton() {
+	if b.kind == model.KindMunicipality || b.u.readOnly() {
+		b.newButton.Hide() // the registry is official data
+	} else {
+		b.newButton.Show()
+	}
+}
+
 func (b *browser) newRecord() {
-	if b.kind == model.KindMunicipality {
+	if b.kind == model.KindMunicipality || b.u.readOnly() {
 		return
 	}
 	b.guard(func() {
@@ -280,6 +291,9 @@ func (b *browser) editRecord(id model.ID) {
 }
 
 func (b *browser) openForm(id model.ID) {
+	if b.u.readOnly() {
+		return // nothing could be saved; the window said so when it opened
+	}
 	f := b.view.edit(id)
 	if f == nil {
 		return
@@ -298,6 +312,9 @@ func (b *browser) openForm(id model.ID) {
 			b.setDetail(placeholder(T("ui.select_record")))
 		}
 	}
+	// Filling a new form with its defaults is not a change of the user's:
+	// Cancel on an untouched form must not ask to discard anything.
+	f.dirty = false
 	b.editing = f
 	b.setDetail(f.content)
 	f.shown()

@@ -105,6 +105,9 @@ func (v *contactsView) edit(id model.ID) *form {
 	first := f.entry("first_name", "")
 	last := f.entry("last_name", "")
 	jobTitle := f.entry("title", "")
+	// The record's field is "title", but a person's title is the job
+	// title (Tehtävänimike) everywhere else; "Otsikko" is an item's.
+	f.items["title"].Text = fieldLabel("job_title")
 	org := newRecordPicker(v.u, f, "organisation", []model.Kind{model.KindOrganisation, model.KindMunicipality})
 	phones := f.commaList("phones", nil)
 	emails := f.commaList("emails", nil)

@@ -47,7 +47,7 @@ type decisionsData struct {
 
 func newDecisionsView(u *UI, v *meetingsView) *decisionsView {
 	d := &decisionsView{u: u, v: v, rows: container.NewVBox()}
-	d.project = widget.NewSelect(nil, func(string) { d.refresh() })
+	d.project = newSelect(nil, func(string) { d.refresh() })
 	d.search = widget.NewEntry()
 	d.search.SetPlaceHolder(T("meetings_ui.search_decisions"))
 	d.search.OnChanged = func(string) { d.refresh() }

@@ -90,7 +90,7 @@ func (d *details) linkLine(kind model.Kind, id model.ID, text, after string) fyn
 
 // recordLink is a hyperlink that opens a record in its view.
 func recordLink(u *UI, kind model.Kind, id model.ID, text string) *widget.Hyperlink {
-	h := widget.NewHyperlink(text, nil)
+	h := widget.NewHyperlink(localTitle(kind, id, text), nil)
 	h.OnTapped = func() { u.navigate(kind, id) }
 	return h
 }
@@ -99,10 +99,13 @@ func recordLink(u *UI, kind model.Kind, id model.ID, text string) *widget.Hyperl
 // not editable).
 func (d *details) actions(kind model.Kind, r model.Record, edit func()) {
 	box := container.NewHBox()
+	if d.u.readOnly() {
+		edit = nil // a database opened for reading only: look, export, no more
+	}
 	if edit != nil {
 		box.Add(widget.NewButtonWithIcon(T("ui.edit"), theme.DocumentCreateIcon(), edit))
 	}
-	if kind != model.KindMunicipality {
+	if kind != model.KindMunicipality && !d.u.readOnly() {
 		box.Add(widget.NewButtonWithIcon(T("ui.delete"), theme.DeleteIcon(), func() { deleteRecord(d.u, kind, r) }))
 	}
 	box.Add(widget.NewButtonWithIcon(T("ui.history"), theme.HistoryIcon(), func() { showHistory(d.u, kind, r.GetMeta().ID) }))

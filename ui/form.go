@@ -28,6 +28,11 @@ type form struct {
 	first   fyne.Focusable
 	dirty   bool
 	saving  bool
+	// marked counts the fields showing an error (see clearWhenChanged).
+	marked int
+	// hints are the help texts fields show when they have no error; a
+	// field without one keeps a blank line.
+	hints map[*widget.FormItem]string
 
 	// save reads the fields into a record and stores it; it runs on
 	// Fyne's thread and must do the storing through f.store.
@@ -53,7 +58,9 @@ func newForm(u *UI, title string) *form {
 	saveButton.Importance = widget.HighImportance
 	cancelButton := widget.NewButtonWithIcon(T("ui.cancel"), theme.CancelIcon(), f.cancel)
 	buttons := container.NewHBox(layoutSpacer(), cancelButton, saveButton)
-	f.content = container.NewBorder(container.NewVBox(heading, f.problem), buttons, nil, nil,
+	// The problem line sits above the buttons, not above the fields: when
+	// it appears the fields stay where the user's eyes and cursor are.
+	f.content = container.NewBorder(heading, container.NewVBox(f.problem, buttons), nil, nil,
 		container.NewVScroll(f.form))
 	return f
 }
@@ -64,9 +71,9 @@ func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
 // place validation errors.
 //
 // widget.Form makes room for a message under a field only when the field
-// has one when the form is first drawn, so every field starts with a blank
-// message that shown() clears once the form is on screen; a later message
-// then appears under its field.
+// has one when the form is first drawn, so every field keeps a blank
+// message: the line is there from the start, and an error appearing in it
+// (or going away) moves nothing.
 func (f *form) add(field string, w fyne.CanvasObject) {
 	item := widget.NewFormItem(fieldLabel(field), w)
 	item.HintText = " "
@@ -145,7 +152,7 @@ func (f *form) choice(field, prefix string, codes []string, value string) func()
 	for i, c := range codes {
 		labels[i] = T(prefix + c)
 	}
-	s := widget.NewSelect(labels, func(string) { f.changed() })
+	s := newSelect(labels, func(string) { f.changed() })
 	for i, c := range codes {
 		if c == value {
 			s.SetSelectedIndex(i)
@@ -213,13 +220,72 @@ func (f *form) changed() { f.dirty = true }
 // clearErrors removes the marks of the previous attempt.
 func (f *form) clearErrors() {
 	for _, item := range f.items {
-		item.HintText = ""
+		item.HintText = f.restingHint(item)
 		if e, ok := entryOf(item.Widget); ok {
 			e.SetValidationError(nil)
 		}
 	}
+	f.marked = 0
 	f.problem.Hide()
 	f.form.Refresh()
+}
+
+// restingHint is what a field shows under it when it has no error.
+func (f *form) restingHint(item *widget.FormItem) string {
+	if h, ok := f.hints[item]; ok && h != "" {
+		return h
+	}
+	return " "
+}
+
+// clearWhenChanged takes an error's mark off a field as soon as the user
+// changes it, so that no stale message stays beside a fixed value; when
+// the last marked field is fixed the "check the fields" line goes too.
+func (f *form) clearWhenChanged(item *widget.FormItem) {
+	f.marked++
+	done := false
+	clearMark := func() {
+		if done {
+			return
+		}
+		done = true
+		item.HintText = f.restingHint(item)
+		if en, ok := entryOf(item.Widget); ok {
+			en.SetValidationError(nil)
+		}
+		if f.marked--; f.marked == 0 && f.problem.Text == T("ui.check_fields") {
+			f.problem.Hide()
+		}
+		f.form.Refresh()
+	}
+	switch w := item.Widget.(type) {
+	case *widget.Select:
+		prev := w.OnChanged
+		w.OnChanged = func(s string) {
+			clearMark()
+			if prev != nil {
+				prev(s)
+			}
+		}
+	case *widget.Check:
+		prev := w.OnChanged
+		w.OnChanged = func(b bool) {
+			clearMark()
+			if prev != nil {
+				prev(b)
+			}
+		}
+	default:
+		if en, ok := entryOf(item.Widget); ok {
+			prev := en.OnChanged
+			en.OnChanged = func(s string) {
+				clearMark()
+				if prev != nil {
+					prev(s)
+				}
+			}
+		}
+	}
 }
 
 // markField shows a validation error at its field (or above the form when
@@ -239,6 +305,7 @@ func (f *form) markField(field string, e *model.Error) {
 	if en, ok := entryOf(item.Widget); ok {
 		en.SetValidationError(errors.New(msg))
 	}
+	f.clearWhenChanged(item)
 	f.form.Refresh()
 }
 
@@ -327,13 +394,8 @@ func (f *form) cancel() {
 	})
 }
 
-// shown is called once the form is on screen (see add).
+// shown is called once the form is on screen.
 func (f *form) shown() {
-	for _, item := range f.items {
-		if item.HintText == " " {
-			item.HintText = ""
-		}
-	}
 	f.form.Refresh()
 }
 

@@ -10,9 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/software"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -79,27 +77,14 @@ func writeDiagramPNG(w io.Writer, title string, tree []*model.GroupNode) error {
 
 // exportDiagramDialog asks where to save the diagram and saves it as PNG.
 func exportDiagramDialog(u *UI, p *model.Project, tree []*model.GroupNode) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
+	req := fileRequest{kind: fileExport, title: T("projects.export_png"), save: true, name: diagramFileName(p) + ".png", exts: []string{".png"}}
+	u.chooseFile(req, func(path string) {
+		if err := u.writeFile(path, func(w io.Writer) error { return writeDiagramPNG(w, p.Name, tree) }); err != nil {
 			u.showError(err)
 			return
 		}
-		if w == nil {
-			return // cancelled
-		}
-		werr := writeDiagramPNG(w, p.Name, tree)
-		if cerr := w.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			u.showError(werr)
-			return
-		}
-		u.showInfo(T("projects.export_png"), T("projects.export_done", map[string]any{"Path": w.URI().Path()}))
-	}, u.win)
-	save.SetFileName(diagramFileName(p) + ".png")
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
-	save.Show()
+		u.showExported(T("projects.export_png"), T("projects.export_done", map[string]any{"Path": path}), path)
+	})
 }
 
 // diagramFileName suggests a file name for a project's picture.

@@ -44,6 +44,7 @@ func (v *groupsView) edit(id model.ID) *form {
 	period := newPeriodField(f, "period")
 	members := newMembersEditor(v.u, f)
 	f.add(model.RefMembers.String(), members.content)
+	rules := newRulesFields(f)
 	v.lastMembers = members
 	markableEntries(f)
 
@@ -62,6 +63,7 @@ func (v *groupsView) edit(id model.ID) *form {
 		mandate.SetText(got.Mandate)
 		period.set(got.Period)
 		members.set(got.Members)
+		rules.set(got.Rules)
 		f.dirty = false
 	}
 	if !id.IsZero() {
@@ -84,7 +86,9 @@ func (v *groupsView) edit(id model.ID) *form {
 		var okPeriod, okMembers bool
 		g.Period, okPeriod = period.get()
 		g.Members, okMembers = members.read()
-		ok = okPeriod && okMembers
+		var okRules bool
+		g.Rules, okRules = rules.get()
+		ok = okPeriod && okMembers && okRules
 		rec := *g
 		if !ok {
 			// Show the rest of what is wrong too, not only the dates.
@@ -109,8 +113,8 @@ func (v *groupsView) edit(id model.ID) *form {
 }
 
 // placeGroupErrors puts a failed save's errors where they belong: a
-// member's at their row and, named with the member's number, at the
-// members item; the rest at their fields.
+// member's at their row and, named by the person, at the members item;
+// the rest at their fields.
 func placeGroupErrors(f *form, members *membersEditor, period *periodField, err error) {
 	if model.ErrorCode(err) != model.EINVALID {
 		f.showErrors(err)
@@ -125,9 +129,20 @@ func placeGroupErrors(f *form, members *membersEditor, period *periodField, err 
 			f.markField(e.Field, e)
 		},
 		model.RefMembers.String(): func(p model.FieldPath, e *model.Error) {
-			memberTexts = append(memberTexts, errorText(e))
-			if i, ok := p.Index(); ok {
-				sub := p.Rest().String()
+			i, inRow := p.Index()
+			if !inRow {
+				memberTexts = append(memberTexts, errorText(e))
+				return
+			}
+			// Named by the person, not "Jäsen 3": the rows may be scrolled
+			// out of sight, and a number says nothing.
+			sub := p.Rest().String()
+			text := members.rowName(i) + ": " + messageText(e)
+			if sub != "" {
+				text = members.rowName(i) + " › " + fieldLabel(sub) + ": " + messageText(e)
+			}
+			memberTexts = append(memberTexts, text)
+			{
 				members.markRow(i, sub, messageText(e))
 				if sub == "term" {
 					members.markEnd(i, messageText(e))
@@ -138,7 +153,7 @@ func placeGroupErrors(f *form, members *membersEditor, period *periodField, err 
 	if len(memberTexts) > 0 {
 		// Also above the form: the rows may be scrolled out of sight.
 		item := f.items[model.RefMembers.String()]
-		if prev := item.HintText; prev != "" {
+		if prev := strings.TrimSpace(item.HintText); prev != "" {
 			memberTexts = append([]string{prev}, memberTexts...)
 		}
 		item.HintText = strings.Join(memberTexts, "; ")

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,21 +21,11 @@ func pickInDialog(t *testing.T, u *UI, query string) {
 	if top == nil {
 		t.Fatal("no picker dialog open")
 	}
-	var search *widget.Entry
-	var list *widget.List
-	for _, o := range objects(top) {
-		switch w := o.(type) {
-		case *widget.Entry:
-			if search == nil {
-				search = w
-			}
-		case *widget.List:
-			list = w
-		}
-	}
-	if search == nil || list == nil {
+	p := u.lastPicker
+	if p == nil || !slices.Contains(objects(top), fyne.CanvasObject(p.list)) {
 		t.Fatal("the dialog on top is not a record picker")
 	}
+	search, list := p.search, p.list
 	test.Type(search, query)
 	u.Wait()
 	if list.Length() == 0 {
@@ -149,20 +140,25 @@ func TestAddGroupWithMembers(t *testing.T) {
 	test.Type(ed.rows[2].start, "1.1.2016")
 	test.Type(ed.rows[2].end, "31.12.2016")
 
-	// Ulla has no role yet: nothing is saved, and the error is at the
-	// members item, at her row and above the form.
+	// A new member starts as a member (Jäsen); without a role nothing is
+	// saved, and the error, naming her, is at the members item, at her
+	// row and above the form.
+	if got := ed.rows[1].role.Selected; got != "Jäsen" {
+		t.Fatalf("a new member's role is %q, want Jäsen", got)
+	}
+	ed.rows[1].role.ClearSelected()
 	f.submit()
 	u.Wait()
 	if b.editing != f {
 		t.Fatal("the form closed although a member has no role")
 	}
-	if got, want := f.items["members"].HintText, "Jäsen 2 › Rooli: on pakollinen"; got != want {
+	if got, want := f.items["members"].HintText, "Ulla Uusimaa › Rooli: on pakollinen"; got != want {
 		t.Fatalf("members hint = %q, want %q", got, want)
 	}
 	if r := ed.rows[1]; !r.problem.Visible() || r.problem.Text != "Rooli: on pakollinen" {
 		t.Fatalf("row problem = %q", r.problem.Text)
 	}
-	if !strings.Contains(f.problem.Text, "Jäsen 2 › Rooli") {
+	if !strings.Contains(f.problem.Text, "Ulla Uusimaa › Rooli") {
 		t.Fatalf("form problem = %q", f.problem.Text)
 	}
 	if page, _ := u.svc.Groups.List(ctx(), model.Filter{}); page.Total != before {
@@ -174,7 +170,7 @@ func TestAddGroupWithMembers(t *testing.T) {
 	ed.rows[2].end.SetText("31.12.2015")
 	f.submit()
 	u.Wait()
-	if got, want := f.items["members"].HintText, "Jäsen 3 › Toimikausi: loppu on ennen alkua"; got != want {
+	if got, want := f.items["members"].HintText, "Petri Holm › Toimikausi: loppu on ennen alkua"; got != want {
 		t.Fatalf("members hint = %q, want %q", got, want)
 	}
 	if ed.rows[1].problem.Visible() {

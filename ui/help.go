@@ -1,10 +1,14 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hankekirja/assets"
@@ -26,7 +30,12 @@ func (u *UI) helpMenu() *fyne.Menu {
 func (u *UI) showGuide() {
 	text := widget.NewRichTextFromMarkdown(assets.Guide(currentLanguage))
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(T("ui.guide"), T("ui.close"), container.NewVScroll(text), u.win)
+	// Fyne's scroll bar lies over the content: keep the text out from
+	// under it.
+	gutter := canvas.NewRectangle(color.Transparent)
+	gutter.SetMinSize(fyne.NewSize(theme.ScrollBarSize()+theme.Padding(), 0))
+	body := container.NewBorder(nil, nil, nil, gutter, text)
+	d := dialog.NewCustom(T("ui.guide"), T("ui.close"), container.NewVScroll(body), u.win)
 	d.Resize(guideSize(u.win.Canvas().Size()))
 	u.lastGuide = text
 	u.showNotice(d)
@@ -46,7 +55,7 @@ func guideSize(win fyne.Size) fyne.Size {
 // needs them: the catalogue key of what each does, and the key.
 var shortcuts = []struct{ action, keys string }{
 	{"ui.shortcut.search", "Ctrl+F"},
-	{"ui.shortcut.search_keys", "↑ ↓ Enter"},
+	{"ui.shortcut.search_keys", "↑/↓, Enter"},
 	{"ui.shortcut.search_close", "Esc, Esc"},
 	{"ui.shortcut.new", "Ctrl+N"},
 	{"ui.shortcut.save", "Ctrl+S"},

@@ -77,3 +77,12 @@ func TestWelcomeOffersTheFourStarts(t *testing.T) {
 		findButton(t, u, label)
 	}
 }
+
+// TestEnterClosesAbout: the About dialog is a notice like the others.
+func TestEnterClosesAbout(t *testing.T) {
+	u := newTestUI(t)
+	u.showAbout()
+	if !u.closeNoticeKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) {
+		t.Fatal("Enter does not close the About dialog")
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -61,6 +62,9 @@ func newBenchUI(t testing.TB) *UI {
 		Version:   "test",
 		Snapshots: storeSnapshots,
 		Backups:   storeBackups{},
+		WriteFile: func(path string, write func(w io.Writer) error) error {
+			return store.WriteFileAtomic(path, 0o600, write)
+		},
 	})
 	u.queueResults()
 	u.win.Resize(fyne.NewSize(1366, 768))

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"hankekirja/assets"
 	"hankekirja/model"
@@ -70,10 +71,29 @@ func setLanguage(l string) {
 
 // T translates a catalogue key; args fill its template.
 func T(key string, args ...map[string]any) string {
+	var s string
 	if len(args) > 0 {
-		return lang.L(key, args[0])
+		s = lang.L(key, args[0])
+	} else {
+		s = lang.L(key)
 	}
-	return lang.L(key)
+	if s == key && missingKey != nil {
+		missingKey(key)
+	}
+	return s
+}
+
+// missingKey, when set (tests), is told every key T did not find: Fyne
+// then shows the key itself, which a user must never see.
+var missingKey func(key string)
+
+// newSelect is widget.NewSelect with its empty text in the interface
+// language: Fyne's is the constant "(Select one)", which no catalogue
+// reaches.
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = T("ui.select_one")
+	return s
 }
 
 // kindName is a kind in the singular, lower case ("projekti").

@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,19 +14,25 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"hankekirja/calendar"
 	"hankekirja/csv"
 	"hankekirja/importing"
 	"hankekirja/model"
 	"hankekirja/vcard"
+	"hankekirja/xlsx"
 )
 
-// File → Export CSV…, Export contacts as vCard…, Import CSV or vCard…
-// (packages csv and vcard). Reading, writing and the import's preview
+// File → Export Excel workbook…, Export CSV…, Export contacts as vCard…,
+// Import (packages xlsx, csv and vcard). Reading, writing and the import's preview
 // run in the background; the preview is shown before anything is written.
 
 func init() {
 	fileMenuExtensions = append(fileMenuExtensions, func(u *UI) []*fyne.MenuItem {
 		return []*fyne.MenuItem{
+			// The workbook first: it keeps codes, dates and amounts as
+			// they are in every spreadsheet, CSV only where it is read
+			// as Finnish Excel reads it.
+			fyne.NewMenuItem(T("xlsx.ui.export"), u.exportXLSXDialog),
 			fyne.NewMenuItem(T("table.ui.export_csv"), u.exportCSVDialog),
 			fyne.NewMenuItem(T("table.ui.export_vcard"), u.exportVCardDialog),
 			fyne.NewMenuItem(T("table.ui.import"), u.importFileDialog),
@@ -61,8 +69,36 @@ func tableName(k model.Kind) string {
 	return kindHeading(k)
 }
 
-// exportCSVDialog asks which kind to export, then where.
+// tableExport writes one kind's table in one file format.
+type tableExport struct {
+	title string
+	ext   string // the file name's extension, with its dot
+	// option, when set, is the label of a check box the dialog offers
+	// (CSV for old Excel); write gets whether it was checked.
+	option string
+	write  func(ctx context.Context, svc model.Services, kind string, w io.Writer, option bool) error
+}
+
+// exportXLSXDialog asks which kind to export as an Excel workbook, then
+// where.
+func (u *UI) exportXLSXDialog() {
+	u.exportTableDialog(tableExport{title: T("xlsx.ui.export"), ext: xlsx.FileExtension,
+		write: func(ctx context.Context, svc model.Services, kind string, w io.Writer, _ bool) error {
+			return xlsx.Export(ctx, svc, kind, w, currentLanguage)
+		}})
+}
+
+// exportCSVDialog asks which kind to export as CSV, then where.
 func (u *UI) exportCSVDialog() {
+	// Formula-texts only when asked for: every other program shows them.
+	u.exportTableDialog(tableExport{title: T("table.ui.export_csv"), ext: ".csv", option: T("import.ui.old_excel"),
+		write: func(ctx context.Context, svc model.Services, kind string, w io.Writer, oldExcel bool) error {
+			return csv.ExportWith(ctx, svc, kind, w, currentLanguage, csv.ExportOptions{OldExcel: oldExcel})
+		}})
+}
+
+// exportTableDialog asks which kind to export, then where.
+func (u *UI) exportTableDialog(x tableExport) {
 	if u.db == nil {
 		return
 	}
@@ -73,21 +109,25 @@ func (u *UI) exportCSVDialog() {
 	}
 	radio := widget.NewRadioGroup(labels, nil)
 	radio.SetSelected(labels[0])
-	// Formula-texts only when asked for: every other program shows them.
-	oldExcel := widget.NewCheck(T("import.ui.old_excel"), nil)
-	dialog.ShowCustomConfirm(T("table.ui.export_csv"), T("table.ui.next"), T("ui.cancel"),
-		container.NewVBox(widget.NewLabel(T("table.ui.choose_kind")), radio, oldExcel), func(ok bool) {
+	content := container.NewVBox(widget.NewLabel(T("table.ui.choose_kind")), radio)
+	option := widget.NewCheck(x.option, nil)
+	if x.option != "" {
+		content.Add(option)
+	}
+	dialog.ShowCustomConfirm(dialogTitle(x.title), T("table.ui.next"), T("ui.cancel"),
+		content, func(ok bool) {
 			if !ok {
 				return
 			}
 			for i, l := range labels {
 				if l == radio.Selected {
-					u.saveExport(exportFileNames[kinds[i]], func(ctx context.Context, svc model.Services, w io.Writer) error {
+					file := strings.TrimSuffix(exportFileNames[kinds[i]], ".csv") + x.ext
+					u.saveExport(file, func(ctx context.Context, svc model.Services, w io.Writer) error {
 						name := kinds[i].String()
 						if kinds[i] == model.KindMeeting {
 							name = "tasks"
 						}
-						return csv.ExportWith(ctx, svc, name, w, currentLanguage, csv.ExportOptions{OldExcel: oldExcel.Checked})
+						return x.write(ctx, svc, name, w, option.Checked)
 					})
 				}
 			}
@@ -100,12 +140,12 @@ func (u *UI) exportVCardDialog() {
 	if u.db == nil {
 		return
 	}
-	version := widget.NewSelect([]string{vcard.V3, vcard.V4}, nil)
+	version := newSelect([]string{vcard.V3, vcard.V4}, nil)
 	version.SetSelected(vcard.V3)
 	hint := widget.NewLabel(T("table.ui.vcard_version_hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	form := container.NewVBox(widget.NewForm(widget.NewFormItem(T("table.ui.vcard_version"), version)), hint)
-	d := dialog.NewCustomConfirm(T("table.ui.export_vcard"), T("table.ui.next"), T("ui.cancel"), form, func(ok bool) {
+	d := dialog.NewCustomConfirm(dialogTitle(T("table.ui.export_vcard")), T("table.ui.next"), T("ui.cancel"), form, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -121,41 +161,33 @@ func (u *UI) exportVCardDialog() {
 // saveExport asks where to save and writes the export there in the
 // background.
 func (u *UI) saveExport(name string, write func(ctx context.Context, svc model.Services, w io.Writer) error) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		u.writeExport(wc.URI().Path(), wc, write)
-	}, u.win)
-	d.SetFileName(name)
-	d.Show()
+	u.chooseFile(fileRequest{kind: fileExport, title: T("table.ui.save_export"), save: true, name: name,
+		exts: []string{strings.ToLower(filepath.Ext(name))}}, func(path string) {
+		u.writeExport(path, write)
+	})
 }
 
-// writeExport writes an export to w in the background and says where it
-// went.
-func (u *UI) writeExport(path string, w io.WriteCloser, write func(ctx context.Context, svc model.Services, w io.Writer) error) {
+// writeExport writes an export to path in the background and says where
+// it went. The export is made in memory first, so a failure leaves any
+// earlier file of that name as it was.
+func (u *UI) writeExport(path string, write func(ctx context.Context, svc model.Services, w io.Writer) error) {
 	progress := showProgress(u, T("table.ui.exporting"))
 	backgroundErr(u, func(ctx context.Context, svc model.Services) error {
 		var buf bytes.Buffer
-		err := write(ctx, svc, &buf)
-		if err == nil {
-			_, err = w.Write(buf.Bytes())
+		if err := write(ctx, svc, &buf); err != nil {
+			return err
 		}
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		return err
+		return u.writeFile(path, func(w io.Writer) error {
+			_, err := w.Write(buf.Bytes())
+			return err
+		})
 	}, func(err error) {
 		progress.Hide()
 		if err != nil {
 			u.interchangeError(err)
 			return
 		}
-		u.showInfo(T("table.ui.export_csv"), T("table.ui.exported", map[string]any{"Path": path}))
+		u.showExported(T("table.ui.exported_title"), T("table.ui.exported", map[string]any{"Path": path}), path)
 	})
 }
 
@@ -164,24 +196,16 @@ func (u *UI) importFileDialog() {
 	if u.db == nil {
 		return
 	}
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		name := rc.URI().Name()
+	u.chooseFile(fileRequest{kind: fileImport, title: T("table.ui.choose_import"), exts: importExtensions}, func(path string) {
+		name := filepath.Base(path)
 		type result struct {
 			data []byte
 			err  error
 		}
 		progress := showProgress(u, T("table.ui.reading"))
 		background(u, func(ctx context.Context, svc model.Services) (result, error) {
-			defer rc.Close()
-			data, err := io.ReadAll(rc)
-			return result{data, err}, nil
+			data, err := os.ReadFile(path)
+			return result{data, model.FileError(path, err)}, nil
 		}, func(r result) {
 			progress.Hide()
 			if r.err != nil {
@@ -190,9 +214,11 @@ func (u *UI) importFileDialog() {
 			}
 			u.previewImport(name, r.data)
 		})
-	}, u.win)
-	d.Show()
+	})
 }
+
+// importExtensions are the files the import dialog lists.
+var importExtensions = []string{".csv", ".txt", ".vcf", ".vcard", ".xlsx", ".ics"}
 
 // importFunc is the Import of package csv or vcard.
 type importFunc func(ctx context.Context, svc model.Services, data []byte, opts importing.Options) (importing.Report, error)
@@ -201,6 +227,8 @@ type importFunc func(ctx context.Context, svc model.Services, data []byte, opts 
 func detectImport(data []byte) importFunc {
 	head := data[:min(len(data), 64<<10)]
 	switch {
+	case xlsx.Detect(head):
+		return xlsx.Import
 	case vcard.Detect(head):
 		return vcard.Import
 	case csv.Detect(head):
@@ -226,12 +254,22 @@ type importPreview struct {
 var lastImportPreview *importPreview
 
 // previewImport runs the import as a dry run and shows what it would do.
+// A calendar first asks whose meetings its events are.
 func (u *UI) previewImport(name string, data []byte) {
+	if calendar.Detect(data[:min(len(data), 64<<10)]) {
+		u.chooseCalendarGroup(name, data)
+		return
+	}
 	imp := detectImport(data)
 	if imp == nil {
 		u.showNotice(dialog.NewError(errors.New(T("table.ui.unknown_format", map[string]any{"Path": name})), u.win))
 		return
 	}
+	u.runPreview(name, data, imp)
+}
+
+// runPreview runs imp as a dry run and shows what it would do.
+func (u *UI) runPreview(name string, data []byte, imp importFunc) {
 	type result struct {
 		rep importing.Report
 		err error

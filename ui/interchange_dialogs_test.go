@@ -19,7 +19,7 @@ func TestInterchangeMenu(t *testing.T) {
 		labels = append(labels, it.Label)
 	}
 	all := strings.Join(labels, "|")
-	for _, want := range []string{"Vie CSV-tiedostoksi…", "Vie yhteyshenkilöt vCard-tiedostoksi…", "Tuo CSV- tai vCard-tiedosto…"} {
+	for _, want := range []string{"Vie CSV-tiedostoksi…", "Vie yhteyshenkilöt vCard-tiedostoksi…", "Tuo tiedosto (CSV, Excel, vCard, kalenteri)…"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("File menu lacks %q: %v", want, labels)
 		}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,9 +32,16 @@ func (v *meetingsView) actions(d *details, m *model.Meeting) {
 	status := container.NewHBox()
 	switch m.Status {
 	case model.MeetingPlanned:
-		status.Add(widget.NewButtonWithIcon(T("meetings_ui.mark_held"), theme.ConfirmIcon(), func() { v.setStatus(m.ID, model.MeetingHeld) }))
+		if m.Cancelled {
+			status.Add(widget.NewButtonWithIcon(T("meetings_ui.uncancel"), theme.ContentUndoIcon(), func() { v.cancel(m.ID, false) }))
+			break
+		}
+		status.Add(widget.NewButtonWithIcon(T("meetings_ui.mark_held"), theme.ConfirmIcon(), func() { v.askStatus(m, model.MeetingHeld) }))
+		cancel := widget.NewButtonWithIcon(T("meetings_ui.cancel_meeting"), theme.CancelIcon(), func() { v.askCancel(m.ID) })
+		cancel.Importance = widget.LowImportance
+		status.Add(cancel)
 	case model.MeetingHeld:
-		status.Add(widget.NewButtonWithIcon(T("meetings_ui.mark_checked"), theme.ConfirmIcon(), func() { v.setStatus(m.ID, model.MeetingChecked) }))
+		status.Add(widget.NewButtonWithIcon(T("meetings_ui.mark_checked"), theme.ConfirmIcon(), func() { v.askStatus(m, model.MeetingChecked) }))
 		if len(m.Reopenings) == 0 {
 			// Minutes once checked keep their § numbers, which a planned
 			// meeting's would not.
@@ -48,6 +56,54 @@ func (v *meetingsView) actions(d *details, m *model.Meeting) {
 		status.Add(l)
 	}
 	d.top.Add(status)
+}
+
+// askStatus asks before marking a meeting held or its minutes checked:
+// held fixes the § numbers, and checked minutes are read-only and record
+// the checkers as having checked them today.
+func (v *meetingsView) askStatus(m *model.Meeting, to model.MeetingStatus) {
+	var text string
+	switch to {
+	case model.MeetingHeld:
+		text = T("meetings_ui.confirm_held_text")
+	case model.MeetingChecked:
+		var names []string
+		for _, c := range m.Checkers {
+			names = append(names, c.Name)
+		}
+		who := strings.Join(names, ", ")
+		if who == "" {
+			who = T("meetings_ui.no_checkers")
+		}
+		text = T("meetings_ui.confirm_checked_text", map[string]any{"Names": who, "Date": model.Today().String()})
+	}
+	d := dialog.NewConfirm(T("meetings_ui.status_"+string(to)), text, func(ok bool) {
+		if ok {
+			v.setStatus(m.ID, to)
+		}
+	}, v.u.win)
+	d.SetConfirmText(T("meetings_ui.confirm_" + string(to)))
+	d.SetDismissText(T("ui.cancel"))
+	v.lastConfirm = d
+	d.Show()
+}
+
+// askCancel asks before calling a planned meeting off; its invitation then
+// becomes a cancellation.
+func (v *meetingsView) askCancel(id model.ID) {
+	d := dialog.NewConfirm(T("meetings_ui.cancel_meeting"), T("meetings_ui.cancel_meeting_text"), func(ok bool) {
+		if ok {
+			v.cancel(id, true)
+		}
+	}, v.u.win)
+	d.SetConfirmText(T("meetings_ui.cancel_meeting"))
+	d.SetDismissText(T("ui.cancel"))
+	v.lastConfirm = d
+	d.Show()
+}
+
+func (v *meetingsView) cancel(id model.ID, on bool) {
+	v.change(id, func(ctx context.Context, w model.MeetingWork) error { return w.Cancel(ctx, id, on) })
 }
 
 // setStatus moves a meeting to another status (checked minutes refuse

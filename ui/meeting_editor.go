@@ -53,8 +53,13 @@ type meetingEditor struct {
 	chair     *personField
 	secretary *personField
 	checkers  [2]*personField
-	// marked are the entries carrying a validation error.
-	marked []*widget.Entry
+	// The formalities (meeting_formalities.go).
+	invited, opened, closed, checkOn, checkPlace *widget.Entry
+	warnings                                     *widget.Label
+	// marked are the entries carrying a validation error; problemsShown
+	// is set while the problems of a save are on screen (recheck).
+	marked        []*widget.Entry
+	problemsShown bool
 	// closing is set while Done waits for the last save.
 	closing bool
 }
@@ -117,10 +122,13 @@ func (e *meetingEditor) build(d meetingData) {
 	e.date.OnChanged = func(s string) { e.readDate(s) }
 	e.start = e.f.entry("start_time", d.m.Start.String())
 	e.start.SetPlaceHolder("9.00")
-	e.start.OnChanged = func(s string) { e.readClock(e.start, &e.m.Start, s) }
 	e.end = e.f.entry("end_time", d.m.End.String())
-	e.end.SetPlaceHolder("11.00")
+	e.end.SetPlaceHolder(T("meetings_ui.end_from_duration"))
 	e.end.OnChanged = func(s string) { e.readClock(e.end, &e.m.End, s) }
+	e.start.OnChanged = func(s string) {
+		e.readClock(e.start, &e.m.Start, s)
+		e.fillEnd()
+	}
 	e.place = e.f.entry("place", d.m.Place)
 	e.place.OnChanged = func(s string) { e.m.Place = s; e.changed() }
 	e.link = e.f.entry("link", d.m.Link)
@@ -130,7 +138,7 @@ func (e *meetingEditor) build(d meetingData) {
 	for i, t := range model.MeetingTypes {
 		typeLabels[i] = T("meetings_ui.type_" + string(t))
 	}
-	e.kind = widget.NewSelect(typeLabels, nil)
+	e.kind = newSelect(typeLabels, nil)
 	if i := slices.Index(model.MeetingTypes, d.m.Type); i >= 0 {
 		e.kind.SetSelectedIndex(i)
 	}
@@ -147,6 +155,14 @@ func (e *meetingEditor) build(d meetingData) {
 	e.f.add("chair", e.chair.entry)
 	e.secretary = newPersonField(e.people, d.m.Secretary, func(p model.Person) { e.m.Secretary = p; e.changed() })
 	e.f.add("secretary", e.secretary.entry)
+	// The chair and the secretary come from the group's roles (anyone can
+	// still be typed, for a meeting chaired by someone else).
+	if names := e.people.withRoles(model.RoleChair, model.RoleViceChair); len(names) > 0 {
+		e.chair.offer(names)
+	}
+	if names := e.people.withRoles(model.RoleSecretary); len(names) > 0 {
+		e.secretary.offer(names)
+	}
 	for i := range e.checkers {
 		var p model.Person
 		if i < len(d.m.Checkers) {
@@ -155,6 +171,8 @@ func (e *meetingEditor) build(d meetingData) {
 		e.checkers[i] = newPersonField(e.people, p, func(model.Person) { e.readCheckers() })
 	}
 	e.f.add("checkers", container.NewGridWithColumns(2, e.checkers[0].entry, e.checkers[1].entry))
+	e.addFormalities(d.m)
+	e.fillEnd()
 	e.f.dirty = false
 
 	e.attend = newAttendanceEditor(e)
@@ -171,6 +189,10 @@ func (e *meetingEditor) build(d meetingData) {
 	e.status = widget.NewLabel("")
 	e.status.Importance = widget.LowImportance
 	e.status.Truncation = fyne.TextTruncateEllipsis
+	e.warnings = widget.NewLabel("")
+	e.warnings.Importance = widget.WarningImportance
+	e.warnings.Wrapping = fyne.TextWrapWord
+	e.warnings.Hide()
 	var buttons fyne.CanvasObject
 	if e.readOnly {
 		e.status.SetText(T("meetings_ui.read_only_note"))
@@ -186,9 +208,11 @@ func (e *meetingEditor) build(d meetingData) {
 	}
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, buttons, container.NewVBox(e.heading, e.status)),
-		e.f.problem)
+		e.f.problem, e.warnings)
 	e.body.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, e.tabs)}
 	e.body.Refresh()
+	e.attendanceChanged()
+	e.showWarnings()
 	if !e.readOnly {
 		e.agenda.focus()
 	}
@@ -201,6 +225,8 @@ func (e *meetingEditor) changed() {
 	}
 	e.f.dirty = true
 	e.auto.changed()
+	e.recheck()
+	e.showWarnings()
 }
 
 func (e *meetingEditor) readDate(s string) {
@@ -377,23 +403,28 @@ func (e *meetingEditor) showProblems(err error) {
 	if err == nil {
 		return
 	}
+	e.problemsShown = true
 	e.f.placeErrors(err, map[string]fieldPlacer{
 		"items": func(p model.FieldPath, fe *model.Error) {
 			if en := e.agenda.entryFor(fe.Field); en != nil {
-				en.SetValidationError(errors.New(messageText(fe)))
-				e.marked = append(e.marked, en)
+				e.mark(en, fe)
 			}
 			e.f.aboveIfInRow(p, fe)
 		},
-		"attendance": e.f.aboveIfInRow,
+		"attendance": func(p model.FieldPath, fe *model.Error) {
+			e.markAttendance(p, fe)
+			e.f.aboveIfInRow(p, fe)
+		},
 	})
 }
 
 func (e *meetingEditor) clearMarks() {
 	for _, en := range e.marked {
+		en.Validator = nil
 		en.SetValidationError(nil)
 	}
 	e.marked = nil
+	e.problemsShown = false
 	e.f.problem.Hide()
 }
 

@@ -263,6 +263,7 @@ func TestReorderItemsWhilePlanned(t *testing.T) {
 		t.Fatalf("stored: %+v", got)
 	}
 	test.Tap(findButton(t, u, "Merkitse kokous pidetyksi"))
+	test.Tap(findButton(t, u, "Merkitse pidetyksi")) // the confirmation
 	u.Wait()
 	test.Tap(findButton(t, u, "Kirjoita pöytäkirjaa"))
 	u.Wait()

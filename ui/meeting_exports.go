@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,21 +19,25 @@ import (
 type meetingExport struct {
 	label  string // catalogue key
 	doc    minutes.Doc
-	format string // "pdf", "html", "md", or "ics" for the calendar invitation
+	format string // "pdf", "html", "md", "docx", or "ics" for the calendar invitation
 }
 
 var meetingExportChoices = []meetingExport{
 	{"meetings_ui.export_minutes_pdf", minutes.Minutes, "pdf"},
 	{"meetings_ui.export_minutes_html", minutes.Minutes, "html"},
 	{"meetings_ui.export_minutes_md", minutes.Minutes, "md"},
+	{"meetings_ui.export_minutes_docx", minutes.Minutes, "docx"},
 	{"meetings_ui.export_agenda_pdf", minutes.Agenda, "pdf"},
 	{"meetings_ui.export_agenda_html", minutes.Agenda, "html"},
 	{"meetings_ui.export_agenda_md", minutes.Agenda, "md"},
+	{"meetings_ui.export_agenda_docx", minutes.Agenda, "docx"},
+	{"meetings_ui.export_invitation_pdf", minutes.Invitation, "pdf"},
 	{"meetings_ui.export_ics", minutes.Agenda, "ics"},
 }
 
-// meetingExports is the Export button: minutes or agenda as PDF, HTML or
-// Markdown, or the calendar invitation, saved where the user chooses and
+// meetingExports is the Export button: minutes or agenda as PDF, HTML,
+// Markdown or Word, or the calendar invitation (a cancellation for a
+// cancelled meeting), saved where the user chooses and
 // written off Fyne's thread.
 func meetingExports(v *meetingsView, m *model.Meeting) fyne.CanvasObject {
 	var button *widget.Button
@@ -53,7 +56,7 @@ func meetingExports(v *meetingsView, m *model.Meeting) fyne.CanvasObject {
 func exportFileName(m *model.Meeting, x meetingExport) string {
 	base := "poytakirja"
 	switch {
-	case x.format == "ics":
+	case x.format == "ics" || x.doc == minutes.Invitation:
 		base = "kokouskutsu"
 	case x.doc == minutes.Agenda:
 		base = "esityslista"
@@ -64,37 +67,26 @@ func exportFileName(m *model.Meeting, x meetingExport) string {
 
 // saveExport asks where to save and writes the export there.
 func (v *meetingsView) saveExport(m *model.Meeting, x meetingExport) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			v.u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
+	name := exportFileName(m, x)
+	v.u.chooseFile(fileRequest{kind: fileMinutes, title: T(x.label), save: true, name: name, exts: []string{"." + x.format}}, func(path string) {
 		id, lang := m.ID, currentLanguage
 		backgroundErr(v.u, func(ctx context.Context, svc model.Services) error {
 			var buf bytes.Buffer
-			err := writeMeetingExport(ctx, svc, id, x, lang, &buf)
-			if err == nil {
-				_, err = w.Write(buf.Bytes())
+			if err := writeMeetingExport(ctx, svc, id, x, lang, &buf); err != nil {
+				return err
 			}
-			if cerr := w.Close(); err == nil {
-				err = cerr
-			}
-			return err
+			return v.u.writeFile(path, func(w io.Writer) error {
+				_, err := w.Write(buf.Bytes())
+				return err
+			})
 		}, func(err error) {
 			if err != nil {
 				v.u.showError(err)
 				return
 			}
-			v.u.showInfo(T("meetings_ui.exported_title"), T("meetings_ui.exported", map[string]any{"Path": path}))
+			v.u.showExported(T("meetings_ui.exported_title"), T("meetings_ui.exported", map[string]any{"Path": path}), path)
 		})
-	}, v.u.win)
-	d.SetFileName(exportFileName(m, x))
-	d.Resize(fyne.NewSize(820, 560))
-	d.Show()
+	})
 }
 
 // writeMeetingExport writes meeting id as x in language lang.

@@ -18,15 +18,28 @@ type meetingPeople struct {
 	members map[string]bool
 	// deputies are the names of the group's deputy members on the date.
 	deputies []string
+	// byRole are the names of the group's members on the date by role,
+	// which the chair and secretary fields offer.
+	byRole map[model.Role][]string
+}
+
+// withRoles returns the names of the members holding any of roles.
+func (p *meetingPeople) withRoles(roles ...model.Role) []string {
+	var out []string
+	for _, r := range roles {
+		out = append(out, p.byRole[r]...)
+	}
+	return out
 }
 
 func newMeetingPeople(g *model.Group, m *model.Meeting, names map[model.ID]string) *meetingPeople {
-	p := &meetingPeople{byName: map[string]model.Person{}, members: map[string]bool{}}
+	p := &meetingPeople{byName: map[string]model.Person{}, members: map[string]bool{}, byRole: map[model.Role][]string{}}
 	if g != nil {
 		for _, mb := range g.MembersOn(m.Date) {
 			if n := names[mb.Contact]; n != "" {
 				p.addPerson(model.Person{Contact: mb.Contact, Name: n})
 				p.members[n] = true
+				p.byRole[mb.Role] = append(p.byRole[mb.Role], n)
 				if mb.Role == model.RoleDeputy {
 					p.deputies = append(p.deputies, n)
 				}
@@ -77,11 +90,20 @@ type personField struct {
 	people  *meetingPeople
 	entry   *widget.SelectEntry
 	current model.Person
+	// offered are the names in the drop-down.
+	offered []string
+}
+
+// offer sets the names of the drop-down.
+func (f *personField) offer(names []string) {
+	f.offered = names
+	f.entry.SetOptions(names)
 }
 
 func newPersonField(people *meetingPeople, p model.Person, onChanged func(model.Person)) *personField {
 	f := &personField{people: people, current: p}
 	f.entry = widget.NewSelectEntry(people.names)
+	f.offered = people.names
 	f.entry.SetText(p.Name)
 	f.entry.OnChanged = func(string) {
 		f.current = f.person()

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,6 +32,8 @@ type meetingsView struct {
 	// the last reopening dialog (tests).
 	lastEditor *meetingEditor
 	lastReopen *widget.Entry
+	// lastConfirm is the last confirmation of a status change (tests).
+	lastConfirm dialog.Dialog
 }
 
 func newMeetingsView(u *UI) *meetingsView {
@@ -159,7 +162,7 @@ func (v *meetingsView) person(info meetingInfo, p model.Person) fyne.CanvasObjec
 
 func (v *meetingsView) render(info meetingInfo) fyne.CanvasObject {
 	m := info.m
-	d := newDetails(v.u, m.Title(), joinNonEmpty(T("meetings_ui.type_"+string(m.Type)), T("meetings_ui.status_"+string(m.Status))))
+	d := newDetails(v.u, m.Title(), joinNonEmpty(T("meetings_ui.type_"+string(m.Type)), meetingStatusText(m)))
 	v.actions(d, m)
 
 	if info.group != nil {
@@ -181,7 +184,18 @@ func (v *meetingsView) render(info meetingInfo) fyne.CanvasObject {
 		}
 	}
 	d.row(fieldLabel("type"), T("meetings_ui.type_"+string(m.Type)))
-	d.row(fieldLabel("status"), T("meetings_ui.status_"+string(m.Status)))
+	d.row(fieldLabel("status"), meetingStatusText(m))
+	if m.Cancelled {
+		d.row("", T("meetings_ui.cancelled_note"))
+	}
+	if c := m.Checked; m.Status == model.MeetingChecked && !c.IsZero() {
+		// Who checked the minutes, and when.
+		var names []string
+		for _, p := range c.By {
+			names = append(names, p.Name)
+		}
+		d.row(fieldLabel("checked"), strings.TrimSpace(c.On.String()+" "+strings.Join(names, ", ")))
+	}
 	if !m.Chair.IsZero() {
 		d.rowObject(fieldLabel("chair"), v.person(info, m.Chair))
 	}

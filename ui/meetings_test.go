@@ -126,7 +126,7 @@ func TestRecordMeetingEndToEnd(t *testing.T) {
 	for i, a := range m.Attendance {
 		if a.Contact == fx.contacts["Kalle"].ID {
 			row := e.attend.rowsShown[i]
-			row.status.SetSelected("varajäsen")
+			row.status.SetSelected("Varajäsen")
 			row.deputy.entry.SetText("Ville Testinen")
 		}
 	}
@@ -190,6 +190,7 @@ func TestRecordMeetingEndToEnd(t *testing.T) {
 
 	// Held, then the minute checkers, then checked.
 	test.Tap(findButton(t, u, "Merkitse kokous pidetyksi"))
+	test.Tap(findButton(t, u, "Merkitse pidetyksi")) // the confirmation
 	u.Wait()
 	if got := storedMeeting(t, u, m.ID).Status; got != model.MeetingHeld {
 		t.Fatalf("status = %s, want held", got)
@@ -202,6 +203,7 @@ func TestRecordMeetingEndToEnd(t *testing.T) {
 	test.Tap(findButton(t, u, "Valmis"))
 	u.Wait()
 	test.Tap(findButton(t, u, "Merkitse pöytäkirja tarkastetuksi"))
+	test.Tap(findButton(t, u, "Merkitse tarkastetuksi")) // the confirmation
 	u.Wait()
 	m = storedMeeting(t, u, m.ID)
 	if m.Status != model.MeetingChecked {

@@ -64,7 +64,7 @@ func (e *membersEditor) set(members []model.Membership) {
 // them.
 func (e *membersEditor) pickMember() {
 	pickRecord(e.u, []model.Kind{model.KindContact}, func(s model.Summary) {
-		e.addRow(model.Membership{Contact: s.ID}, s.Title)
+		e.addRow(model.Membership{Contact: s.ID, Role: model.RoleMember}, s.Title)
 		e.relayout()
 		e.f.changed()
 		e.showLastRow()
@@ -97,7 +97,7 @@ func (e *membersEditor) addRow(m model.Membership, title string) *memberRow {
 	r.contact = newRowPicker(e.u, []model.Kind{model.KindContact}, "", false, changed)
 	r.contact.label.TextStyle.Bold = true
 	r.contact.set(m.Contact, title)
-	r.role = widget.NewSelect(roleLabels(), nil)
+	r.role = newSelect(roleLabels(), nil)
 	r.role.PlaceHolder = T("groups.choose_role")
 	if i := slices.Index(model.Roles, m.Role); i >= 0 {
 		r.role.SetSelectedIndex(i)
@@ -261,6 +261,17 @@ func (e *membersEditor) markRow(i int, sub, msg string) {
 	r.problem.Show()
 }
 
+// rowName names row i's member for a message: the person's name, or
+// "Jäsen 3" while no one is chosen.
+func (e *membersEditor) rowName(i int) string {
+	if i >= 0 && i < len(e.rows) && !e.rows[i].contact.id.IsZero() {
+		if name := e.rows[i].contact.label.Text; name != "" && name != T("ui.none") {
+			return name
+		}
+	}
+	return T("groups.member_n", map[string]any{"Count": i + 1})
+}
+
 // markEnd marks the end of row i's term (an end before the start).
 func (e *membersEditor) markEnd(i int, msg string) {
 	if i >= 0 && i < len(e.rows) {
@@ -345,7 +356,7 @@ func (e *membersEditor) submitNewContact(n *newContactDialog) {
 			return
 		}
 		n.dialog.Hide()
-		e.addRow(model.Membership{Contact: c.ID}, c.Title())
+		e.addRow(model.Membership{Contact: c.ID, Role: model.RoleMember}, c.Title())
 		e.relayout()
 		e.f.changed()
 		e.showLastRow()

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -9,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"hankekirja/assets"
@@ -97,44 +95,13 @@ func (u *UI) switchDatabase(path string) {
 }
 
 func (u *UI) newDatabaseDialog() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		// The dialog created an empty file; the store refuses to take over
-		// an empty file it did not make, so remove it first.
-		removeEmptyFile(path)
-		if !strings.HasSuffix(path, ".db") && !strings.HasSuffix(path, ".hankekirja") {
-			path += ".db"
-		}
-		u.switchDatabase(path)
-	}, u.win)
-	d.SetFileName("hankekirja.db")
-	if u.db != nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.db.Path()))); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Show()
+	req := fileRequest{kind: fileDatabase, title: T("ui.new_database_title"), save: true, name: "hankekirja.db", exts: []string{".db", ".hankekirja"}}
+	u.chooseFile(req, u.switchDatabase)
 }
 
 func (u *UI) openDatabaseDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.switchDatabase(path)
-	}, u.win)
-	if u.db != nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.db.Path()))); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Show()
+	req := fileRequest{kind: fileDatabase, title: T("ui.open_database_title"), exts: []string{".db", ".hankekirja"}}
+	u.chooseFile(req, u.switchDatabase)
 }
 
 func (u *UI) showAbout() {
@@ -153,7 +120,7 @@ func (u *UI) showAbout() {
 	}
 	d := dialog.NewCustom(T("ui.about"), T("ui.close"), content, u.win)
 	d.Resize(fyne.NewSize(540, 240))
-	d.Show()
+	u.showNotice(d) // Enter closes it, as every notice
 }
 
 // showSettings lets the user pick the language (the system's, or one of
@@ -162,9 +129,15 @@ func (u *UI) showSettings() {
 	codes := append([]string{""}, assets.Languages...)
 	labels := []string{T("ui.language_system")}
 	for _, l := range assets.Languages {
-		labels = append(labels, T("language_name."+l))
+		// Each language also by its own name: a Swedish speaker looking
+		// at a Finnish window looks for "svenska", not "ruotsi".
+		label := T("language_name." + l)
+		if own := languageEndonyms[l]; own != "" && own != label {
+			label += " – " + own
+		}
+		labels = append(labels, label)
 	}
-	sel := widget.NewSelect(labels, nil)
+	sel := newSelect(labels, nil)
 	cur := u.app.Preferences().String(prefLanguage)
 	for i, c := range codes {
 		if c == cur {
@@ -172,14 +145,23 @@ func (u *UI) showSettings() {
 		}
 	}
 	form := widget.NewForm(widget.NewFormItem(T("ui.language"), sel))
-	dialog.ShowCustomConfirm(T("ui.settings"), T("ui.save"), T("ui.cancel"), form, func(ok bool) {
+	d := dialog.NewCustomConfirm(dialogTitle(T("ui.settings")), T("ui.save"), T("ui.cancel"), form, func(ok bool) {
 		if !ok || sel.SelectedIndex() < 0 {
 			return
 		}
 		u.app.Preferences().SetString(prefLanguage, codes[sel.SelectedIndex()])
 		u.rebuild()
 	}, u.win)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
 }
+
+// languageEndonyms are the languages by their own names.
+var languageEndonyms = map[string]string{"fi": "suomi", "sv": "svenska", "en": "English"}
+
+// dialogTitle is a menu item's label as a dialog's title: without the
+// "…" that says, in the menu, that a dialog follows.
+func dialogTitle(label string) string { return strings.TrimSuffix(label, "…") }
 
 // rebuild recreates the window's content in the current language.
 func (u *UI) rebuild() {

@@ -42,7 +42,7 @@ func TestMunicipalityListCurrentByDefault(t *testing.T) {
 	for _, s := range loadedItems(b) {
 		if s.Title == "Hauho" {
 			found = true
-			if s.Subtitle != "083 · entinen kunta → Hämeenlinna" {
+			if s.Subtitle != "083 · entinen kunta ⟶ Hämeenlinna" {
 				t.Fatalf("former subtitle = %q", s.Subtitle)
 			}
 		}

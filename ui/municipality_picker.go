@@ -71,7 +71,7 @@ func newMunicipalityPicker(f *form) *municipalityPicker {
 	for i, r := range regions {
 		names[i] = r.Name.In(currentLanguage)
 	}
-	m.region = widget.NewSelect(names, nil)
+	m.region = newSelect(names, nil)
 	m.region.PlaceHolder = T("projects.muni_add_region")
 	m.region.OnChanged = func(string) {
 		i := m.region.SelectedIndex()
@@ -89,7 +89,7 @@ func newMunicipalityPicker(f *form) *municipalityPicker {
 	for i, c := range counties {
 		names[i] = c.Name.In(currentLanguage)
 	}
-	m.county = widget.NewSelect(names, nil)
+	m.county = newSelect(names, nil)
 	m.county.PlaceHolder = T("projects.muni_add_county")
 	m.county.OnChanged = func(string) {
 		i := m.county.SelectedIndex()
@@ -232,6 +232,13 @@ func (m *municipalityPicker) find(q string) {
 	}
 	if len(m.matches) == 0 && strings.TrimSpace(q) != "" {
 		m.suggestions.Add(projectLowLabel(T("projects.muni_not_found", map[string]any{"Text": strings.TrimSpace(q)})))
+		if s, ok := closestMunicipality(q); ok {
+			b := widget.NewButtonWithIcon(T("picker.did_you_mean", map[string]any{"Name": s.label()}), theme.QuestionIcon(),
+				func() { m.addMatch(pickerMatch{m: s.m, typed: s.former}) })
+			b.Alignment = widget.ButtonAlignLeading
+			b.Importance = widget.LowImportance
+			m.suggestions.Add(b)
+		}
 	}
 	m.suggestions.Refresh()
 }
@@ -271,12 +278,14 @@ type pickerMatch struct {
 // pickerRegistry is the registry indexed for the picker.
 var pickerRegistry = sync.OnceValue(func() (r struct {
 	current []model.Municipality
+	all     []model.Municipality // current by code, then former by code
 	byID    map[model.ID]model.Municipality
 }) {
 	all, err := registry.Municipalities()
 	if err != nil {
 		fyne.LogError("reading the municipality registry", err)
 	}
+	r.all = all
 	r.byID = map[model.ID]model.Municipality{}
 	for _, m := range all {
 		r.byID[m.ID] = m
@@ -350,7 +359,7 @@ func pickerMunicipalityRegion(id model.ID) string {
 		return ""
 	}
 	if m.Former() {
-		return "→ " + pickerMunicipalityName(model.MunicipalityID(m.Successor))
+		return "⟶ " + pickerMunicipalityName(model.MunicipalityID(m.Successor))
 	}
 	return m.Region.In(currentLanguage)
 }

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,7 +31,7 @@ func newRecordPicker(u *UI, f *form, field string, kinds []model.Kind) *recordPi
 	choose := widget.NewButtonWithIcon("", theme.SearchIcon(), func() {
 		pickRecord(u, kinds, func(s model.Summary) {
 			p.id = s.ID
-			p.label.SetText(s.Title)
+			p.label.SetText(summaryTitle(s))
 			if f != nil {
 				f.changed()
 			}
@@ -69,72 +68,9 @@ func (p *recordPicker) set(id model.ID) {
 		return svc.Queries.Summary(ctx, id)
 	}, func(s model.Summary) {
 		if p.id == id {
-			p.label.SetText(s.Title)
+			p.label.SetText(summaryTitle(s))
 		}
 	})
-}
-
-// pickRecord shows a dialog to find a record of one of kinds by typing;
-// chosen is called with the record the user picks.
-func pickRecord(u *UI, kinds []model.Kind, chosen func(model.Summary)) {
-	var items []model.Summary
-	var d dialog.Dialog
-	generation := 0
-	list := widget.NewList(
-		func() int { return len(items) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			s := items[i]
-			text := s.Title
-			if s.Subtitle != "" {
-				text += " · " + s.Subtitle
-			}
-			if len(kinds) > 1 {
-				text += " (" + kindName(s.Kind) + ")"
-			}
-			o.(*widget.Label).SetText(text)
-		})
-	search := widget.NewEntry()
-	search.SetPlaceHolder(T("ui.type_to_search"))
-	reload := func(q string) {
-		generation++
-		gen := generation
-		background(u, func(ctx context.Context, svc model.Services) ([]model.Summary, error) {
-			var out []model.Summary
-			for _, k := range kinds {
-				f := model.Filter{Query: q, Limit: 200}
-				if k == model.KindMunicipality {
-					f.Facets = []string{"current"}
-				}
-				page, err := listKind(ctx, svc, k, f)
-				if err != nil {
-					return nil, err
-				}
-				out = append(out, page.Items...)
-			}
-			return out, nil
-		}, func(res []model.Summary) {
-			if gen == generation {
-				items = res
-				list.Refresh()
-			}
-		})
-	}
-	search.OnChanged = reload
-	pick := func(i int) {
-		if i >= 0 && i < len(items) {
-			d.Hide()
-			chosen(items[i])
-		}
-	}
-	list.OnSelected = func(i widget.ListItemID) { pick(i) }
-	search.OnSubmitted = func(string) { pick(0) }
-	content := container.NewBorder(search, nil, nil, nil, list)
-	d = dialog.NewCustom(T("ui.choose"), T("ui.cancel"), content, u.win)
-	d.Resize(fyne.NewSize(520, 480))
-	d.Show()
-	u.win.Canvas().Focus(search)
-	reload("")
 }
 
 // listKind lists any kind through its service.

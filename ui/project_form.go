@@ -114,6 +114,10 @@ func (pf *projectForm) add(field string, w fyne.CanvasObject, hintKey string) {
 	item := widget.NewFormItem(fieldLabel(field), w)
 	pf.hints[field] = T(hintKey)
 	item.HintText = pf.hints[field]
+	if f.hints == nil {
+		f.hints = map[*widget.FormItem]string{}
+	}
+	f.hints[item] = pf.hints[field]
 	f.items[field] = item
 	f.form.AppendItem(item)
 	if fo, ok := w.(fyne.Focusable); ok && f.first == nil {

@@ -69,7 +69,7 @@ func (pf *projectForm) newMilestoneRow() *milestoneRow {
 	r.desc = projectRowEntry(f, T("projects.milestone_placeholder"))
 	r.done = widget.NewCheck(T("projects.done_check"), func(bool) { f.changed() })
 	r.endBox = container.NewHBox(widget.NewLabel("–"), projectWidth(r.end, 115))
-	r.kind = widget.NewSelect([]string{T("projects.milestone_date"), T("projects.milestone_period"), T("projects.milestone_from")}, nil)
+	r.kind = newSelect([]string{T("projects.milestone_date"), T("projects.milestone_period"), T("projects.milestone_from")}, nil)
 	r.kind.OnChanged = func(string) {
 		f.changed()
 		r.endBox.Hidden = r.kind.SelectedIndex() != milestoneSpan

@@ -63,7 +63,7 @@ func newRegionChooser(f *form) *regionChooser {
 	for i, r := range regions {
 		names[i] = r.Name.In(currentLanguage) + " (" + r.Code + ")"
 	}
-	rc.sel = widget.NewSelect(names, nil)
+	rc.sel = newSelect(names, nil)
 	rc.sel.PlaceHolder = T("projects.region_add")
 	rc.sel.OnChanged = func(string) {
 		i := rc.sel.SelectedIndex()

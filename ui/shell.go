@@ -135,6 +135,7 @@ func (s *shell) currentBrowser() *browser {
 // holds nothing of the user's yet, else the last view used.
 func (s *shell) databaseChanged() {
 	for _, b := range s.browsers {
+		b.showNewButton()
 		b.selected = model.NilID
 		b.editing = nil
 		b.total, b.pages = 0, nil

@@ -2,9 +2,12 @@ package ui
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -95,7 +98,7 @@ func (u *UI) exportSnapshotDialog() {
 		for i, c := range choices {
 			labels[i] = c.label
 		}
-		scope := widget.NewSelect(labels, nil)
+		scope := newSelect(labels, nil)
 		scope.SetSelectedIndex(0)
 		pass, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
 		hint := widget.NewLabel(T("ui.snapshot.passphrase_hint"))
@@ -128,34 +131,24 @@ func (u *UI) saveSnapshot(db snapshot.Reader, project model.ID, label, passphras
 	if !project.IsZero() {
 		name += "-" + fileNamePart(label)
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		u.writeSnapshot(db, path, wc, project, passphrase)
-	}, u.win)
-	d.SetFileName(name + snapshot.FileExtension)
-	d.Show()
+	req := fileRequest{kind: fileSnapshot, title: T("ui.snapshot.export_title"), save: true,
+		name: name + snapshot.FileExtension, exts: []string{snapshot.FileExtension}}
+	u.chooseFile(req, func(path string) { u.writeSnapshot(db, path, project, passphrase) })
 }
 
-// writeSnapshot exports in the background into w.
-func (u *UI) writeSnapshot(db snapshot.Reader, path string, w io.WriteCloser, project model.ID, passphrase string) {
+// writeSnapshot exports in the background into the file at path.
+func (u *UI) writeSnapshot(db snapshot.Reader, path string, project model.ID, passphrase string) {
 	withProgress(u, T("ui.snapshot.exporting"), func(ctx context.Context, _ model.Services) (snapshot.Header, error) {
 		data, h, err := snapshot.Export(ctx, db, snapshot.ExportOptions{Project: project, Passphrase: passphrase, AppVersion: u.cfg.Version})
 		if err == nil {
-			_, err = w.Write(data)
-		}
-		if cerr := w.Close(); err == nil && cerr != nil {
-			err = model.Internal(cerr)
+			err = u.writeFile(path, func(w io.Writer) error {
+				_, err := w.Write(data)
+				return err
+			})
 		}
 		return h, err
 	}, func(h snapshot.Header) {
-		u.showInfo(T("ui.snapshot.export_title"), T("ui.snapshot.exported", map[string]any{"Path": path, "Count": h.Records}))
+		u.showExported(T("ui.snapshot.export_title"), T("ui.snapshot.exported", map[string]any{"Path": path, "Count": h.Records}), path)
 	})
 }
 
@@ -198,25 +191,22 @@ func (u *UI) importSnapshotDialog() {
 	if u.snapshotStore() == nil {
 		return
 	}
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		name := rc.URI().Name()
+	req := fileRequest{kind: fileSnapshot, title: T("ui.snapshot.import_title"), exts: []string{snapshot.FileExtension}}
+	u.chooseFile(req, func(path string) {
+		name := filepath.Base(path)
 		withProgress(u, T("ui.snapshot.reading"), func(ctx context.Context, _ model.Services) ([]byte, error) {
-			defer rc.Close()
-			data, err := io.ReadAll(io.LimitReader(rc, snapshot.MaxFileSize+1))
+			f, err := os.Open(path)
 			if err != nil {
-				return nil, model.Internal(err)
+				return nil, model.FileError(path, err)
+			}
+			defer f.Close()
+			data, err := io.ReadAll(io.LimitReader(f, snapshot.MaxFileSize+1))
+			if err != nil {
+				return nil, model.FileError(path, err)
 			}
 			return data, nil
 		}, func(data []byte) { u.openSnapshot(name, data) })
-	}, u.win)
-	d.Show()
+	})
 }
 
 // openSnapshot asks for the passphrase when the file is encrypted, then
@@ -437,6 +427,17 @@ func snapshotValue(field string, v []byte) string {
 		return T("ui.snapshot.not_in_trash")
 	}
 	s := snapshot.ValueText(v)
+	if field == "phones" {
+		// Shown as every other view shows them (040 123 4567), not as
+		// stored (+358401234567).
+		var phones []string
+		if json.Unmarshal(v, &phones) == nil && len(phones) > 0 {
+			for i, p := range phones {
+				phones[i] = model.FormatPhone(p)
+			}
+			s = strings.Join(phones, ", ")
+		}
+	}
 	if r := []rune(s); len(r) > 120 {
 		s = string(r[:119]) + "…"
 	}

@@ -249,3 +249,15 @@ func TestSnapshotPreviewNamesTheProject(t *testing.T) {
 		t.Fatalf("the preview does not name the project as it is here:\n%s", text)
 	}
 }
+
+// TestConflictPhonesAreShownAsEverywhere: a conflict over phone numbers
+// shows them in the national form the contact view uses.
+func TestConflictPhonesAreShownAsEverywhere(t *testing.T) {
+	got := snapshotValue("phones", []byte(`["+358401234567","+3589123456"]`))
+	if want := model.FormatPhone("+358401234567") + ", " + model.FormatPhone("+3589123456"); got != want || strings.Contains(got, "+358") {
+		t.Fatalf("phones shown as %q, want %q", got, want)
+	}
+	if got := snapshotValue("first_name", []byte(`"Aino"`)); got != "Aino" {
+		t.Fatalf("a name shown as %q", got)
+	}
+}

@@ -63,13 +63,13 @@ var taskStates = []string{"open", "all", "done"}
 
 func newTasksView(u *UI, v *meetingsView) *tasksView {
 	t := &tasksView{u: u, v: v, rows: container.NewVBox(), count: widget.NewLabel("")}
-	t.owner = widget.NewSelect(nil, func(string) { t.refresh() })
-	t.project = widget.NewSelect(nil, func(string) { t.refresh() })
+	t.owner = newSelect(nil, func(string) { t.refresh() })
+	t.project = newSelect(nil, func(string) { t.refresh() })
 	stateLabels := make([]string, len(taskStates))
 	for i, s := range taskStates {
 		stateLabels[i] = T("meetings_ui.tasks_" + s)
 	}
-	t.state = widget.NewSelect(stateLabels, func(string) { t.refresh() })
+	t.state = newSelect(stateLabels, func(string) { t.refresh() })
 	t.overdue = widget.NewCheck(T("meetings_ui.only_overdue"), func(bool) { t.refresh() })
 	t.state.SetSelectedIndex(0)
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(t.overdue, t.count),

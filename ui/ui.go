@@ -13,6 +13,8 @@ package ui
 import (
 	"context"
 	"errors"
+	"io"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -51,6 +53,9 @@ type Config struct {
 	// Compact compacts a closed database file (File → Compact database…);
 	// nil disables the item.
 	Compact Compactor
+	// WriteFile writes a file the user chose so that it is all there or
+	// not changed at all; nil writes it plainly (tests).
+	WriteFile func(path string, write func(w io.Writer) error) error
 }
 
 // UI is the main window and everything shown in it.
@@ -78,6 +83,13 @@ type UI struct {
 	// notices are the open information and error dialogs, newest last:
 	// Enter or Esc closes the newest (see notice.go).
 	notices []dialog.Dialog
+	// openURL opens a file or folder in the desktop's program for it;
+	// nil means the app's OpenURL (tests record instead).
+	openURL func(*url.URL) error
+	// lastPicker is the last record search shown (tests drive it).
+	lastPicker *recordSearch
+	// lastFileDialog is the last file dialog shown (tests drive it).
+	lastFileDialog *fileDialog
 
 	// pending counts background work, so tests can wait for it.
 	pending sync.WaitGroup
@@ -95,6 +107,7 @@ type UI struct {
 func New(cfg Config) *UI {
 	setLanguage(languagePreference(cfg.App.Preferences()))
 	u := &UI{cfg: cfg, app: cfg.App, post: fyne.Do}
+	cfg.App.Settings().SetTheme(newAppTheme())
 	u.win = cfg.App.NewWindow("Hankekirja")
 	u.restoreWindowSize()
 	u.win.SetMainMenu(u.mainMenu())
@@ -136,10 +149,17 @@ func (u *UI) useDatabase(db Database) {
 	}
 	u.db = db
 	u.svc = db.Services()
-	u.win.SetTitle("Hankekirja – " + strings.TrimSuffix(filepath.Base(db.Path()), filepath.Ext(db.Path())))
+	title := "Hankekirja – " + strings.TrimSuffix(filepath.Base(db.Path()), filepath.Ext(db.Path()))
+	if u.readOnly() {
+		title += " (" + T("ui.read_only_mark") + ")"
+	}
+	u.win.SetTitle(title)
 	addRecent(u.app.Preferences(), db.Path())
 	u.refreshRecentMenu()
 	u.shell.databaseChanged()
+	if u.readOnly() {
+		u.showInfo(T("ui.read_only_title"), T("ui.read_only_opened", map[string]any{"Path": db.Path()}))
+	}
 }
 
 // Close closes the database (after any background work).

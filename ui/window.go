@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"os"
-
 	"fyne.io/fyne/v2"
 )
 
@@ -33,11 +31,4 @@ func (u *UI) onClose() {
 		return
 	}
 	closeNow()
-}
-
-// removeEmptyFile removes path when it is an empty file.
-func removeEmptyFile(path string) {
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
-		os.Remove(path)
-	}
 }

@@ -104,10 +104,16 @@ func kantaHameMeeting(g *model.Group, names map[model.ID]string) *model.Meeting 
 			Decision: decision.String(),
 		},
 		{
-			Title:     "Selvityksen aikataulu ja seuraavat vaiheet",
-			Presenter: person(secretary),
-			Proposal:  "Valmistelija laatii työsuunnitelman ja aikataulun ohjausryhmän seuraavaan kokoukseen.",
-			Decision:  "Hyväksyttiin esityksen mukaisesti.",
+			Title:      "Selvityksen aikataulu ja seuraavat vaiheet",
+			Presenter:  person(secretary),
+			Proposal:   "Valmistelija laatii työsuunnitelman ja aikataulun ohjausryhmän seuraavaan kokoukseen.",
+			Discussion: "Keskustelussa toivottiin, että kunnat näkevät työsuunnitelman ennen kesää.",
+			CounterProposals: []model.CounterProposal{{
+				By: person("contact/lahtinen-kimmo"), SecondedBy: person("contact/nurmi-riikka"),
+				Text: "Työsuunnitelma ja aikataulu tuodaan ohjausryhmälle jo toukokuun alussa pidettävään ylimääräiseen kokoukseen.",
+			}},
+			Vote:     &model.Vote{Against: 0, Yes: 4, No: 2},
+			Decision: "Hyväksyttiin esityksen mukaisesti äänin 4–2.",
 			Tasks: []model.Task{
 				{Description: "Selvityksen työsuunnitelma ja aikataulu ohjausryhmälle", Owner: person(secretary),
 					Due: date(31, 5, 2019), Status: model.TaskDone, DoneOn: date(27, 5, 2019)},
@@ -118,19 +124,23 @@ func kantaHameMeeting(g *model.Group, names map[model.ID]string) *model.Meeting 
 			},
 		},
 	}
+	// The standard items are left to the formalities the record gives
+	// (model.Formalities): the opening and closing times, the invitation
+	// and the quorum, the checkers and when they check. (The group keeps
+	// the default meeting rules: the groups' CSV table, which the example
+	// data must survive unchanged, has no columns for them.)
 	m := frame(g, date(16, 4, 2019), own, names, map[string]string{
-		"Kokouksen avaus":                 "Puheenjohtaja avasi kokouksen klo 13.00.",
-		"Laillisuus ja päätösvaltaisuus":  "Kokous todettiin lailliseksi ja päätösvaltaiseksi.",
-		"Pöytäkirjantarkastajien valinta": "Pöytäkirjantarkastajiksi valittiin Tuula Saarinen ja Harri Salonen.",
-		"Esityslistan hyväksyminen":       "Esityslista hyväksyttiin.",
-		"Muut asiat":                      "Ei muita asioita.",
-		"Seuraava kokous":                 "Seuraava kokous pidetään kesäkuussa; sihteeri lähettää kutsun.",
-		"Kokouksen päättäminen":           "Puheenjohtaja päätti kokouksen klo 15.20.",
+		"Muut asiat":      "Ei muita asioita.",
+		"Seuraava kokous": "Seuraava kokous pidetään kesäkuussa; sihteeri lähettää kutsun.",
 	})
 	m.Start, m.End = model.MustClock(13, 0), model.MustClock(15, 30)
+	m.InvitedOn = date(9, 4, 2019)
+	m.OpenedAt, m.ClosedAt = model.MustClock(13, 0), model.MustClock(15, 20)
 	m.Place = "Hämeenlinnan kaupungintalo, valtuustosali"
 	m.Status = model.MeetingChecked
 	m.Checkers = []model.Person{person("contact/saarinen-tuula"), person("contact/salonen-harri")}
+	m.CheckOn, m.CheckPlace = date(23, 4, 2019), "sähköisesti"
+	m.Checked = model.CheckRecord{By: m.Checkers, On: date(24, 4, 2019)}
 	m.Attendance = append(m.Attendance, model.Attendee{
 		Person: person("contact/leppanen-katja"), Status: model.AttendancePresent, Role: model.AttendeeExpert,
 	})

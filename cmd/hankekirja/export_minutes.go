@@ -14,12 +14,13 @@ import (
 
 // The meetings' documents (packages minutes and calendar):
 //
-//	hankekirja export minutes MEETING --format pdf|html|md --out FILE [--lang fi|sv|en]
-//	hankekirja export agenda MEETING --format pdf|html|md --out FILE [--lang fi|sv|en]
+//	hankekirja export minutes MEETING --format pdf|html|md|docx --out FILE [--lang fi|sv|en]
+//	hankekirja export agenda MEETING --format pdf|html|md|docx --out FILE [--lang fi|sv|en]
+//	hankekirja export invitation MEETING --format pdf|html|md|docx --out FILE [--lang fi|sv|en]
 //	hankekirja export ics (MEETING | --group GROUP) --out FILE [--lang fi|sv|en]
 //
 // MEETING and GROUP are IDs or words of the name ("1/2019 ohjausryhmä").
-// Without --format the format follows the name of FILE (.pdf, .html, .md),
+// Without --format the format follows the name of FILE (.pdf, .html, .md, .docx),
 // PDF otherwise. --out - writes to standard output. The documents are in
 // Finnish unless --lang says otherwise: minutes go to a Finnish meeting
 // whatever the locale of the secretary's laptop.
@@ -27,6 +28,7 @@ import (
 func init() {
 	exporters["minutes"] = func(c *cli, args []string) int { return c.exportMinutes(minutes.Minutes, args) }
 	exporters["agenda"] = func(c *cli, args []string) int { return c.exportMinutes(minutes.Agenda, args) }
+	exporters["invitation"] = func(c *cli, args []string) int { return c.exportMinutes(minutes.Invitation, args) }
 	exporters["ics"] = (*cli).exportICS
 }
 
@@ -43,7 +45,7 @@ func docLang(s string) (string, bool) {
 
 func (c *cli) exportMinutes(doc minutes.Doc, args []string) int {
 	fs := c.flags("export " + doc.String())
-	format := fs.String("format", "", "pdf, html or md")
+	format := fs.String("format", "", "pdf, html, md or docx")
 	out := fs.String("out", "", "file to write (- for standard output)")
 	langFlag := fs.String("lang", "", "language of the document: fi, sv or en")
 	args, err := c.parse(fs, args, false)
@@ -58,7 +60,7 @@ func (c *cli) exportMinutes(doc minutes.Doc, args []string) int {
 	if !ok {
 		return c.usageError(c.msg("cli.unknown_format", map[string]any{"Name": *langFlag, "Names": "fi, sv, en"}))
 	}
-	aliases := map[string]string{"htm": "html", "markdown": "md"}
+	aliases := map[string]string{"htm": "html", "markdown": "md", "word": "docx"}
 	f := strings.ToLower(strings.TrimSpace(*format))
 	if f == "" {
 		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(*out)), ".")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -56,6 +57,9 @@ var runGUI = func(path string) int {
 			return nil
 		},
 		Backups: storeBackups{},
+		WriteFile: func(path string, write func(w io.Writer) error) error {
+			return store.WriteFileAtomic(path, 0o600, write)
+		},
 		Compact: func(ctx context.Context, path string, progress func(done, total int64)) (int64, int64, error) {
 			res, err := store.Compact(ctx, path, nil, progress)
 			return res.Before, res.After, err

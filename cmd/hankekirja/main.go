@@ -34,7 +34,7 @@
 //	        test data for benchmarks; the same seed gives the same archive.
 //	list meetings [--group ID] [--json], list tasks [--open] [--overdue] [--group ID] [--json]
 //	        A group's meetings; the follow-up tasks of all minutes.
-//	export minutes|agenda MEETING --format pdf|html|md --out FILE
+//	export minutes|agenda|invitation MEETING --format pdf|html|md|docx --out FILE
 //	export ics (MEETING | --group GROUP) --out FILE
 //	        Minutes and agendas (export_minutes.go); calendar invitations.
 //	export snapshot --out FILE [--project ID] [--encrypt]

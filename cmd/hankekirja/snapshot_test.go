@@ -145,8 +145,8 @@ func TestSnapshotRejected(t *testing.T) {
 	tampered[i] = 'X'
 	wantFailure(t, hk(t, b, nil, "import", write("t.hankekirja", tampered)), "checksum")
 	wantFailure(t, hk(t, b, nil, "import", write("c.hankekirja", data[:len(data)/2])), "incomplete")
-	future := bytes.Replace(data, []byte(`"version":2`), []byte(`"version":3`), 1)
-	wantFailure(t, hk(t, b, nil, "import", write("f.hankekirja", future)), "format version 3")
+	future := bytes.Replace(data, []byte(`"version":3`), []byte(`"version":4`), 1)
+	wantFailure(t, hk(t, b, nil, "import", write("f.hankekirja", future)), "format version 4")
 	if got := statsOf(t, b); got != before {
 		t.Errorf("a rejected import changed the database:\n%s\n%s", before, got)
 	}

@@ -64,6 +64,19 @@ func removeStaleDisplay(n int) {
 	os.Remove(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
 }
 
+// finnishKeyboard gives the display the Finnish layout that the users'
+// keyboards have. With Xvfb's US layout xdotool types ä, ö and å by
+// binding them to a spare key for each character, and GLFW misses some of
+// those changes: "Mäkelä" arrives as "Mkelä", "Å" as "å". With the keys
+// really on the layout, what is typed is what a Finnish user types.
+func finnishKeyboard(t testing.TB, display string) {
+	t.Helper()
+	out, err := exec.Command("setxkbmap", "-display", display, "fi").CombinedOutput()
+	if err != nil {
+		t.Fatalf("setxkbmap fi on %s: %v\n%s", display, err, out)
+	}
+}
+
 // startXvfb starts a virtual screen of 1366×768 (a common laptop) and
 // returns its DISPLAY.
 func startXvfb(t testing.TB) string {
@@ -98,6 +111,7 @@ func startXvfb(t testing.TB) string {
 		deadline := time.Now().Add(10 * time.Second)
 		for time.Now().Before(deadline) {
 			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+				finnishKeyboard(t, display)
 				return display
 			}
 			time.Sleep(50 * time.Millisecond)
