@@ -22,12 +22,30 @@ type col[T any] struct {
 	fields []string
 	// list columns hold one item per line.
 	list bool
+	// keep: a cell that cannot be read is kept in the record's notes
+	// (with a warning) instead of making the row invalid.
+	keep bool
 }
 
 // env is what columns read and write with.
 type env struct {
 	ix   *importing.Index
 	lang string
+	opts importing.Options
+	// row is the row being read; orgs the organisations the rows so far
+	// name that the import adds (opts.CreateOrganisations).
+	row  int
+	orgs []importing.PlannedOrganisation
+}
+
+// organisation finds the organisation or municipality a cell names, or
+// plans it (see importing.Index.Organisation).
+func (x *env) organisation(v string) (model.ID, *model.Error) {
+	id, created, err := x.ix.Organisation(v, x.opts.CreateOrganisations)
+	if created != nil {
+		x.orgs = append(x.orgs, importing.PlannedOrganisation{Org: created, Row: x.row})
+	}
+	return id, err
 }
 
 // header returns the header of column key in lang.
@@ -50,8 +68,12 @@ func normHeader(s string) string {
 }
 
 // splitList splits a list cell into its items: one per line, and with
-// extra, also separated by commas and semicolons (phone numbers, emails).
+// extra, also separated by commas and semicolons (phone numbers, emails),
+// and by " ::: " as Google Contacts writes several in a cell.
 func splitList(v string, extra bool) []string {
+	if extra {
+		v = strings.ReplaceAll(v, ":::", "\n")
+	}
 	f := func(r rune) bool { return r == '\n' || r == '\r' }
 	if extra {
 		f = func(r rune) bool { return r == '\n' || r == '\r' || r == ',' || r == ';' }
@@ -177,7 +199,18 @@ var contactCols = append(append([]col[model.Contact]{
 	textCol("first_name", func(r *model.Contact) *string { return &r.FirstName }, "first_name"),
 	textCol("last_name", func(r *model.Contact) *string { return &r.LastName }, "last_name"),
 	textCol("job_title", func(r *model.Contact) *string { return &r.JobTitle }, "title", "job_title"),
-	refCol("organisation", func(r *model.Contact) *model.ID { return &r.Organisation }, model.KindOrganisation, model.KindMunicipality),
+	{key: "organisation", fields: []string{"organisation"}, keep: true,
+		get: func(x *env, r *model.Contact) string {
+			return x.ix.RefText(r.Organisation, model.KindOrganisation, model.KindMunicipality)
+		},
+		set: func(x *env, r *model.Contact, v string) *model.Error {
+			r.Organisation = model.NilID
+			id, err := x.organisation(v)
+			if err == nil {
+				r.Organisation = id
+			}
+			return err
+		}},
 	{key: "phones", list: true, fields: []string{"phones"},
 		get: func(x *env, r *model.Contact) string {
 			out := make([]string, len(r.Phones))
@@ -187,12 +220,8 @@ var contactCols = append(append([]col[model.Contact]{
 			return joinLines(out)
 		},
 		set: func(x *env, r *model.Contact, v string) *model.Error {
+			// Read once the row's country is known (Normalize).
 			r.Phones = splitList(v, true)
-			for i, p := range r.Phones {
-				if n, ok := model.NormalizePhone(p); ok {
-					r.Phones[i] = n
-				}
-			}
 			return nil
 		}},
 	{key: "emails", list: true, fields: []string{"emails"},
@@ -321,6 +350,7 @@ var projectCols = []col[model.Project]{
 			}
 			return nil
 		}},
+	fundingCol,
 	exportOnly("total_funding", cellNumber, func(r *model.Project) string {
 		if len(r.Funding) == 0 {
 			return ""

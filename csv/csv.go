@@ -23,8 +23,8 @@ const bom = "\ufeff"
 type cellType int
 
 const (
-	// cellText is text that must reach the spreadsheet unchanged: written
-	// as a formula-text (="091") when Excel would convert it.
+	// cellText is text that must reach the spreadsheet unchanged: for old
+	// Excel written as a formula-text (="091") when it would convert it.
 	cellText cellType = iota
 	// cellDate is a d.M.yyyy date, left for the spreadsheet to read as a
 	// date.
@@ -50,12 +50,17 @@ const (
 // numbers with a decimal comma and no grouping, lists one item per line.
 type RowSink func(cells []string, types []CellType) error
 
-// writer writes the CSV form of package csv: UTF-8 with a byte order
-// mark, semicolons and CRLF; or, with sink set, hands each row to it.
+// writer writes the CSV form of package csv: RFC 4180 in UTF-8 with a
+// byte order mark, semicolons and CRLF; or, with sink set, hands each row
+// to it. A text cell that a spreadsheet would run as a formula (it starts
+// with = or @) is written after an apostrophe, which spreadsheets show as
+// text and import takes away.
 type writer struct {
 	w    *bufio.Writer
 	err  error
 	sink RowSink
+	// oldExcel writes formula-texts (ExportOptions.OldExcel).
+	oldExcel bool
 }
 
 func newWriter(w io.Writer) *writer {
@@ -80,8 +85,11 @@ func (cw *writer) row(cells []string, types []cellType) {
 		}
 		c = strings.ReplaceAll(c, "\r\n", "\n")
 		c = strings.ReplaceAll(c, "\r", "\n")
-		if i < len(types) && types[i] == cellText && needsFormula(c) {
+		switch {
+		case i < len(types) && types[i] == cellText && cw.oldExcel && needsFormula(c):
 			c = formulaText(c)
+		case startsFormula(c):
+			c = "'" + c
 		}
 		b.WriteString(quoteField(c))
 	}
@@ -208,9 +216,23 @@ func formulaText(s string) string {
 	return b.String()
 }
 
-// unformula returns the text of a formula-text cell (="091" → 091); any
-// other cell is returned as it is.
+// startsFormula reports whether a spreadsheet would read a cell as a
+// formula rather than text, or the cell is one written after an
+// apostrophe for that reason.
+func startsFormula(s string) bool {
+	for strings.HasPrefix(s, "'") {
+		s = s[1:]
+	}
+	return strings.HasPrefix(s, "=") || strings.HasPrefix(s, "@")
+}
+
+// unformula returns the text of a formula-text cell (="091" → 091) or of
+// one written after an apostrophe ('=x → =x); any other cell is returned
+// as it is.
 func unformula(s string) string {
+	if strings.HasPrefix(s, "'") && startsFormula(s[1:]) {
+		return s[1:]
+	}
 	if len(s) < 3 || s[0] != '=' {
 		return s
 	}

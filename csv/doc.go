@@ -15,20 +15,25 @@
 //
 // # Text that must stay text
 //
-// Excel converts every cell that looks like a number, a date or a formula
-// when it opens a CSV file, quotes or not: the municipality code "091"
-// becomes 91, the postal code "00100" becomes 100, "+358401234567" becomes
-// 358401234567 and a note starting with "- " an error. A text column's cell
-// that Excel would convert is therefore written as a formula whose value is
-// the text, ="091" (long or multi-line text as ="..."&CHAR(10)&"..."). Excel
-// and LibreOffice (whose CSV import evaluates formulas by default) show the
-// text 091, and saving the sheet as CSV again writes the plain text 091.
-// Only such cells are written so; everything else is plain, so that a script
-// reading the file sees plain values except for these (strip the leading =
-// and the quotes). A leading apostrophe, the other usual trick, would become
-// part of the data in LibreOffice and in scripts, and is not used. The same
-// rule defuses formula injection: a cell starting with =, +, - or @ is
-// always written as a formula-text, never as a formula.
+// The file is plain RFC 4180: every value as it is, so that a script, a
+// text editor, a mail program or a spreadsheet with formula evaluation off
+// shows "091" and "040 123 4567", not a formula. Spreadsheets that convert
+// what looks like a number when they open a CSV file turn the municipality
+// code "091" into 91 and the postal code "00100" into 100; for them the
+// spreadsheet's text import (column type Text) or an .xlsx file is the
+// way. A cell that a spreadsheet would run as a formula (it starts with =
+// or @) is written after an apostrophe, which spreadsheets show as text;
+// import takes the apostrophe away again. That defuses formula injection
+// at the cost of an apostrophe in such rare cells where no spreadsheet
+// reads the file.
+//
+// "CSV for old Excel" (ExportOptions.OldExcel, hankekirja export csv
+// --old-excel) is the explicit choice for an Excel that opens the file
+// directly: a text column's cell that Excel would convert is written as a
+// formula whose value is the text, ="091" (long or multi-line text as
+// ="..."&CHAR(10)&"..."), which Excel and LibreOffice (with formula
+// evaluation on) show as the text 091; every other program shows the
+// formula.
 //
 // Import reads both forms, with or without the byte order mark, separated by
 // semicolons, commas or tabs, in UTF-8 or (as Excel saves "CSV
@@ -52,13 +57,19 @@
 //	                only tasks marked done)
 //
 // so that importing the same file again updates instead of duplicating.
+// A project's funding lines are one cell, a line each: "funder | amount |
+// share | period | note" (see fundingCol).
 // References to other records (a contact's organisation, a project's
 // administrator) are by name, or by ID when a name is ambiguous.
 //
 // Import first builds a report (package importing's, which the vCard
 // import shares): what each row would add, update or leave unchanged, and
-// the problems of invalid rows in the user's language ("rivi 14: Sähköposti
-// "matti@": ei ole kelvollinen sähköpostiosoite"). Nothing is written when
+// the problems of invalid rows in the user's language ("rivi 14: Sukunimi:
+// on pakollinen"). A contact's cell that cannot be read does not make its
+// row invalid: the value is kept in the notes and the report says so
+// ("rivi 14: Sähköposti "matti@": ei ole kelvollinen sähköpostiosoite;
+// tallennettu muistiinpanoihin"), and an organisation not found is added
+// (Options.CreateOrganisations) or kept there too. Nothing is written when
 // DryRun is set, nor when any row is invalid unless SkipInvalid is set, in
 // which case the valid rows are imported.
 //

@@ -2,6 +2,7 @@ package csv
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -33,9 +34,16 @@ func FuzzImportCSV(f *testing.F) {
 		db.Close()
 	})
 	svc := db.Services()
+	// The other programs' exports seed it too.
+	corpus, _ := filepath.Glob(filepath.Join("testdata", "corpus", "*.csv"))
+	for _, file := range corpus {
+		if data, err := os.ReadFile(file); err == nil {
+			f.Add(data)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		Detect(data)
-		for _, opts := range []importing.Options{{DryRun: true, Lang: "fi"}, {SkipInvalid: true, Lang: "en"}} {
+		for _, opts := range []importing.Options{{DryRun: true, Lang: "fi"}, {SkipInvalid: true, Lang: "en", CreateOrganisations: true, Region: "SE"}} {
 			rep, err := Import(ctx, svc, data, opts)
 			var fe *importing.FormatError
 			var re *importing.RowError

@@ -29,6 +29,9 @@ type simple[T any, P recordPtr[T]] struct {
 	canCreate bool
 	// deps are records this one must be written after (a parent).
 	deps func(r *T) []model.ID
+	// salvage, for a record that does not validate, moves what it can
+	// into the notes (see importing.SalvageContact); nil: none.
+	salvage func(x *env, r *T, cells map[string]string) []importing.Kept
 }
 
 func (s *simple[T, P]) kind() model.Kind { return s.k }
@@ -85,9 +88,12 @@ func (s *simple[T, P]) plan(ctx context.Context, x *env, cols []string, rows []f
 	for _, c := range s.cols {
 		byKey[c.key] = c
 	}
-	// setCells reads the row's cells into r and returns the problems.
-	setCells := func(r *T, cells map[string]string) []string {
-		var problems []string
+	notes, hasNotes := byKey["notes"]
+	// setCells reads the row's cells into r and returns the problems and
+	// the cells kept in the notes.
+	setCells := func(r *T, cells map[string]string) (problems, kept []string) {
+		var keep []importing.Kept
+		var keepKeys []string
 		for _, key := range cols {
 			c, ok := byKey[key]
 			if !ok || c.set == nil {
@@ -95,10 +101,20 @@ func (s *simple[T, P]) plan(ctx context.Context, x *env, cols []string, rows []f
 			}
 			v := strings.TrimSpace(cells[key])
 			if err := c.set(x, r, v); err != nil {
+				if c.keep && hasNotes {
+					keep = append(keep, importing.Kept{Field: key, Value: errValue(err, v), Key: err.Key})
+					keepKeys = append(keepKeys, key)
+					continue
+				}
 				problems = append(problems, cellProblem(x.lang, key, errValue(err, v), err))
 			}
 		}
-		return problems
+		for i, k := range keep {
+			label := header(x.lang, keepKeys[i])
+			notes.set(x, r, importing.KeepInNotesAs(label, notes.get(x, r), k))
+			kept = append(kept, k.TextAs(x.lang, label))
+		}
+		return problems, kept
 	}
 	type target struct {
 		item     int
@@ -138,6 +154,7 @@ func (s *simple[T, P]) plan(ctx context.Context, x *env, cols []string, rows []f
 			}
 		}
 		var draft *T
+		x.row = row.n
 		if existing == nil {
 			draft = new(T)
 			setCells(draft, cells)
@@ -198,18 +215,38 @@ func (s *simple[T, P]) plan(ctx context.Context, x *env, cols []string, rows []f
 		} else {
 			P(r).GetMeta().ID = tg.id
 		}
-		problems := setCells(r, tg.cells)
-		if n, ok := any(r).(interface{ Normalize() }); ok {
+		x.row = it.Row
+		problems, kept := setCells(r, tg.cells)
+		switch n := any(r).(type) {
+		case interface{ NormalizeIn(string) }:
+			n.NormalizeIn(x.opts.Region)
+		case interface{ Normalize() }:
 			n.Normalize()
 		}
 		if err := P(r).Validate(); err != nil {
+			var invalid []string
 			for _, fe := range model.FieldErrors(err) {
-				problems = append(problems, fieldProblem(x, s.cols, tg.cells, fe))
+				invalid = append(invalid, fieldProblem(x, s.cols, tg.cells, fe))
 			}
+			if s.salvage != nil && len(problems) == 0 {
+				// Keep what can be kept; a record still invalid is reported
+				// with what was wrong in the first place.
+				saved := s.salvage(x, r, tg.cells)
+				if P(r).Validate() == nil {
+					invalid = nil
+					for _, k := range saved {
+						kept = append(kept, k.TextAs(x.lang, header(x.lang, columnOf(s.cols, k.Field))))
+					}
+				}
+			}
+			problems = append(problems, invalid...)
 		}
 		it.Title = P(r).Title()
 		for _, p := range problems {
 			it.Reject(it.Row, p)
+		}
+		for _, k := range kept {
+			it.Note(it.Row, k)
 		}
 		if it.Action == importing.Invalid {
 			continue
@@ -243,6 +280,18 @@ func (s *simple[T, P]) depsOf(r *T) []model.ID {
 		return nil
 	}
 	return s.deps(r)
+}
+
+// columnOf is the key of the column a model field is read from.
+func columnOf[T any](cols []col[T], field string) string {
+	for _, c := range cols {
+		for _, f := range c.fields {
+			if f == field {
+				return c.key
+			}
+		}
+	}
+	return field
 }
 
 // errValue is the value a problem is about: the name in err's arguments

@@ -36,13 +36,23 @@ type fileRow struct {
 	fields []string
 }
 
-// cells returns the row's values by column key, formula-texts read.
+// cells returns the row's values by column key, formula-texts read. The
+// cells of several columns filling one list column (an export's business
+// and mobile phones) are its lines.
 func (r fileRow) cells(cols []string) map[string]string {
 	m := make(map[string]string, len(cols))
 	for i, key := range cols {
-		if key != "" && i < len(r.fields) {
-			m[key] = unformula(r.fields[i])
+		if key == "" || i >= len(r.fields) {
+			continue
 		}
+		v := unformula(r.fields[i])
+		if old, ok := m[key]; ok && strings.TrimSpace(old) != "" {
+			if strings.TrimSpace(v) != "" {
+				m[key] = old + "\n" + v
+			}
+			continue
+		}
+		m[key] = v
 	}
 	return m
 }
@@ -58,6 +68,10 @@ var tables = []kindTable{
 			c, ambiguous := ix.MatchContact(model.NilID, r.Emails, r.FirstName, r.LastName)
 			return c, !ambiguous
 		},
+		salvage: func(x *env, r *model.Contact, cells map[string]string) []importing.Kept {
+			return importing.SalvageContact(x.lang, r, cells["organisation"])
+		},
+		deps: func(r *model.Contact) []model.ID { return []model.ID{r.Organisation} },
 	},
 	&simple[model.Organisation, *model.Organisation]{
 		k: model.KindOrganisation, cols: organisationCols, canCreate: true,
@@ -166,17 +180,39 @@ func ParseKind(s string) (model.Kind, bool) {
 	return k, true
 }
 
+// ExportOptions tune an export.
+type ExportOptions struct {
+	// OldExcel writes the text cells a spreadsheet would turn into
+	// numbers or dates (codes with leading zeros, phone numbers) as
+	// formulas that give the text, ="091": the "CSV for old Excel" choice
+	// for spreadsheets that cannot be told a column is text. Other
+	// programs show those cells as written, formula and all.
+	OldExcel bool
+	// IDs limits the export to these records; nil exports all.
+	IDs []model.ID
+}
+
 // Export writes every record of a kind ("contacts", "municipalities",
 // "organisations", "projects", "groups") that is not in the trash as CSV,
-// with headers and choices in lang.
+// with headers and choices in lang: RFC 4180 with a byte order mark,
+// semicolons and no formulas (see ExportWith).
 func Export(ctx context.Context, svc model.Services, kind string, w io.Writer, lang string) error {
-	return ExportOnly(ctx, svc, kind, w, lang, nil)
+	return ExportWith(ctx, svc, kind, w, lang, ExportOptions{})
 }
 
 // ExportOnly is Export limited to the records with the given IDs (a nil
 // list exports all).
 func ExportOnly(ctx context.Context, svc model.Services, kind string, w io.Writer, lang string, ids []model.ID) error {
-	return exportTo(ctx, svc, kind, lang, ids, func() *writer { return newWriter(w) })
+	return ExportWith(ctx, svc, kind, w, lang, ExportOptions{IDs: ids})
+}
+
+// ExportWith is Export with options.
+func ExportWith(ctx context.Context, svc model.Services, kind string, w io.Writer, lang string, opts ExportOptions) error {
+	return exportTo(ctx, svc, kind, lang, opts.IDs, func() *writer {
+		cw := newWriter(w)
+		cw.oldExcel = opts.OldExcel
+		return cw
+	})
 }
 
 // ExportRows is ExportOnly handing the rows to sink instead of writing
@@ -280,13 +316,20 @@ func recognise(head []string, kind model.Kind) (kindTable, []string, []string) {
 				aliases[normHeader(a)] = key
 			}
 		}
+		for _, key := range t.keys() {
+			for _, a := range aliasesOf(t, key) {
+				if _, own := aliases[normHeader(a)]; !own {
+					aliases[normHeader(a)] = key
+				}
+			}
+		}
 		cols := make([]string, len(head))
 		var ignored []string
 		score := 0
 		seen := map[string]bool{}
 		for i, h := range head {
 			key, ok := aliases[normHeader(unformula(h))]
-			if !ok || seen[key] {
+			if !ok || (seen[key] && !multiColumn(key)) {
 				if strings.TrimSpace(h) != "" {
 					ignored = append(ignored, strings.TrimSpace(h))
 				}
@@ -340,7 +383,7 @@ func ImportRows(ctx context.Context, svc model.Services, rows [][]string, format
 		}
 	}
 	if t == nil || known == 0 || (opts.Kind == 0 && known < 2) {
-		return rep, &importing.FormatError{Key: "table.unknown_columns"}
+		return rep, unknownHeaders(rows[h], opts)
 	}
 	rep.Kind, rep.Ignored = t.kind(), ignored
 	var body []fileRow
@@ -353,13 +396,68 @@ func ImportRows(ctx context.Context, svc model.Services, rows [][]string, format
 	if err != nil {
 		return rep, err
 	}
-	writes, err := t.plan(ctx, &env{ix: ix, lang: opts.Lang}, cols, body, &rep)
+	x := &env{ix: ix, lang: opts.Lang, opts: opts}
+	writes, err := t.plan(ctx, x, cols, body, &rep)
 	if err != nil {
 		return rep, err
 	}
+	writes = append(organisationWrites(&rep, x.orgs, writes), writes...)
 	return rep, importing.Apply(ctx, svc, &rep, opts, func(ctx context.Context) error {
 		return applyInOrder(ctx, svc, &rep, writes)
 	})
+}
+
+// unknownHeaders says which headers a file has and which were expected
+// (those of the kind asked for, else of contacts, the usual import).
+func unknownHeaders(head []string, opts importing.Options) error {
+	var found []string
+	for _, h := range head {
+		if h = strings.TrimSpace(unformula(h)); h != "" {
+			found = append(found, "“"+h+"”")
+		}
+	}
+	if len(found) > 12 {
+		found = append(found[:12], "…")
+	}
+	t := tableOf(opts.Kind)
+	if t == nil {
+		t = tableOf(model.KindContact)
+	}
+	var expected []string
+	for _, key := range t.keys() {
+		if key != "id" && len(expected) < 6 {
+			expected = append(expected, "“"+header(opts.Lang, key)+"”")
+		}
+	}
+	return &importing.FormatError{Key: "import.unknown_headers", Args: map[string]any{
+		"Found": strings.Join(found, ", "), "Names": strings.Join(expected, ", "),
+	}}
+}
+
+// organisationWrites lists in the report, and returns the writes of, the
+// organisations the import adds because rows name them; not those only
+// invalid rows named.
+func organisationWrites(rep *importing.Report, orgs []importing.PlannedOrganisation, writes []write) []write {
+	used := map[model.ID]bool{}
+	for _, w := range writes {
+		for _, d := range w.deps {
+			used[d] = true
+		}
+	}
+	var keep []importing.PlannedOrganisation
+	for _, o := range orgs {
+		if used[o.Org.ID] {
+			keep = append(keep, o)
+		}
+	}
+	items := importing.AddOrganisationItems(rep, keep)
+	out := make([]write, len(keep))
+	for i, o := range keep {
+		org := o.Org
+		out[i] = write{item: items[i], id: org.ID,
+			do: func(ctx context.Context, svc model.Services) error { return svc.Organisations.Create(ctx, org) }}
+	}
+	return out
 }
 
 // applyInOrder makes the writes, a record's dependencies first.

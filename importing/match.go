@@ -44,10 +44,21 @@ func (ix *Index) ContactByName(first, last string) []*model.Contact {
 // MatchContact finds the contact a record from a file is: by ID, else by
 // any of its emails, else by first and last name. ambiguous is set when the
 // key matches several contacts.
+//
+// An email that is not valid finds nothing: it is kept in the notes, not
+// as an email, so it is no key (two rows with the same typo are two
+// people unless their names say otherwise).
 func (ix *Index) MatchContact(id model.ID, emails []string, first, last string) (c *model.Contact, ambiguous bool) {
 	if c, ok := ix.byID[id].(*model.Contact); ok && !id.IsZero() {
 		return c, false
 	}
+	var valid []string
+	for _, e := range emails {
+		if model.ValidEmail(strings.TrimSpace(e)) {
+			valid = append(valid, e)
+		}
+	}
+	emails = valid
 	if m := ix.ContactByEmail(emails); len(m) > 0 {
 		return m[0], len(m) > 1
 	}
@@ -147,6 +158,7 @@ func namesKeys(r model.Record) []string {
 		add(v.Name)
 	case *model.Municipality:
 		add(v.Name.FI)
+		add(v.Name.SV) // Raseborg finds Raasepori
 		if strings.TrimSpace(v.Code) != "" {
 			keys = append(keys, codeKey(v.Code))
 		}

@@ -19,6 +19,12 @@ type Options struct {
 	// Kind forces the kind of a CSV file instead of recognising it from
 	// the headers (0: recognise).
 	Kind model.Kind
+	// Region is the country (ISO 3166, "SE") of national phone numbers
+	// on records whose address names none; empty is Finland.
+	Region string
+	// CreateOrganisations adds an organisation a record names that does
+	// not exist; without it the name is kept in the record's notes.
+	CreateOrganisations bool
 }
 
 // Action is what importing a record does.

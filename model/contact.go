@@ -16,7 +16,8 @@ type Contact struct {
 	JobTitle string `json:"title,omitempty"`
 	// Organisation is an organisation or a municipality.
 	Organisation ID `json:"organisation,omitzero"`
-	// Phones are stored in +358 form (see NormalizePhone).
+	// Phones are stored in E.164 form, "+358401234567", with ";ext=N"
+	// after an extension (see NormalizePhoneIn).
 	Phones  []string `json:"phones,omitempty"`
 	Emails  []string `json:"emails,omitempty"`
 	Address Address  `json:"address,omitzero"`
@@ -45,7 +46,11 @@ func (c *Contact) Subtitle() string {
 }
 
 func (c *Contact) SearchText() string {
-	return strings.Join(append([]string{c.FirstName, c.LastName, c.JobTitle}, c.Emails...), " ")
+	words := append([]string{c.FirstName, c.LastName, c.JobTitle}, c.Emails...)
+	for _, p := range c.Phones {
+		words = append(words, PhoneSearchText(p))
+	}
+	return strings.Join(words, " ")
 }
 
 func (c *Contact) Facets() []string {
@@ -55,11 +60,19 @@ func (c *Contact) Facets() []string {
 	return []string{"organisation:" + c.Organisation.String()}
 }
 
-// Normalize puts phone numbers in +358 form and trims emails; numbers that
-// cannot be read are left as typed for Validate to report.
-func (c *Contact) Normalize() {
+// Normalize puts phone numbers in stored form and trims emails; numbers
+// that cannot be read are left as typed for Validate to report. A national
+// number belongs to the country of the contact's address, else Finland.
+func (c *Contact) Normalize() { c.NormalizeIn(DefaultRegion) }
+
+// NormalizeIn is Normalize with another country for national numbers
+// when the address names none (an import's default region).
+func (c *Contact) NormalizeIn(region string) {
+	if r := CountryRegion(c.Address.Country); r != "" {
+		region = r
+	}
 	for i, p := range c.Phones {
-		if n, ok := NormalizePhone(p); ok {
+		if n, problem := NormalizePhoneIn(p, region); problem == PhoneOK {
 			c.Phones[i] = n
 		}
 	}
@@ -74,8 +87,11 @@ func (c *Contact) Validate() error {
 		v.add(Invalid("last_name", "error.required"))
 	}
 	for i, p := range c.Phones {
-		if n, ok := NormalizePhone(p); !ok || n != p {
-			v.add(Invalid(fmt.Sprintf("phones[%d]", i), "error.phone"))
+		if n, problem := NormalizePhoneIn(p, CountryRegion(c.Address.Country)); problem != PhoneOK || n != p {
+			if problem == PhoneOK {
+				problem = PhoneInvalid
+			}
+			v.add(Invalid(fmt.Sprintf("phones[%d]", i), problem))
 		}
 	}
 	for i, e := range c.Emails {

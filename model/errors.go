@@ -137,6 +137,7 @@ var englishMessages = map[string]string{
 	"error.required":               "is required",
 	"error.email":                  "is not a valid email address",
 	"error.phone":                  "is not a valid phone number",
+	"error.phone_vanity":           "has letters that do not make a valid phone number",
 	"error.business_id":            "is not a valid business ID (Y-tunnus)",
 	"error.ovt":                    "is not a valid e-invoice address (OVT)",
 	"error.postal_code":            "must be five digits",

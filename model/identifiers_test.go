@@ -343,8 +343,8 @@ func TestFormatPhone(t *testing.T) {
 		{"+35819123456", "019 12 3456"},
 		{"+35891234", "09 1234"},
 		{"+3584012345678", "040 1234 5678"},
-		// Other numbers are shown as stored.
-		{"+46812345678", "+46812345678"},
+		// Other numbers are shown in international form.
+		{"+46812345678", "+46 8 123 456 78"},
 		{"", ""},
 		{"040 123 4567", "040 123 4567"},
 	} {

@@ -26,6 +26,7 @@ type migration struct {
 var migrations = []migration{
 	{name: "initial layout", fn: func(tx *bolt.Tx) error { return nil }},
 	{name: "current revisions, history and summaries apart", fn: splitRecords},
+	{name: "contacts found by their phone numbers", fn: resummarise(model.KindContact)},
 }
 
 // migrate backs the file up and then applies the migrations after version
@@ -110,4 +111,29 @@ func splitRecords(tx *bolt.Tx) error {
 		return err
 	}
 	return tx.DeleteBucket(bucketRecords)
+}
+
+// resummarise makes the summaries of the records of kind again from their
+// current revisions: what a summary holds changed (a contact's search
+// words gained its phone numbers in every form people type them). Sort
+// keys are kept: the name they come from did not change.
+func resummarise(kind model.Kind) func(tx *bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
+		var list []*model.Summary
+		c := tx.Bucket(bucketCurrent).Cursor()
+		prefix := []byte{byte(kind)}
+		for k, v := c.Seek(prefix); k != nil && k[0] == byte(kind); k, v = c.Next() {
+			r, err := decodeRecord(v)
+			if err != nil {
+				return fmt.Errorf("record %x: %w", k, err)
+			}
+			var key []byte
+			if old, err := summaryOf(tx, r.GetMeta().ID); err == nil {
+				key = old.SortKey
+			}
+			s := model.SummaryWithSortKey(r, key)
+			list = append(list, &s)
+		}
+		return writeSummaries(tx, list)
+	}
 }

@@ -73,23 +73,27 @@ func tableName(k model.Kind) string {
 type tableExport struct {
 	title string
 	ext   string // the file name's extension, with its dot
-	write func(ctx context.Context, svc model.Services, kind string, w io.Writer) error
+	// option, when set, is the label of a check box the dialog offers
+	// (CSV for old Excel); write gets whether it was checked.
+	option string
+	write  func(ctx context.Context, svc model.Services, kind string, w io.Writer, option bool) error
 }
 
 // exportXLSXDialog asks which kind to export as an Excel workbook, then
 // where.
 func (u *UI) exportXLSXDialog() {
 	u.exportTableDialog(tableExport{title: T("xlsx.ui.export"), ext: xlsx.FileExtension,
-		write: func(ctx context.Context, svc model.Services, kind string, w io.Writer) error {
+		write: func(ctx context.Context, svc model.Services, kind string, w io.Writer, _ bool) error {
 			return xlsx.Export(ctx, svc, kind, w, currentLanguage)
 		}})
 }
 
 // exportCSVDialog asks which kind to export as CSV, then where.
 func (u *UI) exportCSVDialog() {
-	u.exportTableDialog(tableExport{title: T("table.ui.export_csv"), ext: ".csv",
-		write: func(ctx context.Context, svc model.Services, kind string, w io.Writer) error {
-			return csv.Export(ctx, svc, kind, w, currentLanguage)
+	// Formula-texts only when asked for: every other program shows them.
+	u.exportTableDialog(tableExport{title: T("table.ui.export_csv"), ext: ".csv", option: T("import.ui.old_excel"),
+		write: func(ctx context.Context, svc model.Services, kind string, w io.Writer, oldExcel bool) error {
+			return csv.ExportWith(ctx, svc, kind, w, currentLanguage, csv.ExportOptions{OldExcel: oldExcel})
 		}})
 }
 
@@ -105,9 +109,15 @@ func (u *UI) exportTableDialog(x tableExport) {
 	}
 	radio := widget.NewRadioGroup(labels, nil)
 	radio.SetSelected(labels[0])
+	content := container.NewVBox(widget.NewLabel(T("table.ui.choose_kind")), radio)
+	option := widget.NewCheck(x.option, nil)
+	if x.option != "" {
+		content.Add(option)
+	}
 	include := includeConfidentialCheck()
+	content.Add(include)
 	dialog.ShowCustomConfirm(dialogTitle(x.title), T("table.ui.next"), T("ui.cancel"),
-		container.NewVBox(widget.NewLabel(T("table.ui.choose_kind")), radio, include), func(ok bool) {
+		content, func(ok bool) {
 			if !ok {
 				return
 			}
@@ -119,7 +129,7 @@ func (u *UI) exportTableDialog(x tableExport) {
 						if kinds[i] == model.KindMeeting {
 							name = "tasks"
 						}
-						return x.write(ctx, exportServices(svc, include.Checked), name, w)
+						return x.write(ctx, exportServices(svc, include.Checked), name, w, option.Checked)
 					})
 				}
 			}
@@ -237,6 +247,10 @@ type importPreview struct {
 	dialog dialog.Dialog
 	// apply imports for real (the valid records when some are invalid).
 	apply func()
+	// createOrgs, when the file names organisations that do not exist,
+	// is the check box that adds them (checked) or keeps their names in
+	// the contacts' notes; nil when there are none.
+	createOrgs *widget.Check
 }
 
 // lastImportPreview is the last preview shown (tests).
@@ -265,7 +279,7 @@ func (u *UI) runPreview(name string, data []byte, imp importFunc) {
 	}
 	progress := showProgress(u, T("table.ui.reading"))
 	background(u, func(ctx context.Context, svc model.Services) (result, error) {
-		rep, err := imp(ctx, svc, data, importing.Options{DryRun: true, Lang: currentLanguage})
+		rep, err := imp(ctx, svc, data, importing.Options{DryRun: true, Lang: currentLanguage, CreateOrganisations: true})
 		return result{rep, err}, nil
 	}, func(r result) {
 		progress.Hide()
@@ -285,8 +299,17 @@ func (u *UI) showImportPreview(name string, data []byte, imp importFunc, rep imp
 	summary.TextStyle = fyne.TextStyle{Bold: true}
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(560, 300))
-	content := container.NewBorder(summary, nil, nil, nil, scroll)
 	p := &importPreview{report: rep}
+	var bottom fyne.CanvasObject
+	if n := countOrganisations(rep); n > 0 {
+		// Offered, and checked: an address book's organisations come in
+		// with it unless the user says otherwise.
+		p.createOrgs = widget.NewCheck(T("import.create_organisations", map[string]any{"Count": n}), nil)
+		p.createOrgs.SetChecked(true)
+		p.createOrgs.OnChanged = func(create bool) { u.refreshImportPreview(p, data, imp, create, summary, text) }
+		bottom = p.createOrgs
+	}
+	content := container.NewBorder(summary, bottom, nil, nil, scroll)
 	lastImportPreview = p
 	title := T("table.ui.preview_title", map[string]any{"Name": name})
 	writes := rep.Count(importing.Add) + rep.Count(importing.Update)
@@ -300,7 +323,8 @@ func (u *UI) showImportPreview(name string, data []byte, imp importFunc, rep imp
 	p.apply = func() {
 		progress := showProgress(u, T("table.ui.importing"))
 		backgroundErr(u, func(ctx context.Context, svc model.Services) error {
-			res, err := imp(ctx, svc, data, importing.Options{SkipInvalid: skip, Lang: currentLanguage})
+			create := p.createOrgs == nil || p.createOrgs.Checked
+			res, err := imp(ctx, svc, data, importing.Options{SkipInvalid: skip, Lang: currentLanguage, CreateOrganisations: create})
 			p.report = res
 			return err
 		}, func(err error) {
@@ -328,4 +352,33 @@ func (u *UI) showImportPreview(name string, data []byte, imp importFunc, rep imp
 	}, u.win)
 	p.dialog = d
 	d.Show()
+}
+
+// countOrganisations is how many organisations an import adds because its
+// records name them.
+func countOrganisations(rep importing.Report) int {
+	n := 0
+	for _, it := range rep.Items {
+		if it.Kind == model.KindOrganisation && it.Action == importing.Add && rep.Kind != model.KindOrganisation {
+			n++
+		}
+	}
+	return n
+}
+
+// refreshImportPreview runs the preview again with or without adding the
+// organisations not found, and shows what it now says.
+func (u *UI) refreshImportPreview(p *importPreview, data []byte, imp importFunc, create bool, summary, text *widget.Label) {
+	background(u, func(ctx context.Context, svc model.Services) (importing.Report, error) {
+		rep, err := imp(ctx, svc, data, importing.Options{DryRun: true, Lang: currentLanguage, CreateOrganisations: create})
+		if err != nil && !errors.Is(err, importing.ErrRejected) {
+			return rep, err
+		}
+		return rep, nil
+	}, func(rep importing.Report) {
+		p.report = rep
+		lines := rep.Lines()
+		summary.SetText(lines[0])
+		text.SetText(strings.Join(lines[1:], "\n"))
+	})
 }

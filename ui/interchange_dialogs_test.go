@@ -36,11 +36,13 @@ func TestImportPreviewAndApply(t *testing.T) {
 	if err := csv.Export(context.Background(), u.svc, "contacts", &buf, "fi"); err != nil {
 		t.Fatal(err)
 	}
-	data := buf.String() + "Uusi;Ihminen;;;;uusi@example.com;;;;;\r\nRikki;Osoite;;;;rikki@;;;;;\r\n"
+	data := buf.String() + "Uusi;Ihminen;;;;uusi@example.com;;;;;\r\nRikki;Osoite;;;;rikki@;;;;;\r\nNimetön\r\n"
 	// Fit the added rows to the header's columns.
 	cols := strings.Count(strings.SplitN(data, "\r\n", 2)[0], ";")
 	data = strings.Replace(data, "Uusi;Ihminen;;;;uusi@example.com;;;;;", ";Uusi;Ihminen;;;;uusi@example.com"+strings.Repeat(";", cols-6), 1)
 	data = strings.Replace(data, "Rikki;Osoite;;;;rikki@;;;;;", ";Rikki;Osoite;;;;rikki@"+strings.Repeat(";", cols-6), 1)
+	// Nothing to know the contact by: the one invalid row.
+	data = strings.Replace(data, "Nimetön", ";;;;;050 1"+strings.Repeat(";", cols-5), 1)
 	lastImportPreview = nil
 	u.previewImport("yhteyshenkilot.csv", []byte(data))
 	u.Wait()
@@ -48,10 +50,11 @@ func TestImportPreviewAndApply(t *testing.T) {
 	if p == nil {
 		t.Fatal("no preview")
 	}
-	if p.report.Count(importing.Add) != 1 || p.report.Count(importing.Invalid) != 1 || p.report.Applied {
+	// The broken email does not keep its contact out: it goes to the notes.
+	if p.report.Count(importing.Add) != 2 || p.report.Count(importing.Invalid) != 1 || p.report.Applied {
 		t.Fatalf("preview:\n%s", p.report.String())
 	}
-	if !strings.Contains(p.report.String(), "Sähköposti ”rikki@”: ei ole kelvollinen sähköpostiosoite") {
+	if !strings.Contains(p.report.String(), "Sähköposti ”rikki@”: ei ole kelvollinen sähköpostiosoite; tallennettu muistiinpanoihin") {
 		t.Errorf("preview:\n%s", p.report.String())
 	}
 	before, _ := u.svc.Contacts.List(context.Background(), model.Filter{})
@@ -59,8 +62,51 @@ func TestImportPreviewAndApply(t *testing.T) {
 	p.apply()
 	u.Wait()
 	after, _ := u.svc.Contacts.List(context.Background(), model.Filter{})
-	if after.Total != before.Total+1 {
-		t.Errorf("contacts %d → %d, want one more", before.Total, after.Total)
+	if after.Total != before.Total+2 {
+		t.Errorf("contacts %d → %d, want two more", before.Total, after.Total)
+	}
+}
+
+// TestImportPreviewOrganisations: the preview offers to add the
+// organisations a file names that do not exist; unchecked, the import
+// keeps their names in the contacts' notes.
+func TestImportPreviewOrganisations(t *testing.T) {
+	ctx := context.Background()
+	for _, create := range []bool{true, false} {
+		u := newTestUI(t)
+		data := "Etunimi;Sukunimi;Organisaatio;Sähköposti\r\nAnna;Uusi;Uusi Yhdistys ry;anna@example.com\r\nBo;Ny;Raseborg;bo@example.com\r\n"
+		lastImportPreview = nil
+		u.previewImport("uudet.csv", []byte(data))
+		u.Wait()
+		p := lastImportPreview
+		if p == nil || p.createOrgs == nil || !p.createOrgs.Checked {
+			t.Fatalf("no check box to add the organisation: %+v", p)
+		}
+		if got := p.report.String(); !strings.Contains(got, "lisätään ”Uusi Yhdistys ry”") {
+			t.Errorf("preview:\n%s", got)
+		}
+		p.createOrgs.SetChecked(create)
+		u.Wait()
+		p.dialog.Hide()
+		p.apply()
+		u.Wait()
+		orgs, _ := u.svc.Organisations.List(ctx, model.Filter{})
+		if got, want := orgs.Total, map[bool]int{true: 1, false: 0}[create]; got != want {
+			t.Errorf("create=%v: %d organisations, want %d", create, got, want)
+		}
+		ix, _ := importing.LoadIndex(ctx, u.svc)
+		for _, c := range ix.Contacts {
+			switch c.LastName {
+			case "Ny":
+				if c.Organisation != model.MunicipalityID("710") {
+					t.Errorf("Raseborg = %v, want Raasepori", c.Organisation)
+				}
+			case "Uusi":
+				if create == c.Organisation.IsZero() || create == strings.Contains(c.Notes, "Uusi Yhdistys ry") {
+					t.Errorf("create=%v: organisation %v, notes %q", create, c.Organisation, c.Notes)
+				}
+			}
+		}
 	}
 }
 

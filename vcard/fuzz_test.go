@@ -2,6 +2,7 @@ package vcard
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -30,9 +31,17 @@ func FuzzImportVCard(f *testing.F) {
 		db.Close()
 	})
 	svc := db.Services()
+	// The real-world corpus seeds it too (the small files: fuzzing
+	// mutates them).
+	corpus, _ := filepath.Glob(filepath.Join("testdata", "corpus", "*.vcf"))
+	for _, file := range corpus {
+		if data, err := os.ReadFile(file); err == nil && len(data) < 4096 {
+			f.Add(data)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		Detect(data)
-		for _, opts := range []importing.Options{{DryRun: true, Lang: "fi"}, {SkipInvalid: true, Lang: "sv"}} {
+		for _, opts := range []importing.Options{{DryRun: true, Lang: "fi"}, {SkipInvalid: true, Lang: "sv", CreateOrganisations: true, Region: "US"}} {
 			rep, err := Import(ctx, svc, data, opts)
 			var fe *importing.FormatError
 			if err != nil && !errors.Is(err, importing.ErrRejected) && !errors.As(err, &fe) && model.ErrorCode(err) == model.EINTERNAL {

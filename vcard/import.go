@@ -41,33 +41,22 @@ func readCard(card govcard.Card) person {
 		p.last = component(n, 0)
 		p.first = strings.TrimSpace(component(n, 1) + " " + component(n, 2))
 	}
+	p.org = orgOf(card)
 	if p.first == "" && p.last == "" {
-		// No N: the last word of FN is the last name.
+		// No N: the last word of FN is the last name (unless FN is only
+		// the organisation's name, as on a company's card).
 		fn := strings.Fields(unescape(card.Value(govcard.FieldFormattedName)))
-		if len(fn) > 0 {
+		if len(fn) > 0 && !importing.SameText(strings.Join(fn, " "), p.org) {
 			p.last = fn[len(fn)-1]
 			p.first = strings.Join(fn[:len(fn)-1], " ")
 		}
 	}
-	if f := card.Get(govcard.FieldOrganization); f != nil {
-		p.org = component(components(f.Value), 0)
-	}
 	p.title = strings.TrimSpace(unescape(card.Value(govcard.FieldTitle)))
 	for _, f := range card[govcard.FieldTelephone] {
+		// As written: "tel:+44-555-555-5555;ext=5555" keeps its extension;
+		// the number is read once the card's country is known.
 		v := strings.TrimSpace(unescape(f.Value))
-		if len(v) > 4 && strings.EqualFold(v[:4], "tel:") {
-			v = v[4:]
-			if i := strings.IndexByte(v, ';'); i >= 0 {
-				v = v[:i] // tel:+358...;ext=5
-			}
-		}
-		if v == "" {
-			continue
-		}
-		if n, ok := model.NormalizePhone(v); ok {
-			v = n
-		}
-		if !slices.Contains(p.phones, v) {
+		if v != "" && !slices.Contains(p.phones, v) {
 			p.phones = append(p.phones, v)
 		}
 	}
@@ -102,6 +91,14 @@ func readCard(card govcard.Card) person {
 	return p
 }
 
+// orgOf is the organisation a card names: the first component of ORG.
+func orgOf(card govcard.Card) string {
+	if f := card.Get(govcard.FieldOrganization); f != nil {
+		return component(components(f.Value), 0)
+	}
+	return ""
+}
+
 // preferredAddress is the work address, else the preferred one.
 func preferredAddress(card govcard.Card) *govcard.Field {
 	for _, f := range card[govcard.FieldAddress] {
@@ -113,22 +110,17 @@ func preferredAddress(card govcard.Card) *govcard.Field {
 }
 
 // merge applies a card to a contact: what the card has replaces the
-// contact's, phone numbers and emails are added.
-// It returns the name of an organisation the card names that was not
-// found.
-func merge(ix *importing.Index, c *model.Contact, p person) (orgName string) {
+// contact's, phone numbers and emails are added. The organisation is
+// looked up by the caller.
+func merge(c *model.Contact, p person, org model.ID) {
 	if p.first != "" || p.last != "" {
 		c.FirstName, c.LastName = p.first, p.last
 	}
 	if p.title != "" {
 		c.JobTitle = p.title
 	}
-	if p.org != "" {
-		if id, ok := findOrg(ix, p.org); ok {
-			c.Organisation = id
-		} else {
-			orgName = p.org
-		}
+	if !org.IsZero() {
+		c.Organisation = org
 	}
 	for _, ph := range p.phones {
 		if !slices.Contains(c.Phones, ph) {
@@ -146,34 +138,19 @@ func merge(ix *importing.Index, c *model.Contact, p person) (orgName string) {
 	if p.note != "" {
 		c.Notes = p.note
 	}
-	return orgName
-}
-
-// findOrg finds an organisation or a municipality by name.
-func findOrg(ix *importing.Index, name string) (model.ID, bool) {
-	var found []model.ID
-	for _, o := range ix.Organisations {
-		if strings.EqualFold(strings.TrimSpace(o.Name), strings.TrimSpace(name)) {
-			found = append(found, o.ID)
-		}
-	}
-	if len(found) == 0 {
-		for _, m := range ix.Municipalities {
-			if !m.Former() && strings.EqualFold(m.Name.FI, strings.TrimSpace(name)) {
-				found = append(found, m.ID)
-			}
-		}
-	}
-	if len(found) != 1 {
-		return model.NilID, false
-	}
-	return found[0], true
 }
 
 // Import reads vCards and adds or updates a contact for each, as package
 // csv's Import does for a CSV file: a report first, nothing written on
 // DryRun, nor when a card is invalid unless SkipInvalid is set. All cards
 // are written in one transaction when the store can.
+//
+// A card is not refused for a field that cannot be read: a phone number,
+// email or postal code that does not validate is kept in the notes and
+// the report says so (importing.SalvageContact). A card is invalid only
+// when it cannot be read at all, is not a person's, is ambiguous, or has
+// no name, email or organisation. An organisation not found is added
+// with opts.CreateOrganisations, else kept in the notes.
 func Import(ctx context.Context, svc model.Services, data []byte, opts importing.Options) (importing.Report, error) {
 	rep := importing.Report{Format: "vcard", Kind: model.KindContact, Lang: opts.Lang}
 	cards := splitCards(data)
@@ -190,6 +167,7 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts importing
 		add  bool
 	}
 	var changes []change
+	var orgs []importing.PlannedOrganisation
 	claimed := map[model.ID]int{}
 	added := map[model.ID]bool{} // contacts this file adds
 	for _, rc := range cards {
@@ -231,15 +209,32 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts importing
 			}
 			c = cloneContact(existing)
 		}
-		orgName := merge(ix, c, p)
-		if orgName != "" {
-			it.Note(rc.n, assets.Message(opts.Lang, "vcard.org_not_found", map[string]any{"Name": orgName}))
-		}
-		c.Normalize()
+		p.phones = normalizePhones(p, opts.Region)
+		org, created, oerr := ix.Organisation(p.org, opts.CreateOrganisations)
+		merge(c, p, org)
+		c.NormalizeIn(opts.Region)
 		it.Title = c.Title()
+		verr := c.Validate()
+		kept := importing.SalvageContact(opts.Lang, c, p.org)
+		if oerr != nil {
+			k := importing.Kept{Field: "organisation", Value: strings.Join(strings.Fields(p.org), " "), Key: oerr.Key}
+			c.Notes = importing.KeepInNotes(opts.Lang, c.Notes, k)
+			kept = append(kept, k)
+		}
 		if err := c.Validate(); err != nil {
-			bad(assets.ErrorText(opts.Lang, err))
+			// Nothing to know the contact by: say what the card lacks.
+			if verr == nil {
+				verr = err
+			}
+			bad(assets.ErrorText(opts.Lang, verr))
 			continue
+		}
+		it.Title = c.Title()
+		for _, k := range kept {
+			it.Note(rc.n, k.Text(opts.Lang))
+		}
+		if created != nil {
+			orgs = append(orgs, importing.PlannedOrganisation{Org: created, Row: rc.n})
 		}
 		switch {
 		case existing == nil:
@@ -261,7 +256,14 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts importing
 		}
 		claimed[c.ID] = rc.n
 	}
+	orgs = usedOrganisations(orgs, changes, func(ch change) model.ID { return ch.c.Organisation })
+	importing.AddOrganisationItems(&rep, orgs)
 	err = importing.Apply(ctx, svc, &rep, opts, func(ctx context.Context) error {
+		for _, o := range orgs {
+			if err := svc.Organisations.Create(ctx, o.Org); err != nil {
+				return err
+			}
+		}
 		for _, ch := range changes {
 			var err error
 			if ch.add {
@@ -276,6 +278,41 @@ func Import(ctx context.Context, svc model.Services, data []byte, opts importing
 		return nil
 	})
 	return rep, err
+}
+
+// normalizePhones reads a card's numbers in its country (its address's,
+// else region) so that they compare with stored ones; a number that
+// cannot be read stays as written, for SalvageContact.
+func normalizePhones(p person, region string) []string {
+	if r := model.CountryRegion(p.address.Country); r != "" {
+		region = r
+	}
+	var out []string
+	for _, v := range p.phones {
+		if n, problem := model.NormalizePhoneIn(v, region); problem == model.PhoneOK {
+			v = n
+		}
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// usedOrganisations keeps the planned organisations a change refers to
+// (not those of cards found invalid later).
+func usedOrganisations[C any](orgs []importing.PlannedOrganisation, changes []C, org func(C) model.ID) []importing.PlannedOrganisation {
+	used := map[model.ID]bool{}
+	for _, ch := range changes {
+		used[org(ch)] = true
+	}
+	var out []importing.PlannedOrganisation
+	for _, o := range orgs {
+		if used[o.Org.ID] {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 func cloneContact(c *model.Contact) *model.Contact {

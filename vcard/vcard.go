@@ -3,8 +3,8 @@
 //
 // Export writes vCard 3.0 (RFC 2426), which every address book reads, or
 // 4.0 (RFC 6350) on request: name (N and FN), title, organisation (the name
-// of the contact's organisation or municipality), phone numbers in +358
-// form, emails, the address, the notes, and the contact's ID as UID
+// of the contact's organisation or municipality), phone numbers in E.164
+// form (an extension as RFC 3966's ";ext="), emails, the address, the notes, and the contact's ID as UID
 // ("urn:uuid:..." in 4.0), so that a card comes back to the same contact.
 //
 // Import reads 2.1, 3.0 and 4.0, including 2.1's QUOTED-PRINTABLE values,
@@ -15,8 +15,12 @@
 // contact is updated rather than duplicated: the card's names, title,
 // organisation, address and note replace the contact's when the card has
 // them, and its phone numbers and emails are added to the contact's. An
-// organisation is found by name among organisations and municipalities;
-// one that is not found is left out, with a note in the report.
+// organisation is found by name among organisations and municipalities
+// (Finnish or Swedish names); one that is not found is added
+// (importing.Options.CreateOrganisations) or kept in the notes. A phone
+// number is read in the country of the card's address, else the import's
+// region; a value that cannot be read is kept in the notes, and the report
+// says so, instead of costing the card.
 //
 // The cards are read with github.com/emersion/go-vcard, whose Card model
 // this package uses. Two of that library's shortcuts would lose data, so

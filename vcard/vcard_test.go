@@ -216,16 +216,27 @@ func TestMerge(t *testing.T) {
 	}
 }
 
+// TestInvalidCards: a card with a field that cannot be read comes in with
+// the rest, the value kept in its notes; only a card with nothing to know
+// the contact by is invalid, and it stops the file unless SkipInvalid.
 func TestInvalidCards(t *testing.T) {
 	svc := openDB(t)
 	cards := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Hyvä Ihminen\r\nN:Ihminen;Hyvä;;;\r\nEND:VCARD\r\n" +
-		"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Paha Posti\r\nN:Posti;Paha;;;\r\nEMAIL:paha@\r\nEND:VCARD\r\n"
+		"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Paha Posti\r\nN:Posti;Paha;;;\r\nEMAIL:paha@\r\nTEL:+1-800-MYFAX\r\nEND:VCARD\r\n" +
+		"BEGIN:VCARD\r\nVERSION:3.0\r\nTEL:040 123 4567\r\nEND:VCARD\r\n"
 	rep, err := Import(ctx, svc, []byte(cards), importing.Options{Lang: "fi"})
 	if !errors.Is(err, importing.ErrRejected) {
 		t.Fatalf("err = %v", err)
 	}
-	if !strings.Contains(rep.String(), "kortti 2: Sähköpostiosoite 1: ei ole kelvollinen sähköpostiosoite") {
-		t.Errorf("report:\n%s", rep.String())
+	for _, want := range []string{
+		"kortti 2: Sähköpostiosoite ”paha@”: ei ole kelvollinen sähköpostiosoite; tallennettu muistiinpanoihin",
+		"kortti 2: Puhelinnumero ”+1-800-MYFAX”: sisältää kirjaimia, joista ei tule kelvollista puhelinnumeroa; tallennettu muistiinpanoihin",
+		"kortti 3: Sukunimi: on pakollinen",
+		"lisättäviä 2, päivitettäviä 0, ennallaan 0, virheellisiä 1",
+	} {
+		if !strings.Contains(rep.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, rep.String())
+		}
 	}
 	if n := len(contacts(t, svc)); n != 0 {
 		t.Errorf("%d contacts added from a rejected file", n)
@@ -233,8 +244,16 @@ func TestInvalidCards(t *testing.T) {
 	if _, err := Import(ctx, svc, []byte(cards), importing.Options{Lang: "fi", SkipInvalid: true}); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(contacts(t, svc)); n != 1 {
-		t.Errorf("%d contacts after SkipInvalid, want 1", n)
+	got := contacts(t, svc)
+	if len(got) != 2 {
+		t.Fatalf("%d contacts after SkipInvalid, want 2", len(got))
+	}
+	for _, c := range got {
+		if c.LastName == "Posti" {
+			if len(c.Emails) != 0 || len(c.Phones) != 0 || c.Notes != "Puhelinnumero: +1-800-MYFAX\nSähköpostiosoite: paha@" {
+				t.Errorf("kept = %q %q notes %q", c.Emails, c.Phones, c.Notes)
+			}
+		}
 	}
 }
 

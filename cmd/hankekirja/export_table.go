@@ -13,8 +13,8 @@ import (
 
 // The CSV half of export and import (package csv):
 //
-//	hankekirja export csv KIND --out FILE
-//	hankekirja import FILE [--dry-run] [--skip-invalid]
+//	hankekirja export csv KIND --out FILE [--old-excel]
+//	hankekirja import FILE [--dry-run] [--skip-invalid] [--no-create-organisations] [--region CC]
 //
 // KIND is contacts, organisations, municipalities, projects, groups or
 // tasks (or their Finnish names). FILE "-" is standard output. Import recognises a
@@ -31,6 +31,7 @@ func (c *cli) exportCSV(args []string) int {
 	fs := c.flags("export csv")
 	incl := fs.Bool("include-confidential", false, "include the content of confidential items")
 	out := fs.String("out", "", "file to write")
+	oldExcel := fs.Bool("old-excel", false, "CSV for old Excel: codes and phone numbers as =\"…\" formulas that keep their leading zeros")
 	args, err := c.parse(fs, args, false)
 	if err != nil {
 		return c.flagError(err)
@@ -56,7 +57,7 @@ func (c *cli) exportCSV(args []string) int {
 		lines := &counter{token: []byte("\r\n")}
 		err := c.writeOutput(*out, func(w io.Writer) error {
 			lines.w = w
-			exportErr = csv.Export(c.ctx, exportServices(db.Services(), *incl, c.lang), name, lines, c.lang)
+			exportErr = csv.ExportWith(c.ctx, exportServices(db.Services(), *incl, c.lang), name, lines, c.lang, csv.ExportOptions{OldExcel: *oldExcel})
 			return exportErr
 		})
 		switch {
@@ -82,7 +83,9 @@ func (c *cli) failInterchange(err error) int {
 func (c *cli) importFlags(args []string) (opts importing.Options, status int, ok bool) {
 	fs := c.flags("import")
 	dry := fs.Bool("dry-run", false, "show what would change, change nothing")
-	skip := fs.Bool("skip-invalid", false, "import the valid rows of a file with invalid ones")
+	skip := fs.Bool("skip-invalid", false, "import the records of a file with records that cannot be imported (no name, email or organisation; ambiguous)")
+	noOrgs := fs.Bool("no-create-organisations", false, "keep organisations not found as text in the contact's notes instead of adding them")
+	region := fs.String("region", model.DefaultRegion, "the country (ISO 3166 code, SE) of national phone numbers on records whose address names none")
 	rest, err := c.parse(fs, args, false)
 	if err != nil {
 		return opts, c.flagError(err), false
@@ -90,7 +93,11 @@ func (c *cli) importFlags(args []string) (opts importing.Options, status int, ok
 	if len(rest) > 0 {
 		return opts, c.usageError(c.msg("table.cli.import_usage", nil)), false
 	}
-	return importing.Options{DryRun: *dry, SkipInvalid: *skip, Lang: c.lang}, exitOK, true
+	r := model.CountryRegion(*region)
+	if r == "" {
+		return opts, c.usageError(c.msg("import.cli.bad_region", map[string]any{"Name": *region})), false
+	}
+	return importing.Options{DryRun: *dry, SkipInvalid: *skip, Lang: c.lang, Region: r, CreateOrganisations: !*noOrgs}, exitOK, true
 }
 
 func (c *cli) importCSV(path string, data []byte, args []string) int {

@@ -12,7 +12,7 @@ import (
 // The vCard half of export and import (package vcard):
 //
 //	hankekirja export vcard --out FILE [--version 4.0] [--id ID]...
-//	hankekirja import FILE [--dry-run] [--skip-invalid]
+//	hankekirja import FILE [--dry-run] [--skip-invalid] [--no-create-organisations] [--region CC]
 //
 // Without --id every contact is exported; --id (an ID or words of a
 // contact's name, repeatable) exports those contacts only. The default

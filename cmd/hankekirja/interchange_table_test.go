@@ -42,12 +42,14 @@ func TestImportRejectsInvalidCSV(t *testing.T) {
 	t.Parallel()
 	path := tempDB(t)
 	file := filepath.Join(t.TempDir(), "bad.csv")
-	os.WriteFile(file, []byte("\ufeffEtunimi;Sukunimi;Sähköposti\r\nMatti;Meikäläinen;matti@\r\nMaija;Virtanen;maija@example.com\r\n"), 0o644)
+	// Row 2 has nothing to know the contact by; row 4's broken email goes
+	// to the notes, its contact comes in.
+	os.WriteFile(file, []byte("\ufeffEtunimi;Sukunimi;Sähköposti\r\n;;pekka@\r\nMaija;Virtanen;maija@example.com\r\nMatti;Meikäläinen;matti@\r\n"), 0o644)
 	r := hk(t, path, map[string]string{"LANG": "fi_FI.UTF-8"}, "import", file)
 	if r.status != exitFailure {
 		t.Fatalf("status %d, stderr %q", r.status, r.stderr)
 	}
-	if !strings.Contains(r.stdout, "rivi 2: Sähköposti ”matti@”: ei ole kelvollinen sähköpostiosoite") {
+	if !strings.Contains(r.stdout, "rivi 2: Sähköposti ”pekka@”: ei ole kelvollinen sähköpostiosoite") {
 		t.Errorf("stdout:\n%s", r.stdout)
 	}
 	if !strings.Contains(r.stderr, "mitään ei tuotu") {
@@ -57,8 +59,36 @@ func TestImportRejectsInvalidCSV(t *testing.T) {
 		t.Errorf("a rejected file added contacts:\n%s", out)
 	}
 	out := ok(t, path, "import", file, "--skip-invalid")
-	if !strings.Contains(out, "added 1") {
+	if !strings.Contains(out, "added 2") || !strings.Contains(out, "kept in the notes") {
 		t.Errorf("--skip-invalid:\n%s", out)
+	}
+}
+
+// TestImportOrganisations: organisations a file names are added, unless
+// --no-create-organisations keeps them as text; a national number takes
+// --region.
+func TestImportOrganisations(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "orgs.vcf")
+	os.WriteFile(file, []byte("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Smith;Mary;;;\r\nORG:Example Corp\r\nTEL:(217) 555-0100\r\nEND:VCARD\r\n"), 0o644)
+	path := tempDB(t)
+	out := ok(t, path, "import", file, "--no-create-organisations", "--region", "US")
+	if !strings.Contains(out, "added 1,") || !strings.Contains(out, "Example Corp") {
+		t.Errorf("--no-create-organisations:\n%s", out)
+	}
+	if list := ok(t, path, "list", "organisations"); list != "" {
+		t.Errorf("organisations added:\n%s", list)
+	}
+	if show := ok(t, path, "show", "contact", "Mary Smith"); !strings.Contains(show, "+1 217-555-0100") {
+		t.Errorf("show:\n%s", show)
+	}
+	path = tempDB(t)
+	out = ok(t, path, "import", file)
+	if !strings.Contains(out, "added 2,") || !strings.Contains(ok(t, path, "list", "organisations"), "Example Corp") {
+		t.Errorf("import:\n%s", out)
+	}
+	if r := hk(t, path, nil, "import", file, "--region", "Atlantis"); r.status != exitUsage {
+		t.Errorf("--region Atlantis: status %d", r.status)
 	}
 }
 

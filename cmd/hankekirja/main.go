@@ -40,9 +40,9 @@
 //	export snapshot --out FILE [--project ID] [--encrypt]
 //	        A snapshot another Hankekirja can merge (export_snapshot.go,
 //	        docs/snapshot-format.md).
-//	export csv KIND --out FILE, export vcard --out FILE [--version 4.0]
+//	export csv KIND --out FILE [--old-excel], export vcard --out FILE [--version 4.0]
 //	        Spreadsheets for Finnish Excel and address books.
-//	import FILE [--dry-run] [--skip-invalid]
+//	import FILE [--dry-run] [--skip-invalid] [--no-create-organisations] [--region CC]
 //	        A snapshot, CSV or vCard file; the format is read from the
 //	        content (interchange.go).
 //	backup FILE, backups, restore FILE [--yes]
