@@ -183,12 +183,13 @@ func (m *Meeting) validateVoting(c *errs, field string, it *AgendaItem) {
 				}
 			}
 		}
-		yes, no, blank, absent := v.Counts()
+		// Absent members are counted as the minutes state them; those
+		// present at the item vote yes, no or blank.
+		yes, no, blank, _ := v.Counts()
 		if voters := m.MembersAt(it.Number); len(m.Attendance) > 0 && yes+no+blank != len(voters) {
 			c.add(&Error{Code: EINVALID, Field: f, Key: "error.votes_add_up",
 				Args: map[string]any{"Votes": yes + no + blank, "Present": len(voters)}})
 		}
-		_ = absent
 	}
 	for j, e := range it.Elections {
 		f := fmt.Sprintf("%s.elections[%d]", field, j)
