@@ -66,9 +66,11 @@ func Redact(r Record, notice func(ground string) string) bool {
 			if it.Confidential != nil {
 				bg := notice(it.Confidential.Ground)
 				if it.Background != bg || it.Proposal != "" || it.Discussion != "" || it.Decision != "" ||
-					len(it.Dissents)+len(it.Conflicts)+len(it.Tasks) > 0 {
+					len(it.Dissents)+len(it.Conflicts)+len(it.Tasks)+len(it.CounterProposals)+len(it.Elections) > 0 || it.Vote != nil {
+					// A fresh item: the proposals, votes and elections of a
+					// confidential matter are its content too.
 					*it = AgendaItem{Number: it.Number, Title: it.Title, Presenter: it.Presenter,
-						Background: bg, Confidential: it.Confidential}
+						Background: bg, Confidential: it.Confidential, Standard: it.Standard}
 					changed = true
 				}
 				continue
@@ -173,7 +175,7 @@ func KeepConfidential(theirs, mine *Meeting) bool {
 		redacted := AgendaItem{Number: t.Number, Title: t.Title, Presenter: t.Presenter,
 			Background: ConfidentialText(t.Confidential.Ground), Confidential: t.Confidential}
 		if t.Background == redacted.Background && t.Proposal == "" && t.Discussion == "" && t.Decision == "" &&
-			len(t.Dissents)+len(t.Conflicts)+len(t.Tasks) == 0 {
+			len(t.Dissents)+len(t.Conflicts)+len(t.Tasks)+len(t.CounterProposals)+len(t.Elections) == 0 && t.Vote == nil {
 			num, conf, pres := t.Number, t.Confidential, t.Presenter
 			*t = m
 			t.Number, t.Confidential, t.Presenter = num, conf, pres

@@ -122,3 +122,18 @@ func TestErasedLabelAndErasePersonFrom(t *testing.T) {
 		t.Errorf("background = %q", m.Items[0].Background)
 	}
 }
+
+// TestRedactTakesTheVoteToo: a confidential item's proposals, vote and
+// elections are its content and go with its texts.
+func TestRedactTakesTheVoteToo(t *testing.T) {
+	m := &Meeting{Items: []AgendaItem{{Title: "Virkavaali", Background: ConfidentialText("JulkL 24 § 1 mom. 29 k"),
+		Confidential:     &Confidential{Ground: "JulkL 24 § 1 mom. 29 k"},
+		CounterProposals: []CounterProposal{{Text: "Valitaan Virtanen"}},
+		Vote:             &Vote{}}}}
+	if !Redact(m, nil) {
+		t.Fatal("Redact left a confidential item's vote")
+	}
+	if it := m.Items[0]; it.Vote != nil || len(it.CounterProposals) > 0 {
+		t.Fatalf("after Redact: %+v", it)
+	}
+}
