@@ -22,6 +22,8 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"hankekirja/model"
+	"hankekirja/morph"
+	"hankekirja/search"
 )
 
 // appMarker marks a bbolt file as a Hankekirja database.
@@ -41,6 +43,9 @@ type Options struct {
 	// NoAutoBackup skips the day's automatic backup (see backup.go) that
 	// opening an existing database otherwise makes.
 	NoAutoBackup bool
+	// Analyser gives the full-text index its base forms and compound
+	// parts; nil means morph.New().
+	Analyser morph.Analyser
 }
 
 // DB is an open Hankekirja database.
@@ -57,6 +62,11 @@ type DB struct {
 	// closing tells that backup to give up: Close does not wait for a
 	// copy of a large file (the half-written copy is removed).
 	closing atomic.Bool
+
+	// search is the full-text index's state in memory; indexing is done
+	// when its background build or load is.
+	search   *searchIndex
+	indexing sync.WaitGroup
 }
 
 // DefaultPath returns where the database lives unless the user says
@@ -131,6 +141,7 @@ func Open(path string, opts *Options) (*DB, error) {
 	tuneGrowth(bdb)
 	removeLeftovers(path)
 	db := &DB{bolt: bdb, path: path, now: o.Now}
+	db.search = &searchIndex{ix: search.NewIndexer(o.Analyser), done: make(chan struct{})}
 	if isNew {
 		err = db.initialise()
 	} else {
@@ -141,6 +152,10 @@ func Open(path string, opts *Options) (*DB, error) {
 		if isNew {
 			os.Remove(path)
 		}
+		return nil, err
+	}
+	if err := db.startSearch(isNew); err != nil {
+		bdb.Close()
 		return nil, err
 	}
 	if !isNew && !o.NoAutoBackup {
@@ -229,6 +244,9 @@ func (db *DB) initialise() error {
 		if err := putSchema(tx, len(migrations)); err != nil {
 			return err
 		}
+		if _, err := db.openSearch(tx, true); err != nil {
+			return err
+		}
 		return db.seedRegistry(tx)
 	})
 }
@@ -270,6 +288,7 @@ func (db *DB) load() error {
 func (db *DB) Close() error {
 	db.closing.Store(true)
 	db.backingUp.Wait()
+	db.indexing.Wait()
 	return db.bolt.Close()
 }
 

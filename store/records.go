@@ -320,6 +320,9 @@ func (db *DB) write(tx *bolt.Tx, r model.Record, old model.Record, keepOld bool)
 	if err := writeSummary(tx, &sum); err != nil {
 		return err
 	}
+	if err := db.indexRecord(tx, r); err != nil {
+		return err
+	}
 	return updateRefs(tx, m.ID, liveRefs(old), liveRefs(r))
 }
 
@@ -373,6 +376,9 @@ func updateRefs(tx *bolt.Tx, id model.ID, before, after map[string]bool) error {
 
 // purge removes every trace of r.
 func (db *DB) purge(tx *bolt.Tx, r model.Record) error {
+	if err := unindex(tx, r.GetMeta().ID); err != nil {
+		return err
+	}
 	return deleteAll(tx, r.GetMeta().ID)
 }
 

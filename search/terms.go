@@ -1,0 +1,208 @@
+// Package search is what Hankekirja's full-text search knows apart from
+// the storage: which texts of each kind of record are searched (Texts),
+// how a text becomes index keys (surface words folded, base forms and
+// compound parts from package morph, Snowball stems of the folded words),
+// how a query becomes the keys to look up, how matches rank, and the
+// snippet shown for a hit. Package store keeps the index in bbolt buckets
+// and calls this package in the transaction that saves a record.
+package search
+
+import (
+	"hash/fnv"
+	"strings"
+	"unicode"
+
+	"hankekirja/model"
+	"hankekirja/morph"
+)
+
+// Class is how a key came out of a word of a record; with the field it
+// decides the rank of a match.
+type Class uint8
+
+// The classes, best first.
+const (
+	// ClassSurface: the word itself, folded (Hyvinkään → hyvinkaan).
+	ClassSurface Class = iota
+	// ClassBase: the word's most likely base form (kunnan → kunta).
+	ClassBase
+	// ClassPart: another reading's base form or a compound part
+	// (palvelutuotannon → tuotanto).
+	ClassPart
+	// ClassStem: the Snowball stem of the folded word, which lets a name
+	// typed without ä and ö meet its inflected forms.
+	ClassStem
+)
+
+// Key namespaces: a surface word and a base form that are spelt alike are
+// different keys, so that a match says which it was.
+const (
+	nsSurface = 's'
+	nsBase    = 'b'
+	nsStem    = 't'
+)
+
+// Key is the 64-bit hash of a namespaced term. Terms are people's names
+// and words of their minutes; bbolt keys hold only these hashes.
+type Key uint64
+
+func keyOf(ns byte, term string) Key {
+	h := fnv.New64a()
+	h.Write([]byte{ns, 0})
+	h.Write([]byte(term))
+	return Key(h.Sum64())
+}
+
+// SurfaceKey is the key of a folded surface word, as Surfaces lists them.
+func SurfaceKey(folded string) Key { return keyOf(nsSurface, folded) }
+
+// Occurrence is where a key occurs in a record: the field, the agenda item
+// (0 for none) and the best class it had there.
+type Occurrence struct {
+	Field Field
+	Item  int
+	Class Class
+}
+
+// maxOccurrences bounds what one key keeps of one record: a word found in
+// twelve places of a meeting is found; the rest adds nothing to ranking.
+const maxOccurrences = 12
+
+// Indexer turns records into index keys and queries into the keys to look
+// up. It is safe for concurrent use.
+type Indexer struct {
+	an   morph.Analyser
+	stem morph.Analyser
+}
+
+// NewIndexer uses an for base forms and compound parts; nil means
+// morph.New().
+func NewIndexer(an morph.Analyser) *Indexer {
+	if an == nil {
+		an = morph.New()
+	}
+	return &Indexer{an: an, stem: morph.NewSnowball()}
+}
+
+// Analyser names the analyser the keys come from: an index built by
+// another must be rebuilt.
+func (ix *Indexer) Analyser() string { return ix.an.Name() }
+
+// Entry is what a record gives the index: its occurrences by key, and the
+// folded surface words it has, for prefix matching.
+type Entry struct {
+	Keys     map[Key][]Occurrence
+	Surfaces map[Key]string
+}
+
+// Index analyses every text of r.
+func (ix *Indexer) Index(r model.Record, names Names) Entry {
+	e := Entry{Keys: map[Key][]Occurrence{}, Surfaces: map[Key]string{}}
+	for _, t := range Texts(r, names) {
+		for _, tok := range tokens(t.Field, t.Text) {
+			ix.indexToken(&e, Occurrence{Field: t.Field, Item: t.Item}, tok)
+		}
+	}
+	return e
+}
+
+func (ix *Indexer) indexToken(e *Entry, at Occurrence, tok string) {
+	folded := morph.Fold(tok)
+	for _, s := range surfaces(folded) {
+		k := SurfaceKey(s)
+		e.Surfaces[k] = s
+		e.add(k, at, ClassSurface)
+	}
+	if hasLetter(tok) {
+		for i, term := range ix.an.Terms(tok) {
+			c := ClassBase
+			if i > 0 {
+				c = ClassPart
+			}
+			e.add(keyOf(nsBase, term), at, c)
+		}
+		if st := ix.stem.Terms(folded); len(st) > 0 {
+			e.add(keyOf(nsStem, st[0]), at, ClassStem)
+		}
+	}
+}
+
+func (e *Entry) add(k Key, at Occurrence, c Class) {
+	at.Class = c
+	occ := e.Keys[k]
+	for i, o := range occ {
+		if o.Field == at.Field && o.Item == at.Item {
+			if c < o.Class {
+				occ[i].Class = c
+			}
+			return
+		}
+	}
+	if len(occ) < maxOccurrences {
+		e.Keys[k] = append(occ, at)
+	}
+}
+
+// surfaces are the folded forms a token is found by whole: itself, and the
+// parts of a hyphenated word (KUUMA-kuntien → kuuma, kuntien) or of an
+// address (matti.meikalainen@kunta.fi → matti, meikalainen, kunta, fi).
+// A number is found also by its digits alone (2844969-4 → 28449694).
+func surfaces(folded string) []string {
+	out := []string{strings.Trim(folded, "-.@_+")}
+	parts := strings.FieldsFunc(folded, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(parts) > 1 {
+		out = append(out, parts...)
+		if !hasLetter(folded) {
+			out = append(out, strings.Join(parts, ""))
+		}
+	}
+	return out
+}
+
+// tokens splits a text into words. A phone number is one token in every
+// way it is written (see phoneForms); an email address is one token.
+func tokens(f Field, text string) []string {
+	if f == FieldPhone {
+		return phoneForms(text)
+	}
+	return strings.FieldsFunc(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("-.@_+", r)
+	})
+}
+
+// phoneForms are the ways people write a Finnish number, as one token each
+// without spaces: +358401234567, 358401234567, 0401234567, and the number
+// as it was stored.
+func phoneForms(p string) []string {
+	d := digits(p)
+	if d == "" {
+		return nil
+	}
+	out := []string{d}
+	switch {
+	case strings.HasPrefix(d, "358"):
+		out = append(out, "0"+d[3:], d[3:])
+	case strings.HasPrefix(d, "0"):
+		out = append(out, "358"+d[1:], d[1:])
+	}
+	return out
+}
+
+func digits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,192 @@
+package store
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/binary"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+
+	"hankekirja/model"
+	"hankekirja/search"
+)
+
+// maxPrefixWords bounds how many words a prefix stands for ("mak" →
+// mäkinen, mäkelä, ...): a prefix of one or two letters would otherwise
+// read most of the index.
+const maxPrefixWords = 200
+
+// match is one record's best match of one query word.
+type match struct {
+	kind model.Kind
+	date uint32
+	rank int
+	occ  search.Occurrence
+}
+
+// Find implements model.Queries.Find over the full-text index; until the
+// index is ready it answers from the summaries (Partial).
+func (q queries) Find(ctx context.Context, sq model.SearchQuery) (model.SearchResult, error) {
+	db := q.db
+	if sq.PerKind <= 0 {
+		sq.PerKind = 10
+	}
+	if !db.search.isReady() {
+		return q.findInSummaries(ctx, sq)
+	}
+	words := db.search.ix.Plan(sq.Text)
+	if len(words) == 0 {
+		return model.SearchResult{}, nil
+	}
+	var res model.SearchResult
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		var all map[model.ID]match
+		for _, w := range words {
+			got := db.matchWord(tx, w, sq.Kind)
+			if all == nil {
+				all = got
+				continue
+			}
+			for id, m := range all {
+				g, ok := got[id]
+				if !ok {
+					delete(all, id)
+					continue
+				}
+				m.rank += g.rank
+				all[id] = m
+			}
+		}
+		res = db.collect(tx, all, words, sq.PerKind)
+		return nil
+	})
+	return res, err
+}
+
+// matchWord finds the records that have word w, each with its best match.
+func (db *DB) matchWord(tx *bolt.Tx, w search.Word, kind model.Kind) map[model.ID]match {
+	out := map[model.ID]match{}
+	post := tx.Bucket(bucketSearchPostings)
+	scan := func(k search.Key, viaPrefix bool) int {
+		n := 0
+		prefix := binary.BigEndian.AppendUint64(nil, uint64(k))
+		c := post.Cursor()
+		for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
+			n++
+			if len(v) < 9 || (kind != 0 && model.Kind(v[0]) != kind) {
+				continue
+			}
+			id := idFrom(key[8:])
+			best, seen := out[id]
+			for o := v[5:]; len(o) >= 4; o = o[4:] {
+				occ := search.Occurrence{Field: search.Field(o[0]), Item: int(o[1])<<8 | int(o[2]), Class: search.Class(o[3])}
+				r := search.Rank(occ, viaPrefix)
+				if !seen || r < best.rank {
+					best = match{kind: model.Kind(v[0]), date: binary.BigEndian.Uint32(v[1:5]), rank: r, occ: occ}
+					seen = true
+				}
+			}
+			out[id] = best
+		}
+		return n
+	}
+	found := scan(w.Surface, search.ViaKey)
+	if w.HasBase {
+		scan(w.Base, search.ViaKey)
+		scan(w.Stem, search.ViaKey)
+	}
+	// A word that is no whole word of any record is taken as the start of
+	// one (a name being typed, a surname no analyser knows); a whole word
+	// is not, so that kunnan does not bring every kunnanjohtaja.
+	if found == 0 && len([]rune(w.Folded)) >= 2 {
+		for _, s := range db.search.prefixed(w.Folded, maxPrefixWords) {
+			scan(search.SurfaceKey(s), search.ViaPrefix)
+		}
+	}
+	return out
+}
+
+// collect orders the matches (rank, then newer meetings first), counts
+// them per kind and keeps perKind of each with their summaries and
+// snippets.
+func (db *DB) collect(tx *bolt.Tx, all map[model.ID]match, words []search.Word, perKind int) model.SearchResult {
+	type hit struct {
+		id model.ID
+		match
+	}
+	hits := make([]hit, 0, len(all))
+	res := model.SearchResult{Counts: map[model.Kind]int{}}
+	for id, m := range all {
+		hits = append(hits, hit{id, m})
+		res.Counts[m.kind]++
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(b.date, a.date), bytes.Compare(b.id[:], a.id[:]))
+	})
+	taken := map[model.Kind]int{}
+	byKind := map[model.Kind][]model.SearchHit{}
+	for _, h := range hits {
+		if taken[h.kind] >= perKind {
+			continue
+		}
+		sum, err := decodeSummary(rawSummary(tx, h.id))
+		if err != nil {
+			continue
+		}
+		taken[h.kind]++
+		byKind[h.kind] = append(byKind[h.kind], db.hitOf(tx, h.id, sum, h.match, words))
+	}
+	for _, k := range model.Kinds {
+		res.Hits = append(res.Hits, byKind[k]...)
+	}
+	return res
+}
+
+// hitOf fills in where the match is and the snippet around it.
+func (db *DB) hitOf(tx *bolt.Tx, id model.ID, sum model.Summary, m match, words []search.Word) model.SearchHit {
+	h := model.SearchHit{Summary: sum, Field: m.occ.Field.String(), Item: m.occ.Item, Rank: m.rank}
+	r, err := getRecord(tx, 0, id)
+	if err != nil {
+		return h
+	}
+	if mt, ok := r.(*model.Meeting); ok && m.occ.Item > 0 && m.occ.Item <= len(mt.Items) {
+		h.ItemNumber = mt.Items[m.occ.Item-1].Number
+	}
+	for _, t := range search.Texts(r, func(ref model.ID) []string { return refNames(tx, ref) }) {
+		if t.Field == m.occ.Field && t.Item == m.occ.Item {
+			s := db.search.ix.MakeSnippet(t.Text, words)
+			if len(s.Marks) == 0 && h.Snippet != "" {
+				continue
+			}
+			h.Snippet, h.Marks = s.Text, s.Marks
+			if len(s.Marks) > 0 {
+				break
+			}
+		}
+	}
+	return h
+}
+
+// findInSummaries answers while the index is being built: names and the
+// few fields summaries keep, by prefix.
+func (q queries) findInSummaries(ctx context.Context, sq model.SearchQuery) (model.SearchResult, error) {
+	res := model.SearchResult{Counts: map[model.Kind]int{}, Partial: true}
+	for _, kind := range model.Kinds {
+		if sq.Kind != 0 && kind != sq.Kind {
+			continue
+		}
+		page, err := q.db.list(ctx, kind, model.Filter{Query: sq.Text, Limit: sq.PerKind})
+		if err != nil {
+			return res, err
+		}
+		if page.Total > 0 {
+			res.Counts[kind] = page.Total
+		}
+		for _, s := range page.Items {
+			res.Hits = append(res.Hits, model.SearchHit{Summary: s, Field: search.FieldName.String(), Snippet: s.Title, Rank: 0})
+		}
+	}
+	return res, nil
+}
