@@ -21,6 +21,8 @@ type SearchHit struct {
 	// match is in, 0 when it is not in an item; ItemNumber is that item's
 	// § number (0 while not numbered).
 	Item, ItemNumber int
+	// MeetingNumber is the meeting's "1/2016" for a hit in a meeting.
+	MeetingNumber string
 	// Snippet is the text around the match; Marks are the byte ranges of
 	// the matched words in it.
 	Snippet string

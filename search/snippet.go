@@ -120,8 +120,12 @@ func (ix *Indexer) matches(tok string, words []Word) bool {
 				return true
 			}
 		}
-		if len(w.Folded) >= 2 && strings.HasPrefix(folded, w.Folded) {
-			return true
+		if len(w.Folded) >= 2 {
+			for _, s := range surfaces(folded) {
+				if strings.HasPrefix(s, w.Folded) {
+					return true
+				}
+			}
 		}
 		if !hasLetter(w.Folded) && strings.Contains(digits(folded), w.Folded) {
 			return true

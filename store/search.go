@@ -151,8 +151,11 @@ func (db *DB) hitOf(tx *bolt.Tx, id model.ID, sum model.Summary, m match, words 
 	if err != nil {
 		return h
 	}
-	if mt, ok := r.(*model.Meeting); ok && m.occ.Item > 0 && m.occ.Item <= len(mt.Items) {
-		h.ItemNumber = mt.Items[m.occ.Item-1].Number
+	if mt, ok := r.(*model.Meeting); ok {
+		h.MeetingNumber = mt.NumberText()
+		if m.occ.Item > 0 && m.occ.Item <= len(mt.Items) {
+			h.ItemNumber = mt.Items[m.occ.Item-1].Number
+		}
 	}
 	for _, t := range search.Texts(r, func(ref model.ID) []string { return refNames(tx, ref) }) {
 		if t.Field == m.occ.Field && t.Item == m.occ.Item {
