@@ -127,7 +127,7 @@ func (ix *Indexer) matches(tok string, words []Word) bool {
 				}
 			}
 		}
-		if !hasLetter(w.Folded) && strings.Contains(digits(folded), w.Folded) {
+		if d := strings.TrimPrefix(w.Folded, "0"); !hasLetter(w.Folded) && len(d) >= 5 && strings.Contains(digits(folded), d) {
 			return true
 		}
 	}

@@ -114,12 +114,19 @@ func (ix *Indexer) indexToken(e *Entry, at Occurrence, tok string) {
 		e.add(k, at, ClassSurface)
 	}
 	if hasLetter(tok) {
-		for i, term := range ix.an.Terms(tok) {
+		terms := ix.an.Terms(tok)
+		for i, term := range terms {
 			c := ClassBase
 			if i > 0 {
 				c = ClassPart
 			}
 			e.add(keyOf(nsBase, term), at, c)
+			// Neighbouring parts joined are a part too: Voikko splits
+			// maakuntauudistus into maa, kunta, uudistus, and maakunta
+			// should find it.
+			if i > 1 {
+				e.add(keyOf(nsBase, terms[i-1]+term), at, ClassPart)
+			}
 		}
 		if st := ix.stem.Terms(folded); len(st) > 0 {
 			e.add(keyOf(nsStem, st[0]), at, ClassStem)

@@ -1,0 +1,178 @@
+package store
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"hankekirja/assets/demo"
+	"hankekirja/model"
+	"hankekirja/morph"
+	"hankekirja/search"
+)
+
+// goldQuery is one line of testdata/search-gold.tsv.
+type goldQuery struct {
+	query string
+	forms *regexp.Regexp
+}
+
+func readGold(t testing.TB) []goldQuery {
+	t.Helper()
+	f, err := os.Open("testdata/search-gold.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []goldQuery
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		q, re, ok := strings.Cut(line, "\t")
+		if !ok {
+			t.Fatalf("gold line without a tab: %q", line)
+		}
+		out = append(out, goldQuery{q, regexp.MustCompile(`^(?:` + re + `)$`)})
+	}
+	return out
+}
+
+// goldWords are the words of a record as the gold list reads them: every
+// text search indexes, folded, whole and split at hyphens and dots; a
+// phone number also as 0401234567.
+func goldWords(r model.Record, names search.Names) []string {
+	var out []string
+	for _, t := range search.Texts(r, names) {
+		if t.Field == search.FieldPhone {
+			d := strings.Map(func(r rune) rune {
+				if unicode.IsDigit(r) {
+					return r
+				}
+				return -1
+			}, t.Text)
+			if strings.HasPrefix(d, "358") {
+				d = "0" + d[3:]
+			}
+			out = append(out, d)
+			continue
+		}
+		for _, w := range strings.Fields(morph.Fold(t.Text)) {
+			w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			out = append(out, w)
+			out = append(out, strings.FieldsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })...)
+		}
+	}
+	return out
+}
+
+// goldScore measures search against the gold list over every record of
+// svc: recall and precision summed over the queries (micro average), and
+// the queries whose recall is under 95 %.
+type goldScore struct {
+	truth, found, right int
+	weak                []string
+	queries             int
+}
+
+func (s goldScore) recall() float64    { return float64(s.right) / float64(max(s.truth, 1)) }
+func (s goldScore) precision() float64 { return float64(s.right) / float64(max(s.found, 1)) }
+
+func measureGold(t testing.TB, db *DB, gold []goldQuery) goldScore {
+	ctx := context.Background()
+	var s goldScore
+	tx, err := db.bolt.Begin(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := map[model.ID][]string{}
+	c := tx.Bucket(bucketCurrent).Cursor()
+	for key, val := c.First(); key != nil; key, val = c.Next() {
+		r, err := decodeRecord(val)
+		if err != nil || r.GetMeta().InTrash() {
+			continue
+		}
+		all[r.GetMeta().ID] = goldWords(r, func(id model.ID) []string { return refNames(tx, id) })
+	}
+	tx.Rollback()
+	q := queries{db}
+	for _, g := range gold {
+		truth := map[model.ID]bool{}
+		for id, ws := range all {
+			for _, w := range ws {
+				if g.forms.MatchString(w) {
+					truth[id] = true
+					break
+				}
+			}
+		}
+		if len(truth) == 0 {
+			continue
+		}
+		s.queries++
+		res, err := q.Find(ctx, model.SearchQuery{Text: g.query, PerKind: 1 << 30})
+		if err != nil {
+			t.Fatal(err)
+		}
+		right := 0
+		for _, h := range res.Hits {
+			if truth[h.Summary.ID] {
+				right++
+			}
+		}
+		s.truth += len(truth)
+		s.found += len(res.Hits)
+		s.right += right
+		if float64(right) < 0.95*float64(len(truth)) {
+			s.weak = append(s.weak, g.query)
+			if testing.Verbose() {
+				found := map[model.ID]bool{}
+				for _, h := range res.Hits {
+					found[h.Summary.ID] = true
+				}
+				for id := range truth {
+					if !found[id] {
+						for _, w := range all[id] {
+							if g.forms.MatchString(w) {
+								t.Logf("%s: missed word %q", g.query, w)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return s
+}
+
+// TestSearchGold: at the example data, search finds at least 95 % of the
+// records that truly hold a form of each gold query's word.
+func TestSearchGold(t *testing.T) {
+	an := morph.New()
+	if !strings.HasPrefix(an.Name(), "Voikko") {
+		t.Skip("Voikko is not installed: the gold list measures base forms and compounds")
+	}
+	db, svc := openTestDB(t)
+	if _, err := demo.Load(context.Background(), svc); err != nil {
+		t.Fatal(err)
+	}
+	gold := readGold(t)
+	if len(gold) < 40 {
+		t.Fatalf("gold list has %d queries, want at least 40", len(gold))
+	}
+	s := measureGold(t, db, gold)
+	t.Logf("%d queries with matches in the example data: recall %.1f %%, precision %.1f %% (%d true, %d found, %d right)",
+		s.queries, 100*s.recall(), 100*s.precision(), s.truth, s.found, s.right)
+	if s.recall() < 0.95 {
+		t.Errorf("recall %.1f %% < 95 %%; weak queries: %q", 100*s.recall(), s.weak)
+	}
+	if len(s.weak) > 0 {
+		t.Logf("queries under 95 %%: %q", s.weak)
+	}
+}
