@@ -106,32 +106,59 @@ func (ix *Indexer) Index(r model.Record, names Names) Entry {
 	return e
 }
 
+// indexToken adds the keys of one word. Whole folded words are kept only
+// in names and in the short fields people search by their letters (a
+// town, a title, a tag) and for words with digits: in running text the
+// base forms find every form, and a surface key for each of the minutes'
+// words would double the index. The Snowball stem of the folded word is
+// kept for words with letters that folding changes (ä, ö, å), so that
+// Hyvinkaan meets Hyvinkään.
 func (ix *Indexer) indexToken(e *Entry, at Occurrence, tok string) {
 	folded := morph.Fold(tok)
-	for _, s := range surfaces(folded) {
-		k := SurfaceKey(s)
-		e.Surfaces[k] = s
-		e.add(k, at, ClassSurface)
-	}
-	if hasLetter(tok) {
-		terms := ix.an.Terms(tok)
-		for i, term := range terms {
-			c := ClassBase
-			if i > 0 {
-				c = ClassPart
+	if keepsSurface(at.Field) || !hasLetter(tok) || hasDigit(tok) {
+		for _, s := range surfaces(folded) {
+			k := SurfaceKey(s)
+			if keepsSurface(at.Field) {
+				e.Surfaces[k] = s
 			}
-			e.add(keyOf(nsBase, term), at, c)
-			// Neighbouring parts joined are a part too: Voikko splits
-			// maakuntauudistus into maa, kunta, uudistus, and maakunta
-			// should find it.
-			if i > 1 {
-				e.add(keyOf(nsBase, terms[i-1]+term), at, ClassPart)
-			}
+			e.add(k, at, ClassSurface)
 		}
+	}
+	if !hasLetter(tok) {
+		return
+	}
+	terms := ix.an.Terms(tok)
+	for i, term := range terms {
+		c := ClassBase
+		if i > 0 {
+			c = ClassPart
+		}
+		e.add(keyOf(nsBase, term), at, c)
+		// Neighbouring parts joined are a part too: Voikko splits
+		// maakuntauudistus into maa, kunta, uudistus, and maakunta
+		// should find it.
+		if i > 1 {
+			e.add(keyOf(nsBase, terms[i-1]+term), at, ClassPart)
+		}
+	}
+	if folded != strings.ToLower(tok) {
 		if st := ix.stem.Terms(folded); len(st) > 0 {
 			e.add(keyOf(nsStem, st[0]), at, ClassStem)
 		}
 	}
+}
+
+// keepsSurface tells the fields whose whole words are indexed as typed.
+func keepsSurface(f Field) bool {
+	switch f {
+	case FieldMunicipality, FieldCity, FieldJobTitle, FieldTag, FieldGroupName, FieldPerson:
+		return true
+	}
+	return f.IsName()
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsFunc(s, unicode.IsDigit)
 }
 
 func (e *Entry) add(k Key, at Occurrence, c Class) {

@@ -320,7 +320,7 @@ func (db *DB) write(tx *bolt.Tx, r model.Record, old model.Record, keepOld bool)
 	if err := writeSummary(tx, &sum); err != nil {
 		return err
 	}
-	if err := db.indexRecord(tx, r); err != nil {
+	if err := db.indexRecord(tx, r, old); err != nil {
 		return err
 	}
 	return updateRefs(tx, m.ID, liveRefs(old), liveRefs(r))

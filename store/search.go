@@ -20,8 +20,6 @@ const maxPrefixWords = 200
 
 // match is one record's best match of one query word.
 type match struct {
-	kind model.Kind
-	date uint32
 	rank int
 	occ  search.Occurrence
 }
@@ -42,21 +40,21 @@ func (q queries) Find(ctx context.Context, sq model.SearchQuery) (model.SearchRe
 	}
 	var res model.SearchResult
 	err := db.view(ctx, func(tx *bolt.Tx) error {
-		var all map[model.ID]match
+		var all map[uint32]match
 		for _, w := range words {
 			got := db.matchWord(tx, w, sq.Kind)
 			if all == nil {
 				all = got
 				continue
 			}
-			for id, m := range all {
-				g, ok := got[id]
+			for doc, m := range all {
+				g, ok := got[doc]
 				if !ok {
-					delete(all, id)
+					delete(all, doc)
 					continue
 				}
 				m.rank += g.rank
-				all[id] = m
+				all[doc] = m
 			}
 		}
 		res = db.collect(tx, all, words, sq.PerKind)
@@ -66,43 +64,43 @@ func (q queries) Find(ctx context.Context, sq model.SearchQuery) (model.SearchRe
 }
 
 // matchWord finds the records that have word w, each with its best match.
-func (db *DB) matchWord(tx *bolt.Tx, w search.Word, kind model.Kind) map[model.ID]match {
-	out := map[model.ID]match{}
-	post := tx.Bucket(bucketSearchPostings)
+func (db *DB) matchWord(tx *bolt.Tx, w search.Word, kind model.Kind) map[uint32]match {
+	out := map[uint32]match{}
+	c := tx.Bucket(bucketSearchPostings).Cursor()
 	scan := func(k search.Key, viaPrefix bool) int {
 		n := 0
 		prefix := binary.BigEndian.AppendUint64(nil, uint64(k))
-		c := post.Cursor()
 		for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
-			n++
-			if len(v) < 9 || (kind != 0 && model.Kind(v[0]) != kind) {
-				continue
-			}
-			id := idFrom(key[8:])
-			best, seen := out[id]
-			for o := v[5:]; len(o) >= 4; o = o[4:] {
-				occ := search.Occurrence{Field: search.Field(o[0]), Item: int(o[1])<<8 | int(o[2]), Class: search.Class(o[3])}
+			for ; len(v) >= postingSize; v = v[postingSize:] {
+				n++
+				doc := binary.BigEndian.Uint32(v)
+				occ := search.Occurrence{Field: search.Field(v[4]), Item: int(v[5]), Class: search.Class(v[6])}
 				r := search.Rank(occ, viaPrefix)
-				if !seen || r < best.rank {
-					best = match{kind: model.Kind(v[0]), date: binary.BigEndian.Uint32(v[1:5]), rank: r, occ: occ}
-					seen = true
+				if best, seen := out[doc]; !seen || r < best.rank {
+					out[doc] = match{rank: r, occ: occ}
 				}
 			}
-			out[id] = best
 		}
 		return n
 	}
 	found := scan(w.Surface, search.ViaKey)
 	if w.HasBase {
-		scan(w.Base, search.ViaKey)
+		found += scan(w.Base, search.ViaKey)
 		scan(w.Stem, search.ViaKey)
 	}
-	// A word that is no whole word of any record is taken as the start of
-	// one (a name being typed, a surname no analyser knows); a whole word
-	// is not, so that kunnan does not bring every kunnanjohtaja.
+	// A word that is no word of any record is taken as the start of one (a
+	// name being typed, a surname no analyser knows); a whole word is not,
+	// so that kunnan does not bring every kunnanjohtaja.
 	if found == 0 && len([]rune(w.Folded)) >= 2 {
 		for _, s := range db.search.prefixed(w.Folded, maxPrefixWords) {
 			scan(search.SurfaceKey(s), search.ViaPrefix)
+		}
+	}
+	if kind != 0 {
+		for doc := range out {
+			if d, _ := db.search.doc(doc); d.kind != kind {
+				delete(out, doc)
+			}
 		}
 	}
 	return out
@@ -111,16 +109,20 @@ func (db *DB) matchWord(tx *bolt.Tx, w search.Word, kind model.Kind) map[model.I
 // collect orders the matches (rank, then newer meetings first), counts
 // them per kind and keeps perKind of each with their summaries and
 // snippets.
-func (db *DB) collect(tx *bolt.Tx, all map[model.ID]match, words []search.Word, perKind int) model.SearchResult {
+func (db *DB) collect(tx *bolt.Tx, all map[uint32]match, words []search.Word, perKind int) model.SearchResult {
 	type hit struct {
-		id model.ID
+		docInfo
 		match
 	}
 	hits := make([]hit, 0, len(all))
 	res := model.SearchResult{Counts: map[model.Kind]int{}}
-	for id, m := range all {
-		hits = append(hits, hit{id, m})
-		res.Counts[m.kind]++
+	for doc, m := range all {
+		d, ok := db.search.doc(doc)
+		if !ok || d.id.IsZero() {
+			continue
+		}
+		hits = append(hits, hit{d, m})
+		res.Counts[d.kind]++
 	}
 	slices.SortFunc(hits, func(a, b hit) int {
 		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(b.date, a.date), bytes.Compare(b.id[:], a.id[:]))

@@ -15,33 +15,53 @@ import (
 
 // The full-text index (see package search), derived from bucketCurrent and
 // written in the same transaction as each record; it is no part of the
-// schema: a file without it, or built by another analyser, gets it rebuilt
-// in the background (rebuildSearch), and search meanwhile answers from the
-// summaries.
+// schema: a file without it, or with one built by another analyser, gets
+// it rebuilt in the background (rebuildSearch), and search meanwhile
+// answers from the summaries.
+//
+// Records have a small document number in the index, so that a posting
+// is 7 bytes; postings are kept in blocks of a key and a range of
+// document numbers, so that a save rewrites a few small blocks and a
+// query reads a key's blocks in order.
 var (
-	// bucketSearchPostings: which live records have a key, and where:
-	//   key (8, search.Key big-endian) | id (16) →
-	//     kind (1) | date (4, yyyymmdd or 0) | n × (field (1) | item (2) | class (1))
+	// bucketSearchPostings:
+	//   key (8, search.Key) | docnum / postingRange (4) →
+	//     n × (docnum (4) | field (1) | item (1, 255 for 255 and later) | class (1)), by docnum
 	bucketSearchPostings = []byte("search.postings")
-	// bucketSearchDocs: the keys a record is indexed under, so that an
-	// update removes exactly what the old revision indexed:
-	//   id (16) → n × key (8)
+	// bucketSearchDocs: what ranking needs of each indexed record:
+	//   docnum (4) → kind (1) | date (4, yyyymmdd or 0) | id (16)
+	// The bucket's sequence hands out the numbers.
 	bucketSearchDocs = []byte("search.docs")
-	// bucketSearchTerms: the folded surface words, for prefix matching of
-	// names no analyser knows:
+	// bucketSearchIDs: id (16) → docnum (4)
+	bucketSearchIDs = []byte("search.ids")
+	// bucketSearchTerms: the folded words of names, for prefix matching
+	// of names no analyser knows:
 	//   key (8) → folded word
 	bucketSearchTerms = []byte("search.terms")
 
-	// metaSearch → the analyser's name and index format the index was
+	// metaSearch → the index format and the analyser's name the index was
 	// built with; absent while it is being built.
 	metaSearch = []byte("search")
 )
 
 // searchFormat changes when the keys or values of the index change.
-const searchFormat = "1"
+const searchFormat = "2"
+
+// postingRange is how many document numbers share a block of a key: a
+// word in every meeting has blocks of 7 kB, a rare word one of 7 bytes.
+const postingRange = 1024
+
+const postingSize = 7
 
 func searchBuckets() [][]byte {
-	return [][]byte{bucketSearchPostings, bucketSearchDocs, bucketSearchTerms}
+	return [][]byte{bucketSearchPostings, bucketSearchDocs, bucketSearchIDs, bucketSearchTerms}
+}
+
+// docInfo is a document number's record.
+type docInfo struct {
+	id   model.ID
+	date uint32
+	kind model.Kind
 }
 
 // searchIndex is the DB's part of the index that lives in memory.
@@ -54,8 +74,10 @@ type searchIndex struct {
 	// err is why the index could not be built (search then stays on the
 	// names).
 	err error
-	// words are the folded surface words in sorted order, loaded when the
-	// index is ready; added holds words written since.
+	// docs is bucketSearchDocs by document number.
+	docs []docInfo
+	// words are the folded words of names in sorted order, loaded when
+	// the index is ready; added holds words written since.
 	words []string
 	added map[string]bool
 }
@@ -66,6 +88,24 @@ func (s *searchIndex) isReady() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.ready
+}
+
+func (s *searchIndex) setDoc(n uint32, d docInfo) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for uint32(len(s.docs)) <= n {
+		s.docs = append(s.docs, docInfo{})
+	}
+	s.docs[n] = d
+}
+
+func (s *searchIndex) doc(n uint32) (docInfo, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if n >= uint32(len(s.docs)) {
+		return docInfo{}, false
+	}
+	return s.docs[n], true
 }
 
 // prefixed returns up to limit folded words that start with p.
@@ -99,38 +139,202 @@ func (s *searchIndex) addWords(ws []string) {
 	}
 }
 
-// indexRecord replaces what the index holds of r's previous revision by
-// what r gives; a record in the trash is not indexed.
-func (db *DB) indexRecord(tx *bolt.Tx, r model.Record) error {
-	if db.search == nil {
-		return nil
-	}
-	id := r.GetMeta().ID
-	if err := unindex(tx, id); err != nil {
-		return err
-	}
-	if r.GetMeta().InTrash() {
-		return nil
-	}
-	e := db.search.ix.Index(r, func(ref model.ID) []string { return refNames(tx, ref) })
-	post, docs, terms := tx.Bucket(bucketSearchPostings), tx.Bucket(bucketSearchDocs), tx.Bucket(bucketSearchTerms)
-	head := make([]byte, 5)
-	head[0] = byte(r.Kind())
-	binary.BigEndian.PutUint32(head[1:], search.Date(r))
-	keys := make([]byte, 0, 8*len(e.Keys))
+// posting is one record's best occurrence under a key.
+type posting struct {
+	doc   uint32
+	field search.Field
+	item  uint8
+	class search.Class
+}
+
+func (p posting) same(q posting) bool { return p == q }
+
+// postingsOf is a record's best occurrence under each of its keys.
+func postingsOf(e search.Entry, doc uint32) map[search.Key]posting {
+	out := make(map[search.Key]posting, len(e.Keys))
 	for k, occ := range e.Keys {
-		v := append([]byte(nil), head...)
-		for _, o := range occ {
-			v = append(v, byte(o.Field), byte(o.Item>>8), byte(o.Item), byte(o.Class))
+		best := occ[0]
+		for _, o := range occ[1:] {
+			if search.Rank(o, false) < search.Rank(best, false) {
+				best = o
+			}
 		}
-		if err := post.Put(postingKey(k, id), v); err != nil {
+		out[k] = posting{doc: doc, field: best.Field, item: uint8(min(best.Item, 255)), class: best.Class}
+	}
+	return out
+}
+
+// blockEdits gathers the changes to the posting blocks of one transaction
+// (one save, or a batch of a rebuild), so that each block is read and
+// written once.
+type blockEdits map[[12]byte]*blockEdit
+
+type blockEdit struct {
+	remove map[uint32]bool
+	add    []posting
+}
+
+func blockKey(k search.Key, doc uint32) [12]byte {
+	var b [12]byte
+	binary.BigEndian.PutUint64(b[:], uint64(k))
+	binary.BigEndian.PutUint32(b[8:], doc/postingRange)
+	return b
+}
+
+func (be blockEdits) edit(k search.Key, doc uint32) *blockEdit {
+	bk := blockKey(k, doc)
+	e := be[bk]
+	if e == nil {
+		e = &blockEdit{}
+		be[bk] = e
+	}
+	return e
+}
+
+// diff records the change from a record's old postings to its new ones;
+// keys whose posting is unchanged (most of an autosave) are not touched.
+func (be blockEdits) diff(old, cur map[search.Key]posting, doc uint32) {
+	for k, p := range old {
+		if q, ok := cur[k]; ok && q.same(p) {
+			continue
+		}
+		e := be.edit(k, doc)
+		if e.remove == nil {
+			e.remove = map[uint32]bool{}
+		}
+		e.remove[doc] = true
+	}
+	for k, q := range cur {
+		if p, ok := old[k]; ok && p.same(q) {
+			continue
+		}
+		e := be.edit(k, doc)
+		e.add = append(e.add, q)
+	}
+}
+
+// apply writes the edited blocks, in key order.
+func (be blockEdits) apply(tx *bolt.Tx) error {
+	b := tx.Bucket(bucketSearchPostings)
+	keys := make([][12]byte, 0, len(be))
+	for k := range be {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(x, y [12]byte) int { return bytes.Compare(x[:], y[:]) })
+	for _, k := range keys {
+		e := be[k]
+		old := b.Get(k[:])
+		v := make([]byte, 0, len(old)+postingSize*len(e.add))
+		for i := 0; i+postingSize <= len(old); i += postingSize {
+			if !e.remove[binary.BigEndian.Uint32(old[i:])] {
+				v = append(v, old[i:i+postingSize]...)
+			}
+		}
+		if len(e.add) > 0 {
+			for _, p := range e.add {
+				v = binary.BigEndian.AppendUint32(v, p.doc)
+				v = append(v, byte(p.field), p.item, byte(p.class))
+			}
+			sortPostings(v)
+		}
+		var err error
+		if len(v) == 0 {
+			err = b.Delete(k[:])
+		} else {
+			err = b.Put(k[:], v)
+		}
+		if err != nil {
 			return err
 		}
-		keys = binary.BigEndian.AppendUint64(keys, uint64(k))
 	}
-	if err := docs.Put(id[:], keys); err != nil {
+	return nil
+}
+
+// sortPostings orders a block's postings by document number.
+func sortPostings(v []byte) {
+	n := len(v) / postingSize
+	sorted := true
+	for i := 1; i < n && sorted; i++ {
+		sorted = bytes.Compare(v[(i-1)*postingSize:(i-1)*postingSize+4], v[i*postingSize:i*postingSize+4]) <= 0
+	}
+	if sorted {
+		return
+	}
+	items := make([][postingSize]byte, n)
+	for i := range items {
+		copy(items[i][:], v[i*postingSize:])
+	}
+	slices.SortFunc(items, func(x, y [postingSize]byte) int { return bytes.Compare(x[:4], y[:4]) })
+	for i := range items {
+		copy(v[i*postingSize:], items[i][:])
+	}
+}
+
+// indexRecord changes the index from what old gave (nil: nothing) to what
+// r gives; a record in the trash gives nothing.
+func (db *DB) indexRecord(tx *bolt.Tx, r, old model.Record) error {
+	if db.search == nil || tx.Bucket(bucketSearchPostings) == nil {
+		return nil
+	}
+	be := blockEdits{}
+	if err := db.indexInto(tx, be, r, old); err != nil {
 		return err
 	}
+	return be.apply(tx)
+}
+
+func (db *DB) indexInto(tx *bolt.Tx, be blockEdits, r, old model.Record) error {
+	id := r.GetMeta().ID
+	ids := tx.Bucket(bucketSearchIDs)
+	var doc uint32
+	if v := ids.Get(id[:]); len(v) == 4 {
+		doc = binary.BigEndian.Uint32(v)
+	} else {
+		if r.GetMeta().InTrash() {
+			return nil
+		}
+		old = nil // whatever old gave was never indexed
+		seq, err := tx.Bucket(bucketSearchDocs).NextSequence()
+		if err != nil {
+			return err
+		}
+		doc = uint32(seq)
+		if err := ids.Put(id[:], binary.BigEndian.AppendUint32(nil, doc)); err != nil {
+			return err
+		}
+	}
+	names := func(ref model.ID) []string { return refNames(tx, ref) }
+	var before, after map[search.Key]posting
+	if old != nil && !old.GetMeta().InTrash() {
+		before = postingsOf(db.search.ix.Index(old, names), doc)
+	}
+	if !r.GetMeta().InTrash() {
+		e := db.search.ix.Index(r, names)
+		after = postingsOf(e, doc)
+		if err := db.putNameWords(tx, e); err != nil {
+			return err
+		}
+	}
+	be.diff(before, after, doc)
+	info := docInfo{id: id, date: search.Date(r), kind: r.Kind()}
+	v := make([]byte, 5, 21)
+	v[0] = byte(info.kind)
+	binary.BigEndian.PutUint32(v[1:], info.date)
+	v = append(v, id[:]...)
+	docs := tx.Bucket(bucketSearchDocs)
+	dk := binary.BigEndian.AppendUint32(nil, doc)
+	if !bytes.Equal(docs.Get(dk), v) {
+		if err := docs.Put(dk, v); err != nil {
+			return err
+		}
+	}
+	db.search.setDoc(doc, info)
+	return nil
+}
+
+// putNameWords keeps the folded words of names for prefix matching.
+func (db *DB) putNameWords(tx *bolt.Tx, e search.Entry) error {
+	terms := tx.Bucket(bucketSearchTerms)
 	var fresh []string
 	for k, w := range e.Surfaces {
 		kb := binary.BigEndian.AppendUint64(nil, uint64(k))
@@ -147,28 +351,19 @@ func (db *DB) indexRecord(tx *bolt.Tx, r model.Record) error {
 	return nil
 }
 
-// unindex removes every posting of id.
+// unindex removes a record that is purged (it is in the trash, so it has
+// no postings): only its document number goes.
 func unindex(tx *bolt.Tx, id model.ID) error {
-	docs := tx.Bucket(bucketSearchDocs)
-	if docs == nil {
+	ids := tx.Bucket(bucketSearchIDs)
+	if ids == nil {
 		return nil
 	}
-	old := docs.Get(id[:])
-	if old == nil {
-		return nil
-	}
-	post := tx.Bucket(bucketSearchPostings)
-	for i := 0; i+8 <= len(old); i += 8 {
-		if err := post.Delete(postingKey(search.Key(binary.BigEndian.Uint64(old[i:])), id)); err != nil {
+	if v := ids.Get(id[:]); len(v) == 4 {
+		if err := tx.Bucket(bucketSearchDocs).Delete(v); err != nil {
 			return err
 		}
 	}
-	return docs.Delete(id[:])
-}
-
-func postingKey(k search.Key, id model.ID) []byte {
-	b := binary.BigEndian.AppendUint64(make([]byte, 0, 24), uint64(k))
-	return append(b, id[:]...)
+	return ids.Delete(id[:])
 }
 
 // refNames are the names a record is found by when another names it: a
@@ -183,161 +378,3 @@ func refNames(tx *bolt.Tx, id model.ID) []string {
 	}
 	return []string{r.Title()}
 }
-
-// openSearch makes sure the index's buckets exist and tells whether the
-// index is complete for this analyser; if not, it empties it for a
-// rebuild. On a new database (empty) the index is complete at once.
-func (db *DB) openSearch(tx *bolt.Tx, isNew bool) (ready bool, err error) {
-	stamp := db.search.stamp()
-	if !isNew && searchComplete(tx, stamp) {
-		return true, nil
-	}
-	for _, b := range searchBuckets() {
-		if tx.Bucket(b) != nil {
-			if err := tx.DeleteBucket(b); err != nil {
-				return false, err
-			}
-		}
-		if _, err := tx.CreateBucket(b); err != nil {
-			return false, err
-		}
-	}
-	if isNew {
-		return true, tx.Bucket(bucketMeta).Put(metaSearch, stamp)
-	}
-	return false, tx.Bucket(bucketMeta).Delete(metaSearch)
-}
-
-// searchComplete reports whether the index was built by this analyser
-// and format and all its buckets are there.
-func searchComplete(tx *bolt.Tx, stamp []byte) bool {
-	if !bytes.Equal(tx.Bucket(bucketMeta).Get(metaSearch), stamp) {
-		return false
-	}
-	for _, b := range searchBuckets() {
-		if tx.Bucket(b) == nil {
-			return false
-		}
-	}
-	return true
-}
-
-// rebuildBatch is how many records one transaction of a rebuild indexes:
-// small enough that a save in the window waits only a moment for it.
-const rebuildBatch = 400
-
-// rebuildSearch indexes every current record, a batch per transaction,
-// while the window is already in use: saves in between index their own
-// record, and indexing a record twice gives the same entries.
-func (db *DB) rebuildSearch() error {
-	var after []byte
-	for !db.closing.Load() {
-		done := false
-		err := db.updateTx(func(tx *bolt.Tx) error {
-			c := tx.Bucket(bucketCurrent).Cursor()
-			k, v := c.First()
-			if after != nil {
-				k, v = c.Seek(after)
-				if bytes.Equal(k, after) {
-					k, v = c.Next()
-				}
-			}
-			for n := 0; n < rebuildBatch; n++ {
-				if k == nil {
-					done = true
-					return tx.Bucket(bucketMeta).Put(metaSearch, db.search.stamp())
-				}
-				r, err := decodeRecord(v)
-				if err != nil {
-					return corrupt(tx, err)
-				}
-				if err := db.indexRecord(tx, r); err != nil {
-					return err
-				}
-				after = bytes.Clone(k)
-				k, v = c.Next()
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		if done {
-			return db.loadSearchWords()
-		}
-	}
-	return nil
-}
-
-// loadSearchWords reads the surface words into memory and marks the index
-// ready.
-func (db *DB) loadSearchWords() error {
-	var words []string
-	err := db.viewTx(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketSearchTerms).ForEach(func(_, v []byte) error {
-			words = append(words, string(v))
-			return nil
-		})
-	})
-	if err != nil {
-		return err
-	}
-	slices.Sort(words)
-	s := db.search
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.words = slices.Compact(append(words, s.words...))
-	if !s.ready {
-		s.ready = true
-		close(s.done)
-	}
-	return nil
-}
-
-// startSearch opens the index after the database is open: a complete
-// index has its words loaded, a missing one is rebuilt, both in the
-// background so that the window opens at once.
-func (db *DB) startSearch(isNew bool) error {
-	ready := isNew // initialise made the index with the database
-	if !isNew {
-		// Read first: opening a file whose index is complete writes
-		// nothing (the daily backup tells changed files by their writes).
-		err := db.viewTx(func(tx *bolt.Tx) error {
-			ready = searchComplete(tx, db.search.stamp())
-			return nil
-		})
-		if err == nil && !ready {
-			err = db.updateTx(func(tx *bolt.Tx) error {
-				var err error
-				ready, err = db.openSearch(tx, false)
-				return err
-			})
-		}
-		if err != nil {
-			return err
-		}
-	}
-	db.indexing.Add(1)
-	go func() {
-		defer db.indexing.Done()
-		var err error
-		if ready {
-			err = db.loadSearchWords()
-		} else {
-			err = db.rebuildSearch()
-		}
-		if err != nil {
-			db.search.mu.Lock()
-			db.search.err = err
-			db.search.mu.Unlock()
-		}
-	}()
-	return nil
-}
-
-// SearchReady is closed when the full-text index is complete; until then
-// search answers from the names alone (SearchResult.Partial).
-func (db *DB) SearchReady() <-chan struct{} { return db.search.done }
-
-// SearchAnalyser names the analyser the index uses, for Settings.
-func (db *DB) SearchAnalyser() string { return db.search.ix.Analyser() }

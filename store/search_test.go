@@ -127,7 +127,6 @@ func BenchmarkIndexMeeting(b *testing.B) {
 			Proposal:   "Työryhmä merkitsee selvityksen tiedoksi ja esittää ohjausryhmälle kotihoidon yhteistä toimintamallia.",
 			Decision:   "Ehdotus hyväksyttiin."})
 	}
-	m.ID = model.NewID()
 	// The index's work inside one transaction, without the commit (whose
 	// fsync the save pays anyway).
 	tx, err := db.bolt.Begin(true)
@@ -137,7 +136,8 @@ func BenchmarkIndexMeeting(b *testing.B) {
 	defer tx.Rollback()
 	b.ResetTimer()
 	for b.Loop() {
-		if err := db.indexRecord(tx, m); err != nil {
+		m.ID = model.NewID()
+		if err := db.indexRecord(tx, m, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
