@@ -31,8 +31,9 @@ type SearchHit struct {
 	Rank int
 }
 
-// SearchResult is the hits of a query, grouped by kind in the order of
-// Kinds and best first within a kind, with the count of all hits per kind.
+// SearchResult is the hits of a query, grouped by kind, best first within
+// a kind and the kinds in the order of their best hit (Kinds' order
+// between equals), with the count of all hits per kind.
 type SearchResult struct {
 	Hits   []SearchHit
 	Counts map[Kind]int

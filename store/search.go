@@ -140,7 +140,19 @@ func (db *DB) collect(tx *bolt.Tx, all map[uint32]match, words []search.Word, pe
 		taken[h.kind]++
 		byKind[h.kind] = append(byKind[h.kind], db.hitOf(tx, h.id, sum, h.match, words))
 	}
-	for _, k := range model.Kinds {
+	// Kinds in the order of their best hit, so that the town typed comes
+	// before the projects it takes part in; Kinds' order between equals.
+	kinds := slices.Clone(model.Kinds)
+	slices.SortStableFunc(kinds, func(a, b model.Kind) int {
+		best := func(k model.Kind) int {
+			if h := byKind[k]; len(h) > 0 {
+				return h[0].Rank
+			}
+			return 1 << 30
+		}
+		return cmp.Compare(best(a), best(b))
+	})
+	for _, k := range kinds {
 		res.Hits = append(res.Hits, byKind[k]...)
 	}
 	return res
