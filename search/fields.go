@@ -142,14 +142,19 @@ func Texts(r model.Record, names Names) []Text {
 			add(FieldProposal, n, it.Proposal)
 			add(FieldDiscussion, n, it.Discussion)
 			add(FieldDecision, n, it.Decision)
+			// People's names are texts of their own, so that a surname
+			// is found by its start as in a contact's name.
 			for _, d := range it.Dissents {
-				add(FieldDissent, n, d.By.Name+" "+d.Text)
+				add(FieldDissent, n, d.Text)
+				add(FieldPerson, n, d.By.Name)
 			}
 			for _, c := range it.Conflicts {
-				add(FieldConflict, n, c.By.Name+" "+c.Reason)
+				add(FieldConflict, n, c.Reason)
+				add(FieldPerson, n, c.By.Name)
 			}
 			for _, t := range it.Tasks {
-				add(FieldTask, n, t.Description+" "+t.Owner.Name)
+				add(FieldTask, n, t.Description)
+				add(FieldPerson, n, t.Owner.Name)
 			}
 		}
 	default:

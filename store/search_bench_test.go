@@ -125,4 +125,7 @@ func BenchmarkArchiveSearch(b *testing.B) {
 	b.ReportMetric(100*s.recall(), "%-recall")
 	b.ReportMetric(100*s.precision(), "%-precision")
 	b.Logf("%d gold queries with matches: %d true, %d found, %d right; under 95 %%: %q", s.queries, s.truth, s.found, s.right, s.weak)
+	for q, ws := range s.missed {
+		b.Logf("%s: missed records with %q", q, ws)
+	}
 }

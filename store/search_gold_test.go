@@ -48,7 +48,8 @@ func readGold(t testing.TB) []goldQuery {
 
 // goldWords are the words of a record as the gold list reads them: every
 // text search indexes, folded, whole and split at hyphens and dots; a
-// phone number also as 0401234567.
+// phone number as 0401234567; an email address is one word (a town in a
+// domain name is not the town).
 func goldWords(r model.Record, names search.Names) []string {
 	var out []string
 	for _, t := range search.Texts(r, names) {
@@ -63,6 +64,10 @@ func goldWords(r model.Record, names search.Names) []string {
 				d = "0" + d[3:]
 			}
 			out = append(out, d)
+			continue
+		}
+		if t.Field == search.FieldEmail {
+			out = append(out, morph.Fold(t.Text))
 			continue
 		}
 		for _, w := range strings.Fields(morph.Fold(t.Text)) {
@@ -81,6 +86,8 @@ type goldScore struct {
 	truth, found, right int
 	weak                []string
 	queries             int
+	// missed holds a few words of records a weak query did not find.
+	missed map[string][]string
 }
 
 func (s goldScore) recall() float64    { return float64(s.right) / float64(max(s.truth, 1)) }
@@ -127,6 +134,14 @@ func measureGold(t testing.TB, db *DB, gold []goldQuery) goldScore {
 			continue
 		}
 		s.queries++
+		words := map[model.ID][]string{}
+		for w, recs := range byWord {
+			if g.forms.MatchString(w) {
+				for _, n := range recs {
+					words[ids[n]] = append(words[ids[n]], w)
+				}
+			}
+		}
 		res, err := q.Find(ctx, model.SearchQuery{Text: g.query, PerKind: 1 << 30})
 		if err != nil {
 			t.Fatal(err)
@@ -142,6 +157,18 @@ func measureGold(t testing.TB, db *DB, gold []goldQuery) goldScore {
 		s.right += right
 		if float64(right) < 0.95*float64(len(truth)) {
 			s.weak = append(s.weak, g.query)
+			found := map[model.ID]bool{}
+			for _, h := range res.Hits {
+				found[h.Summary.ID] = true
+			}
+			if s.missed == nil {
+				s.missed = map[string][]string{}
+			}
+			for id, ws := range words {
+				if !found[id] && len(s.missed[g.query]) < 6 {
+					s.missed[g.query] = append(s.missed[g.query], ws...)
+				}
+			}
 		}
 	}
 	return s
