@@ -20,6 +20,7 @@ var sampleArgs = map[string]any{
 	"Fields":  "Nimi, Sähköposti", "Version": "1.0", "When": "23.11.2026 9.07",
 	"Field": "Henkilöstö", "Reason": "väärä päivämäärä",
 	"Before": "1,5 GiB", "After": "1,1 GiB", "Backup": "/tmp/backups/h-compact.bak",
+	"Value": "0", "Item": "6", "Meeting": "1/2016",
 }
 
 func TestCataloguesParse(t *testing.T) {
