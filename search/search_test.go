@@ -1,6 +1,7 @@
 package search
 
 import (
+	"hash/fnv"
 	"slices"
 	"strings"
 	"testing"
@@ -110,3 +111,13 @@ func TestPlace(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// TestKeyOfIsFNV: keys are stored, so their hash must not change.
+func TestKeyOfIsFNV(t *testing.T) {
+	h := fnv.New64a()
+	h.Write([]byte{nsBase, 0})
+	h.Write([]byte("kunta"))
+	if got, want := keyOf(nsBase, "kunta"), Key(h.Sum64()); got != want {
+		t.Errorf("keyOf = %x, FNV-1a = %x", got, want)
+	}
+}

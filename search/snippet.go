@@ -105,7 +105,7 @@ func backRunes(s string, i, n int) int {
 // matches reports whether a token of a text is a hit of one of the words.
 func (ix *Indexer) matches(tok string, words []Word) bool {
 	var e Entry
-	e.Keys, e.Surfaces = map[Key][]Occurrence{}, map[Key]string{}
+	e.Keys, e.Surfaces = map[Key]Occurrence{}, map[Key]string{}
 	ix.indexToken(&e, Occurrence{}, tok)
 	folded := morph.Fold(tok)
 	for _, w := range words {

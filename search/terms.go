@@ -8,8 +8,8 @@
 package search
 
 import (
-	"hash/fnv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"hankekirja/model"
@@ -46,11 +46,16 @@ const (
 // and words of their minutes; bbolt keys hold only these hashes.
 type Key uint64
 
+// keyOf is FNV-1a of ns, a zero byte and term, without allocating.
 func keyOf(ns byte, term string) Key {
-	h := fnv.New64a()
-	h.Write([]byte{ns, 0})
-	h.Write([]byte(term))
-	return Key(h.Sum64())
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	h = (h ^ uint64(ns)) * prime
+	h *= prime // the zero byte
+	for i := 0; i < len(term); i++ {
+		h = (h ^ uint64(term[i])) * prime
+	}
+	return Key(h)
 }
 
 // SurfaceKey is the key of a folded surface word, as Surfaces lists them.
@@ -64,15 +69,14 @@ type Occurrence struct {
 	Class Class
 }
 
-// maxOccurrences bounds what one key keeps of one record: a word found in
-// twelve places of a meeting is found; the rest adds nothing to ranking.
-const maxOccurrences = 12
-
 // Indexer turns records into index keys and queries into the keys to look
 // up. It is safe for concurrent use.
 type Indexer struct {
 	an   morph.Analyser
 	stem morph.Analyser
+
+	mu    sync.Mutex
+	cache map[string]*tokenKeys
 }
 
 // NewIndexer uses an for base forms and compound parts; nil means
@@ -81,23 +85,23 @@ func NewIndexer(an morph.Analyser) *Indexer {
 	if an == nil {
 		an = morph.New()
 	}
-	return &Indexer{an: an, stem: morph.NewSnowball()}
+	return &Indexer{an: an, stem: morph.NewSnowball(), cache: map[string]*tokenKeys{}}
 }
 
 // Analyser names the analyser the keys come from: an index built by
 // another must be rebuilt.
 func (ix *Indexer) Analyser() string { return ix.an.Name() }
 
-// Entry is what a record gives the index: its occurrences by key, and the
-// folded surface words it has, for prefix matching.
+// Entry is what a record gives the index: the best occurrence (by Rank)
+// of each key, and the folded surface words it has, for prefix matching.
 type Entry struct {
-	Keys     map[Key][]Occurrence
+	Keys     map[Key]Occurrence
 	Surfaces map[Key]string
 }
 
 // Index analyses every text of r.
 func (ix *Indexer) Index(r model.Record, names Names) Entry {
-	e := Entry{Keys: map[Key][]Occurrence{}, Surfaces: map[Key]string{}}
+	e := Entry{Keys: make(map[Key]Occurrence, 256), Surfaces: map[Key]string{}}
 	for _, t := range Texts(r, names) {
 		for _, tok := range tokens(t.Field, t.Text) {
 			ix.indexToken(&e, Occurrence{Field: t.Field, Item: t.Item}, tok)
@@ -114,38 +118,84 @@ func (ix *Indexer) Index(r model.Record, names Names) Entry {
 // kept for words with letters that folding changes (ä, ö, å), so that
 // Hyvinkaan meets Hyvinkään.
 func (ix *Indexer) indexToken(e *Entry, at Occurrence, tok string) {
-	folded := morph.Fold(tok)
-	if keepsSurface(at.Field) || !hasLetter(tok) || hasDigit(tok) {
-		for _, s := range surfaces(folded) {
-			k := SurfaceKey(s)
+	tk := ix.keysOf(tok)
+	if keepsSurface(at.Field) || !tk.letter || tk.digit {
+		for i, k := range tk.surfKeys {
 			if keepsSurface(at.Field) {
-				e.Surfaces[k] = s
+				e.Surfaces[k] = tk.surfaces[i]
 			}
 			e.add(k, at, ClassSurface)
 		}
 	}
-	if !hasLetter(tok) {
-		return
+	for _, t := range tk.terms {
+		e.add(t.key, at, t.class)
 	}
-	terms := ix.an.Terms(tok)
-	for i, term := range terms {
-		c := ClassBase
-		if i > 0 {
-			c = ClassPart
+	if tk.hasStem {
+		e.add(tk.stem, at, ClassStem)
+	}
+}
+
+// tokenKeys is every key a word can give, whatever its field.
+type tokenKeys struct {
+	surfaces      []string
+	surfKeys      []Key
+	terms         []classedKey
+	stem          Key
+	hasStem       bool
+	letter, digit bool
+}
+
+type classedKey struct {
+	key   Key
+	class Class
+}
+
+// maxTokenCache bounds the words whose keys the indexer remembers: the
+// same words fill every meeting, and working them out again (folding,
+// the analyser, hashing) was most of a rebuild's time.
+const maxTokenCache = 100_000
+
+func (ix *Indexer) keysOf(tok string) *tokenKeys {
+	ix.mu.Lock()
+	tk, ok := ix.cache[tok]
+	ix.mu.Unlock()
+	if ok {
+		return tk
+	}
+	tk = &tokenKeys{letter: hasLetter(tok), digit: hasDigit(tok)}
+	folded := morph.Fold(tok)
+	tk.surfaces = surfaces(folded)
+	for _, s := range tk.surfaces {
+		tk.surfKeys = append(tk.surfKeys, SurfaceKey(s))
+	}
+	if tk.letter {
+		terms := ix.an.Terms(tok)
+		for i, term := range terms {
+			c := ClassBase
+			if i > 0 {
+				c = ClassPart
+			}
+			tk.terms = append(tk.terms, classedKey{keyOf(nsBase, term), c})
+			// Neighbouring parts joined are a part too: Voikko splits
+			// maakuntauudistus into maa, kunta, uudistus, and maakunta
+			// should find it.
+			if i > 1 {
+				tk.terms = append(tk.terms, classedKey{keyOf(nsBase, terms[i-1]+term), ClassPart})
+			}
 		}
-		e.add(keyOf(nsBase, term), at, c)
-		// Neighbouring parts joined are a part too: Voikko splits
-		// maakuntauudistus into maa, kunta, uudistus, and maakunta
-		// should find it.
-		if i > 1 {
-			e.add(keyOf(nsBase, terms[i-1]+term), at, ClassPart)
+		if folded != strings.ToLower(tok) {
+			if st := ix.stem.Terms(folded); len(st) > 0 {
+				tk.stem, tk.hasStem = keyOf(nsStem, st[0]), true
+			}
 		}
 	}
-	if folded != strings.ToLower(tok) {
-		if st := ix.stem.Terms(folded); len(st) > 0 {
-			e.add(keyOf(nsStem, st[0]), at, ClassStem)
-		}
+	ix.mu.Lock()
+	if len(ix.cache) >= maxTokenCache {
+		clear(ix.cache)
 	}
+	ix.cache[tok] = tk
+	ix.mu.Unlock()
+	return tk
 }
 
 // keepsSurface tells the fields whose whole words are indexed as typed.
@@ -161,20 +211,13 @@ func hasDigit(s string) bool {
 	return strings.ContainsFunc(s, unicode.IsDigit)
 }
 
+// add keeps the occurrence of k that ranks best, the first of equals.
 func (e *Entry) add(k Key, at Occurrence, c Class) {
 	at.Class = c
-	occ := e.Keys[k]
-	for i, o := range occ {
-		if o.Field == at.Field && o.Item == at.Item {
-			if c < o.Class {
-				occ[i].Class = c
-			}
-			return
-		}
+	if o, ok := e.Keys[k]; ok && Rank(o, false) <= Rank(at, false) {
+		return
 	}
-	if len(occ) < maxOccurrences {
-		e.Keys[k] = append(occ, at)
-	}
+	e.Keys[k] = at
 }
 
 // surfaces are the folded forms a token is found by whole: itself, and the

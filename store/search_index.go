@@ -152,13 +152,7 @@ func (p posting) same(q posting) bool { return p == q }
 // postingsOf is a record's best occurrence under each of its keys.
 func postingsOf(e search.Entry, doc uint32) map[search.Key]posting {
 	out := make(map[search.Key]posting, len(e.Keys))
-	for k, occ := range e.Keys {
-		best := occ[0]
-		for _, o := range occ[1:] {
-			if search.Rank(o, false) < search.Rank(best, false) {
-				best = o
-			}
-		}
+	for k, best := range e.Keys {
 		out[k] = posting{doc: doc, field: best.Field, item: uint8(min(best.Item, 255)), class: best.Class}
 	}
 	return out
