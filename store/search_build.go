@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"hankekirja/model"
+	"hankekirja/search"
 )
 
 // openSearch makes sure the index's buckets exist and tells whether the
@@ -48,62 +49,168 @@ func searchComplete(tx *bolt.Tx, stamp []byte) bool {
 	return true
 }
 
-// rebuildBatch is how many records one transaction of a rebuild indexes:
-// small enough that a save in the window waits only a moment for it,
-// large enough that a block of a common word is rewritten seldom.
-const rebuildBatch = 2000
+// rebuildChunk is how many document numbers one pass of a rebuild
+// gathers in memory before writing them: a multiple of postingRange, so
+// that a pass writes blocks of its own and never rewrites another's.
+const rebuildChunk = 16 * postingRange
 
-// rebuildSearch indexes every current record, a batch per transaction,
-// while the window is already in use: a save in between indexes its own
-// record, and the rebuild then leaves that record alone.
+// afterSnapshot lets a test save records while a rebuild runs.
+var afterSnapshot func(db *DB)
+
+// rebuildSearch indexes every current record while the window is already
+// in use. It reads one snapshot of the records, gathers the postings of a
+// chunk of them in memory and writes them in key order, so that building
+// writes each block once. Saves meanwhile leave the index alone and note
+// their record (searchIndex.dirty); the last transaction re-indexes those
+// from their snapshot revision to their current one.
 func (db *DB) rebuildSearch() error {
-	var after []byte
-	for !db.closing.Load() {
-		done := false
-		err := db.updateTx(func(tx *bolt.Tx) error {
-			c := tx.Bucket(bucketCurrent).Cursor()
-			k, v := c.First()
-			if after != nil {
-				k, v = c.Seek(after)
-				if bytes.Equal(k, after) {
-					k, v = c.Next()
-				}
-			}
-			ids := tx.Bucket(bucketSearchIDs)
-			be := blockEdits{}
-			for n := 0; n < rebuildBatch; n++ {
-				if k == nil {
-					done = true
-					break
-				}
-				if ids.Get(k[1:]) == nil {
-					r, err := decodeRecord(v)
-					if err != nil {
-						return corrupt(tx, err)
-					}
-					if err := db.indexInto(tx, be, r, nil); err != nil {
-						return err
-					}
-				}
-				after = bytes.Clone(k)
-				k, v = c.Next()
-			}
-			if err := be.apply(tx); err != nil {
-				return err
-			}
-			if done {
-				return tx.Bucket(bucketMeta).Put(metaSearch, db.search.stamp())
-			}
+	s := db.search
+	s.mu.Lock()
+	s.building, s.dirty = true, map[model.ID]bool{}
+	s.mu.Unlock()
+	snap, err := db.bolt.Begin(false)
+	if err != nil {
+		return err
+	}
+	defer snap.Rollback()
+	if afterSnapshot != nil {
+		afterSnapshot(db)
+	}
+	c := snap.Bucket(bucketCurrent).Cursor()
+	k, v := c.First()
+	var doc uint32
+	for k != nil {
+		if db.closing.Load() {
 			return nil
-		})
-		if err != nil {
+		}
+		// Every document of a chunk has the same doc / rebuildChunk.
+		ch, chunkNo := newChunk(), (doc+1)/rebuildChunk
+		for ; k != nil && (doc+1)/rebuildChunk == chunkNo; k, v = c.Next() {
+			r, err := decodeRecord(v)
+			if err != nil {
+				return corrupt(snap, err)
+			}
+			if r.GetMeta().InTrash() {
+				continue
+			}
+			doc++
+			ch.add(db, snap, r, doc)
+		}
+		if err := db.updateTx(ch.write); err != nil {
 			return err
 		}
-		if done {
-			return db.loadSearch()
+	}
+	err = db.updateTx(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketSearchDocs).SetSequence(uint64(doc)); err != nil {
+			return err
+		}
+		s.mu.Lock()
+		dirty := s.dirty
+		s.building, s.dirty = false, nil
+		s.mu.Unlock()
+		be := blockEdits{}
+		for id := range dirty {
+			var old model.Record
+			if raw := rawCurrent(snap, id); raw != nil {
+				if old, err = decodeRecord(raw); err != nil {
+					return corrupt(snap, err)
+				}
+			}
+			cur, err := getRecord(tx, 0, id)
+			if err != nil {
+				// Purged since: its snapshot revision's postings go.
+				if d := tx.Bucket(bucketSearchIDs).Get(id[:]); len(d) == 4 && old != nil && !old.GetMeta().InTrash() {
+					doc := binary.BigEndian.Uint32(d)
+					be.diff(postingsOf(db.search.ix.Index(old, func(ref model.ID) []string { return refNames(tx, ref) }), doc), nil, doc)
+				}
+				if err := unindex(tx, id); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := db.indexInto(tx, be, cur, old); err != nil {
+				return err
+			}
+		}
+		if err := be.apply(tx); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Put(metaSearch, s.stamp())
+	})
+	if err != nil {
+		return err
+	}
+	return db.loadSearch()
+}
+
+// chunk is the postings of a run of records, gathered for one write.
+type chunk struct {
+	postings map[search.Key][]byte
+	words    map[search.Key]string
+	docs     []keyValue
+	ids      []keyValue
+}
+
+func newChunk() *chunk {
+	return &chunk{postings: map[search.Key][]byte{}, words: map[search.Key]string{}}
+}
+
+// add gathers record r as document doc; documents come in increasing
+// order, so each key's postings stay sorted.
+func (ch *chunk) add(db *DB, snap *bolt.Tx, r model.Record, doc uint32) {
+	e := db.search.ix.Index(r, func(ref model.ID) []string { return refNames(snap, ref) })
+	for k, p := range postingsOf(e, doc) {
+		b := binary.BigEndian.AppendUint32(ch.postings[k], doc)
+		ch.postings[k] = append(b, byte(p.field), p.item, byte(p.class))
+	}
+	for k, w := range e.Surfaces {
+		ch.words[k] = w
+	}
+	id := r.GetMeta().ID
+	dk := binary.BigEndian.AppendUint32(nil, doc)
+	ch.docs = append(ch.docs, keyValue{dk, docValue(docInfo{id: id, date: search.Date(r), kind: r.Kind()})})
+	ch.ids = append(ch.ids, keyValue{bytes.Clone(id[:]), dk})
+}
+
+// write puts the chunk's blocks, documents and words in key order.
+func (ch *chunk) write(tx *bolt.Tx) error {
+	post := tx.Bucket(bucketSearchPostings)
+	post.FillPercent = 0.9
+	keys := make([]search.Key, 0, len(ch.postings))
+	for k := range ch.postings {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		v := ch.postings[k]
+		for len(v) > 0 {
+			first := binary.BigEndian.Uint32(v)
+			n := 0
+			for n < len(v) && binary.BigEndian.Uint32(v[n:])/postingRange == first/postingRange {
+				n += postingSize
+			}
+			bk := blockKey(k, first)
+			if err := post.Put(bk[:], v[:n]); err != nil {
+				return err
+			}
+			v = v[n:]
 		}
 	}
-	return nil
+	if err := writeSorted(tx.Bucket(bucketSearchDocs), ch.docs); err != nil {
+		return err
+	}
+	if err := writeSorted(tx.Bucket(bucketSearchIDs), ch.ids); err != nil {
+		return err
+	}
+	terms := tx.Bucket(bucketSearchTerms)
+	var puts []keyValue
+	for k, w := range ch.words {
+		kb := binary.BigEndian.AppendUint64(nil, uint64(k))
+		if terms.Get(kb) == nil {
+			puts = append(puts, keyValue{kb, []byte(w)})
+		}
+	}
+	return writeSorted(terms, puts)
 }
 
 // loadSearch reads the document table and the words of names into memory

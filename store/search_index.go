@@ -74,6 +74,10 @@ type searchIndex struct {
 	// err is why the index could not be built (search then stays on the
 	// names).
 	err error
+	// building is true while rebuildSearch runs; saves then note their
+	// record in dirty instead of indexing it.
+	building bool
+	dirty    map[model.ID]bool
 	// docs is bucketSearchDocs by document number.
 	docs []docInfo
 	// words are the folded words of names in sorted order, loaded when
@@ -88,6 +92,16 @@ func (s *searchIndex) isReady() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.ready
+}
+
+// noteIfBuilding notes id for the end of a rebuild, if one runs.
+func (s *searchIndex) noteIfBuilding(id model.ID) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.building {
+		s.dirty[id] = true
+	}
+	return s.building
 }
 
 func (s *searchIndex) setDoc(n uint32, d docInfo) {
@@ -270,6 +284,9 @@ func (db *DB) indexRecord(tx *bolt.Tx, r, old model.Record) error {
 	if db.search == nil || tx.Bucket(bucketSearchPostings) == nil {
 		return nil
 	}
+	if db.search.noteIfBuilding(r.GetMeta().ID) {
+		return nil
+	}
 	be := blockEdits{}
 	if err := db.indexInto(tx, be, r, old); err != nil {
 		return err
@@ -311,10 +328,7 @@ func (db *DB) indexInto(tx *bolt.Tx, be blockEdits, r, old model.Record) error {
 	}
 	be.diff(before, after, doc)
 	info := docInfo{id: id, date: search.Date(r), kind: r.Kind()}
-	v := make([]byte, 5, 21)
-	v[0] = byte(info.kind)
-	binary.BigEndian.PutUint32(v[1:], info.date)
-	v = append(v, id[:]...)
+	v := docValue(info)
 	docs := tx.Bucket(bucketSearchDocs)
 	dk := binary.BigEndian.AppendUint32(nil, doc)
 	if !bytes.Equal(docs.Get(dk), v) {
@@ -324,6 +338,14 @@ func (db *DB) indexInto(tx *bolt.Tx, be blockEdits, r, old model.Record) error {
 	}
 	db.search.setDoc(doc, info)
 	return nil
+}
+
+// docValue is a document's value in bucketSearchDocs.
+func docValue(d docInfo) []byte {
+	v := make([]byte, 5, 21)
+	v[0] = byte(d.kind)
+	binary.BigEndian.PutUint32(v[1:], d.date)
+	return append(v, d.id[:]...)
 }
 
 // putNameWords keeps the folded words of names for prefix matching.

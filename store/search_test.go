@@ -97,6 +97,56 @@ func TestSearchRebuild(t *testing.T) {
 	}
 	db.Close()
 
+	// Saves while the rebuild runs: a new contact, a changed one, one
+	// deleted and one purged.
+	var added, changed, purged model.ID
+	page, err := func() (model.Page, error) {
+		db, err := Open(path, &Options{NoAutoBackup: true})
+		if err != nil {
+			return model.Page{}, err
+		}
+		defer db.Close()
+		<-db.SearchReady()
+		return db.Services().Contacts.List(ctx, model.Filter{Limit: 3})
+	}()
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed, purged = page.Items[1].ID, page.Items[2].ID // [0] is Viimeinen
+	// Remove the index again (the open above rebuilt it).
+	func() {
+		bdb, err := bolt.Open(path, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer bdb.Close()
+		bdb.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete(metaSearch) })
+	}()
+	afterSnapshot = func(db *DB) {
+		svc := db.Services()
+		c := &model.Contact{FirstName: "Uusi", LastName: "Tulokas", Notes: "pilotti"}
+		if err := svc.Contacts.Create(ctx, c); err != nil {
+			t.Error(err)
+		}
+		added = c.ID
+		old, err := svc.Contacts.Get(ctx, changed)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		old.Notes = "valtionavustus"
+		if err := svc.Contacts.Update(ctx, old); err != nil {
+			t.Error(err)
+		}
+		if err := svc.Contacts.Delete(ctx, purged, false); err != nil {
+			t.Error(err)
+		}
+		if err := svc.Contacts.Purge(ctx, purged); err != nil {
+			t.Error(err)
+		}
+	}
+	defer func() { afterSnapshot = nil }()
+
 	db, err = Open(path, &Options{NoAutoBackup: true})
 	if err != nil {
 		t.Fatal(err)
@@ -113,6 +163,24 @@ func TestSearchRebuild(t *testing.T) {
 	}
 	if res.Partial || len(res.Hits) != 1 || res.Counts[model.KindContact] != 1 {
 		t.Fatalf("after the rebuild: partial %v, %d hits, counts %v", res.Partial, len(res.Hits), res.Counts)
+	}
+	svc = db.Services()
+	if _, ok := findIDs(t, svc, "pilotti")[added]; !ok {
+		t.Error("a contact created during the rebuild is not found")
+	}
+	if _, ok := findIDs(t, svc, "valtionavustus")[changed]; !ok {
+		t.Error("a contact changed during the rebuild is not found by its new notes")
+	}
+	res, err = svc.Queries.Find(ctx, model.SearchQuery{Text: "hyvinvointialue", PerKind: 2000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[model.ID]bool{}
+	for _, h := range res.Hits {
+		got[h.Summary.ID] = true
+	}
+	if len(got) != 998 || got[changed] || got[purged] {
+		t.Errorf("hyvinvointialue finds %d contacts, want 998: the changed one %v, the purged one %v", len(got), got[changed], got[purged])
 	}
 }
 
