@@ -288,14 +288,17 @@ func (db *DB) startSearch(isNew bool) error {
 	go func() {
 		defer db.indexing.Done()
 		var err error
+		// contain: a damaged page turns into EDAMAGED for the index
+		// (search then stays on the names), not a crash.
 		if ready {
-			err = db.loadSearch()
+			err = db.contain(db.loadSearch)
 		} else {
-			err = db.rebuildSearch()
+			err = db.contain(db.rebuildSearch)
 		}
 		if err != nil {
 			db.search.mu.Lock()
 			db.search.err = err
+			db.search.building, db.search.dirty = false, nil
 			db.search.mu.Unlock()
 		}
 	}()
