@@ -114,31 +114,51 @@ func (db *DB) collect(tx *bolt.Tx, all map[uint32]match, words []search.Word, pe
 		docInfo
 		match
 	}
-	hits := make([]hit, 0, len(all))
+	order := func(a, b hit) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(b.date, a.date), bytes.Compare(b.id[:], a.id[:]))
+	}
+	// The best perKind of each kind, kept sorted as they come: a common
+	// word has tens of thousands of hits, and sorting them all was most
+	// of a query's time.
 	res := model.SearchResult{Counts: map[model.Kind]int{}}
+	best := map[model.Kind][]hit{}
 	for doc, m := range all {
 		d, ok := db.search.doc(doc)
 		if !ok || d.id.IsZero() {
 			continue
 		}
-		hits = append(hits, hit{d, m})
 		res.Counts[d.kind]++
+		h := hit{d, m}
+		top := best[d.kind]
+		if perKind > 256 {
+			best[d.kind] = append(top, h) // sorted below
+			continue
+		}
+		if len(top) == perKind && order(h, top[len(top)-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(top, h, order)
+		top = slices.Insert(top, i, h)
+		if len(top) > perKind {
+			top = top[:perKind]
+		}
+		best[d.kind] = top
 	}
-	slices.SortFunc(hits, func(a, b hit) int {
-		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(b.date, a.date), bytes.Compare(b.id[:], a.id[:]))
-	})
-	taken := map[model.Kind]int{}
+	if perKind > 256 {
+		for k, top := range best {
+			slices.SortFunc(top, order)
+			best[k] = top[:min(len(top), perKind)]
+		}
+	}
 	byKind := map[model.Kind][]model.SearchHit{}
-	for _, h := range hits {
-		if taken[h.kind] >= perKind {
-			continue
+	for kind, top := range best {
+		for _, h := range top {
+			sum, err := decodeSummary(rawSummary(tx, h.id))
+			if err != nil {
+				continue
+			}
+			byKind[kind] = append(byKind[kind], db.hitOf(tx, h.id, sum, h.match, words))
 		}
-		sum, err := decodeSummary(rawSummary(tx, h.id))
-		if err != nil {
-			continue
-		}
-		taken[h.kind]++
-		byKind[h.kind] = append(byKind[h.kind], db.hitOf(tx, h.id, sum, h.match, words))
 	}
 	// Kinds in the order of their best hit, so that the town typed comes
 	// before the projects it takes part in; Kinds' order between equals.
