@@ -191,7 +191,11 @@ func (db *DB) hitOf(tx *bolt.Tx, id model.ID, sum model.Summary, m match, words 
 			h.ItemNumber = mt.Items[m.occ.Item-1].Number
 		}
 	}
-	for _, t := range search.Texts(r, func(ref model.ID) []string { return refNames(tx, ref) }) {
+	var names search.Names // only a hit in the municipalities needs their names
+	if m.occ.Field == search.FieldMunicipality {
+		names = func(ref model.ID) []string { return refNames(tx, ref) }
+	}
+	for _, t := range search.Texts(r, names) {
 		if t.Field == m.occ.Field && t.Item == m.occ.Item {
 			s := db.search.ix.MakeSnippet(t.Text, words)
 			if len(s.Marks) == 0 && h.Snippet != "" {
