@@ -175,7 +175,7 @@ func (ch *chunk) add(db *DB, snap *bolt.Tx, r model.Record, doc uint32) {
 // write puts the chunk's blocks, documents and words in key order.
 func (ch *chunk) write(tx *bolt.Tx) error {
 	post := tx.Bucket(bucketSearchPostings)
-	post.FillPercent = 0.9
+	post.FillPercent = 1.0
 	keys := make([]search.Key, 0, len(ch.postings))
 	for k := range ch.postings {
 		keys = append(keys, k)
