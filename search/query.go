@@ -68,7 +68,7 @@ func phoneQuery(q string) (string, bool) {
 		// searched as it is typed (a business ID, a code), below.
 		return "", false
 	}
-	return digits(q), true
+	return normalPhone(digits(q)), true
 }
 
 // How a query word reached a record.

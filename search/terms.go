@@ -247,22 +247,24 @@ func tokens(f Field, text string) []string {
 	})
 }
 
-// phoneForms are the ways people write a Finnish number, as one token each
-// without spaces: +358401234567, 358401234567, 0401234567, and the number
-// as it was stored.
+// phoneForms is a phone number as the index keeps it, one token of its
+// digits with a Finnish +358 read as the leading 0 (+358 40 123 4567 →
+// 0401234567); queries are read the same way (phoneQuery), so every
+// common writing meets it.
 func phoneForms(p string) []string {
-	d := digits(p)
+	d := normalPhone(digits(p))
 	if d == "" {
 		return nil
 	}
-	out := []string{d}
-	switch {
-	case strings.HasPrefix(d, "358"):
-		out = append(out, "0"+d[3:], d[3:])
-	case strings.HasPrefix(d, "0"):
-		out = append(out, "358"+d[1:], d[1:])
+	return []string{d}
+}
+
+// normalPhone turns 358… into 0….
+func normalPhone(d string) string {
+	if rest, ok := strings.CutPrefix(d, "358"); ok && len(rest) >= 5 {
+		return "0" + rest
 	}
-	return out
+	return d
 }
 
 func digits(s string) string {

@@ -45,7 +45,7 @@ var (
 )
 
 // searchFormat changes when the keys or values of the index change.
-const searchFormat = "3"
+const searchFormat = "4"
 
 // postingRange is how many document numbers share a block of a key: a
 // word in every meeting has blocks of 7 kB, a rare word one of 7 bytes.

@@ -32,7 +32,7 @@ func TestFindFollowsSaves(t *testing.T) {
 	if err := svc.Contacts.Create(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"kotihoito", "pilotti", "mak", "Mäkisen", "0401234567", "+358 40 123 4567", "040 123 4567"} {
+	for _, q := range []string{"kotihoito", "pilotti", "mak", "Mäkisen", "0401234567", "+358 40 123 4567", "040 123 4567", "040 123"} {
 		if _, ok := findIDs(t, svc, q)[c.ID]; !ok {
 			t.Errorf("%q does not find the new contact", q)
 		}
