@@ -58,11 +58,13 @@ demo: build
 # The benchmarks of a region's archive (cmd/hankekirja/archive_bench_test.go:
 # 50 000 and 500 000 contacts with 20 000 meetings, made once into
 # testdata/archive), printed as the table docs/benchmarks.md keeps; then the
-# packages' own benchmarks.
+# packages' own benchmarks, and search at the 50 000-contact archive
+# (store/search_bench_test.go: query p50/p95, recall, build time, size).
 bench: test-deps
 	$(GO) test -tags $(TAGS) -timeout 60m -run '^$$' -bench 'Archive|Process|Window' -benchtime 3x ./cmd/hankekirja/ | tee bench-archive.out
 	$(GO) run ./internal/benchtable < bench-archive.out
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 2s ./store/ ./ui/ ./snapshot/ ./morph/
+	HANKEKIRJA_ARCHIVE=$(ARCHIVE) $(GO) test -tags $(TAGS) -timeout 60m -run '^$$' -bench 'ArchiveSearch' -benchtime 3x ./store/
 
 # The generated archive benchmarks use (hankekirja gen's default: 50 000
 # contacts, 20 000 meetings over ten years), made only when it is missing.

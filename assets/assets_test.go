@@ -26,6 +26,7 @@ var sampleArgs = map[string]any{
 	"Present": 7, "Total": 9, "Needed": 5, "Votes": 6, "Yes": 4, "No": 2, "Blank": 1, "Absent": 2,
 	"First": "Aino", "Second": "Eero", "Seconder": "Liisa", "Office": "Varapuheenjohtaja",
 	"Number": 5, "Authority": "aluehallitus", "Address": "PL 1, 13101 Hämeenlinna", "Group": "Työryhmä",
+	"Value": "0", "Item": "6", "Meeting": "1/2016",
 }
 
 func TestCataloguesParse(t *testing.T) {

@@ -157,6 +157,9 @@ type Queries interface {
 	ResolveMunicipality(ctx context.Context, nameOrCode string) (*Municipality, error)
 	// Search looks across all kinds; at most perKind results of each.
 	Search(ctx context.Context, query string, perKind int) ([]Summary, error)
+	// Find searches every text people write, through the full-text index,
+	// ranked, with the place and a snippet of each hit.
+	Find(ctx context.Context, q SearchQuery) (SearchResult, error)
 	// Trash lists every record in the trash, newest deletion first.
 	Trash(ctx context.Context) ([]Summary, error)
 }

@@ -22,6 +22,8 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"hankekirja/model"
+	"hankekirja/morph"
+	"hankekirja/search"
 )
 
 // appMarker marks a bbolt file as a Hankekirja database.
@@ -45,6 +47,9 @@ type Options struct {
 	// it by itself when the file or its disk cannot be written (see
 	// readonly.go).
 	ReadOnly bool
+	// Analyser gives the full-text index its base forms and compound
+	// parts; nil means morph.New().
+	Analyser morph.Analyser
 }
 
 // DB is an open Hankekirja database.
@@ -67,6 +72,11 @@ type DB struct {
 	// copy's view of the file can no longer be trusted for writing
 	// (commit_failure.go).
 	unsure atomic.Bool
+
+	// search is the full-text index's state in memory; indexing is done
+	// when its background build or load is.
+	search   *searchIndex
+	indexing sync.WaitGroup
 }
 
 // DefaultPath returns where the database lives unless the user says
@@ -151,6 +161,7 @@ func Open(path string, opts *Options) (*DB, error) {
 		tuneGrowth(bdb)
 		removeLeftovers(path)
 	}
+	db.search = &searchIndex{ix: search.NewIndexer(o.Analyser), done: make(chan struct{})}
 	if isNew {
 		err = db.initialise()
 	} else {
@@ -161,6 +172,10 @@ func Open(path string, opts *Options) (*DB, error) {
 		if isNew {
 			os.Remove(path)
 		}
+		return nil, err
+	}
+	if err := db.startSearch(isNew); err != nil {
+		bdb.Close()
 		return nil, err
 	}
 	if !isNew && !o.NoAutoBackup && !readOnly {
@@ -249,6 +264,9 @@ func (db *DB) initialise() error {
 		if err := putSchema(tx, len(migrations)); err != nil {
 			return err
 		}
+		if _, err := db.openSearch(tx, true); err != nil {
+			return err
+		}
 		return db.seedRegistry(tx)
 	})
 }
@@ -293,6 +311,7 @@ func (db *DB) load() error {
 func (db *DB) Close() error {
 	db.closing.Store(true)
 	db.backingUp.Wait()
+	db.indexing.Wait()
 	return db.bolt.Close()
 }
 

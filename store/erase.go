@@ -161,7 +161,7 @@ func (db *DB) eraseTx(tx *bolt.Tx, p erasedPerson, opts model.EraseOptions) (mod
 			rep.Records++
 			continue
 		}
-		if err := rewriteCurrent(tx, w.rec, v); err != nil {
+		if err := db.rewriteCurrent(tx, w.rec, v); err != nil {
 			return rep, err
 		}
 		rep.Records++
@@ -179,6 +179,11 @@ func (db *DB) eraseTx(tx *bolt.Tx, p erasedPerson, opts model.EraseOptions) (mod
 			return rep, err
 		}
 	}
+	if r, err := getRecord(tx, model.KindContact, p.id); err == nil {
+		if err := db.forget(tx, r); err != nil {
+			return rep, err
+		}
+	}
 	if err := deleteAll(tx, p.id); err != nil {
 		return rep, err
 	}
@@ -190,7 +195,7 @@ func (db *DB) eraseTx(tx *bolt.Tx, p erasedPerson, opts model.EraseOptions) (mod
 // keeps whatever put keeps beside the value (the summary with its search
 // words, the reverse references), so that no index still holds what the
 // value no longer does; an index added to put belongs here too.
-func rewriteCurrent(tx *bolt.Tx, r model.Record, v []byte) error {
+func (db *DB) rewriteCurrent(tx *bolt.Tx, r model.Record, v []byte) error {
 	id := r.GetMeta().ID
 	old, err := getRecord(tx, 0, id)
 	if err != nil {
@@ -203,7 +208,11 @@ func rewriteCurrent(tx *bolt.Tx, r model.Record, v []byte) error {
 	if err := writeSummary(tx, &sum); err != nil {
 		return err
 	}
-	return updateRefs(tx, id, liveRefs(old), liveRefs(r))
+	if err := updateRefs(tx, id, liveRefs(old), liveRefs(r)); err != nil {
+		return err
+	}
+	// The full-text index holds the words the old text had.
+	return db.indexRecord(tx, r, old)
 }
 
 // erasedLabels returns, for each group the contact sits in, the text that

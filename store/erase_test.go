@@ -73,3 +73,57 @@ func TestEraseFromTheTrash(t *testing.T) {
 		t.Errorf("erasing again: %v, want ENOTFOUND", err)
 	}
 }
+
+// TestErasureLeavesNothingInTheSearchIndex: the index held the person's
+// name and the texts naming them; after the erasure a search finds
+// nothing and no form of the name, folded or not, is left in the file.
+func TestErasureLeavesNothingInTheSearchIndex(t *testing.T) {
+	const marker = "Zqxhakemisto"
+	path := filepath.Join(t.TempDir(), "h.db")
+	db, err := Open(path, &Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-db.SearchReady()
+	svc := db.Services()
+	c := mustCreate(t, svc.Contacts, &model.Contact{FirstName: "Aino", LastName: marker})
+	other := mustCreate(t, svc.Contacts, &model.Contact{FirstName: "Aino", LastName: "Virtanen"})
+	g := mustCreate(t, svc.Groups, &model.Group{Name: "Työryhmä", Type: model.GroupWorking,
+		Members: []model.Membership{{Contact: c.ID, Role: model.RoleMember}}})
+	mustCreate(t, svc.Meetings, &model.Meeting{Group: g.ID, GroupName: g.Name, Date: model.MustDate(2026, 11, 3),
+		Items: []model.AgendaItem{{Title: "Palveluverkko", Background: "Aino " + marker + " esitteli selvityksen."}}})
+	found, err := svc.Queries.Find(ctx, model.SearchQuery{Text: marker})
+	if err != nil || len(found.Hits) < 2 {
+		t.Fatalf("before the erasure the search finds %d hits (%v), want the contact and the meeting", len(found.Hits), err)
+	}
+	db.Close()
+
+	if _, err := ErasePerson(ctx, path, nil, c.ID, model.EraseOptions{ReplaceInTexts: true}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(bytes.ToLower(data), []byte("zqxhakemisto")) {
+		t.Error("the file still holds the name in some form")
+	}
+	db, err = Open(path, &Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	<-db.SearchReady()
+	found, err = db.Services().Queries.Find(ctx, model.SearchQuery{Text: marker})
+	if err != nil || len(found.Hits) != 0 {
+		t.Fatalf("after the erasure the search finds %+v (%v)", found.Hits, err)
+	}
+	// The name's words that others have stay: Aino Virtanen is found.
+	found, err = db.Services().Queries.Find(ctx, model.SearchQuery{Text: "ain", Kind: model.KindContact})
+	if err != nil || len(found.Hits) != 1 || found.Hits[0].Summary.ID != other.ID {
+		t.Fatalf("the other Aino is not found by a prefix: %+v (%v)", found.Hits, err)
+	}
+	if problems, err := db.Check(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("check: %v %v", problems, err)
+	}
+}

@@ -320,6 +320,9 @@ func (db *DB) write(tx *bolt.Tx, r model.Record, old model.Record, keepOld bool)
 	if err := writeSummary(tx, &sum); err != nil {
 		return err
 	}
+	if err := db.indexRecord(tx, r, old); err != nil {
+		return err
+	}
 	return updateRefs(tx, m.ID, liveRefs(old), liveRefs(r))
 }
 
@@ -375,6 +378,9 @@ func updateRefs(tx *bolt.Tx, id model.ID, before, after map[string]bool) error {
 // that still holds r does not bring it back.
 func (db *DB) purge(tx *bolt.Tx, r model.Record) error {
 	id := r.GetMeta().ID
+	if err := unindex(tx, id); err != nil {
+		return err
+	}
 	if err := deleteAll(tx, id); err != nil {
 		return err
 	}

@@ -20,6 +20,9 @@ type details struct {
 	rows    *fyne.Container
 	top     *fyne.Container
 	buttons *fyne.Container // the actions row, once added
+	scroll  *container.Scroll
+	// itemHeading is the row a meeting opens at (see meetingsView.openAt).
+	itemHeading fyne.CanvasObject
 }
 
 func newDetails(u *UI, title, subtitle string) *details {
@@ -125,7 +128,17 @@ func (d *details) action(label string, icon fyne.Resource, tapped func()) {
 
 // content returns the finished view.
 func (d *details) content() fyne.CanvasObject {
-	return container.NewBorder(d.top, nil, nil, nil, container.NewVScroll(d.rows))
+	d.scroll = container.NewVScroll(d.rows)
+	return container.NewBorder(d.top, nil, nil, nil, d.scroll)
+}
+
+// scrollTo scrolls the shown view so that o, one of its rows, is at the
+// top (a search hit in an agenda item).
+func (d *details) scrollTo(o fyne.CanvasObject) {
+	if d.scroll == nil || o == nil {
+		return
+	}
+	d.scroll.ScrollToOffset(fyne.NewPos(0, o.Position().Y))
 }
 
 // labelValueLayout puts a fixed-width label beside a value that takes the

@@ -34,6 +34,11 @@ type meetingsView struct {
 	lastReopen *widget.Entry
 	// lastConfirm is the last confirmation of a status change (tests).
 	lastConfirm dialog.Dialog
+	// atItem is the agenda item (index plus one) the next shown meeting
+	// opens at (a search hit there), 0 for the top; itemShown is its
+	// heading once shown.
+	atItem    int
+	itemShown fyne.CanvasObject
 }
 
 func newMeetingsView(u *UI) *meetingsView {
@@ -145,7 +150,22 @@ func (v *meetingsView) detail(id model.ID, done func(fyne.CanvasObject)) {
 			info.contacts[p.Contact] = err == nil && s.Deleted == nil
 		})
 		return info, nil
-	}, func(info meetingInfo) { done(v.render(info)) })
+	}, func(info meetingInfo) {
+		item := v.atItem
+		v.atItem = 0
+		d, o := v.render(info, item)
+		done(o)
+		if item > 0 {
+			v.itemShown = d.itemHeading
+			d.scrollTo(d.itemHeading)
+		}
+	})
+}
+
+// openAt shows meeting id scrolled to its agenda item (index plus one).
+func (v *meetingsView) openAt(id model.ID, item int) {
+	v.atItem = item
+	v.openMeeting(id)
 }
 
 // person shows a Person: a link to the contact, or the name.
@@ -160,7 +180,7 @@ func (v *meetingsView) person(info meetingInfo, p model.Person) fyne.CanvasObjec
 	return l
 }
 
-func (v *meetingsView) render(info meetingInfo) fyne.CanvasObject {
+func (v *meetingsView) render(info meetingInfo, atItem int) (*details, fyne.CanvasObject) {
 	m := info.m
 	d := newDetails(v.u, m.Title(), joinNonEmpty(T("meetings_ui.type_"+string(m.Type)), meetingStatusText(m)))
 	v.actions(d, m)
@@ -211,7 +231,7 @@ func (v *meetingsView) render(info meetingInfo) fyne.CanvasObject {
 	}
 
 	v.renderAttendance(d, info)
-	v.renderItems(d, info)
+	v.renderItems(d, info, atItem)
 
 	if len(m.Reopenings) > 0 {
 		d.section(T("meetings_ui.corrections"))
@@ -219,7 +239,7 @@ func (v *meetingsView) render(info meetingInfo) fyne.CanvasObject {
 			d.note(T("meetings_ui.reopened_on", map[string]any{"When": r.At.Local().Format("2.1.2006 15.04"), "Text": r.Reason}))
 		}
 	}
-	return d.content()
+	return d, d.content()
 }
 
 // attendanceViewColumns: name, attendance, role, arrival and departure.
@@ -274,17 +294,20 @@ func wrapped(text string) *widget.Label {
 	return l
 }
 
-func (v *meetingsView) renderItems(d *details, info meetingInfo) {
+func (v *meetingsView) renderItems(d *details, info meetingInfo, atItem int) {
 	m := info.m
 	d.section(T("meetings_ui.items_heading", map[string]any{"Count": len(m.Items)}))
 	if len(m.Items) == 0 {
 		d.note(T("meetings_ui.no_items"))
 	}
-	for _, it := range m.Items {
+	for i, it := range m.Items {
 		h := widget.NewLabelWithStyle(itemHeading(it), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		h.Wrapping = fyne.TextWrapWord
 		d.add(widget.NewSeparator())
 		d.add(h)
+		if i+1 == atItem {
+			d.itemHeading = h
+		}
 		if it.Confidential != nil {
 			d.row(fieldLabel("confidential"), confidentialMark(it.Confidential))
 		}

@@ -123,6 +123,10 @@ func (u *UI) showAbout() {
 	u.showNotice(d) // Enter closes it, as every notice
 }
 
+// searchAnalyser is what a database that indexes Finnish words says of
+// the analyser it uses (Voikko, or the Snowball stemmer without it).
+type searchAnalyser interface{ SearchAnalyser() string }
+
 // showSettings lets the user pick the language (the system's, or one of
 // ours); the window is rebuilt in it at once.
 func (u *UI) showSettings() {
@@ -145,6 +149,9 @@ func (u *UI) showSettings() {
 		}
 	}
 	form := widget.NewForm(widget.NewFormItem(T("ui.language"), sel))
+	if a, ok := u.db.(searchAnalyser); ok {
+		form.Append(T("ui.search_analyser"), widget.NewLabel(a.SearchAnalyser()))
+	}
 	d := dialog.NewCustomConfirm(dialogTitle(T("ui.settings")), T("ui.save"), T("ui.cancel"), form, func(ok bool) {
 		if !ok || sel.SelectedIndex() < 0 {
 			return

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hankekirja/model"
+	"hankekirja/search"
 )
 
 // searchPerKind is how many results of each kind global search shows.
@@ -64,7 +65,10 @@ func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
 // searchRow is a kind heading (summary zero) or a result.
 type searchRow struct {
 	heading string
+	// count is how many records of the heading's kind match in all.
+	count   int
 	summary model.Summary
+	hit     model.SearchHit
 }
 
 func newGlobalSearch(u *UI) *globalSearch {
@@ -83,27 +87,14 @@ func newGlobalSearch(u *UI) *globalSearch {
 	g.list = widget.NewList(
 		func() int { return len(g.results) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			rt := widget.NewRichText()
+			rt.Truncation = fyne.TextTruncateEllipsis
+			return rt
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			r := g.results[i]
-			if r.heading != "" {
-				l.TextStyle = fyne.TextStyle{Bold: true}
-				l.SetText(r.heading)
-				return
-			}
-			l.TextStyle = fyne.TextStyle{Bold: i == g.chosen}
-			text := "   " + r.summary.Title
-			if i == g.chosen {
-				text = "▸  " + r.summary.Title
-			}
-			if r.summary.Subtitle != "" {
-				text += " · " + r.summary.Subtitle
-			}
-			l.SetText(text)
+			rt := o.(*widget.RichText)
+			rt.Segments = g.rowSegments(i)
+			rt.Refresh()
 		})
 	g.list.OnSelected = func(i widget.ListItemID) {
 		g.list.UnselectAll()
@@ -144,30 +135,31 @@ func (g *globalSearch) search(query string) {
 	g.generation++
 	gen := g.generation
 	if len(model.SearchWords(query)) == 0 {
-		g.show(nil)
+		g.show(model.SearchResult{})
 		return
 	}
-	background(g.u, func(ctx context.Context, svc model.Services) ([]model.Summary, error) {
-		return svc.Queries.Search(ctx, query, searchPerKind)
-	}, func(res []model.Summary) {
+	background(g.u, func(ctx context.Context, svc model.Services) (model.SearchResult, error) {
+		return svc.Queries.Find(ctx, model.SearchQuery{Text: query, PerKind: searchPerKind})
+	}, func(res model.SearchResult) {
 		if gen == g.generation {
 			g.show(res)
 		}
 	})
 }
 
-// show groups results by kind and shows them under the field.
-func (g *globalSearch) show(res []model.Summary) {
+// show lists the hits under the field, under a heading with the count of
+// each kind.
+func (g *globalSearch) show(res model.SearchResult) {
 	g.results = g.results[:0]
 	var last model.Kind
-	for _, s := range res {
-		if s.Kind != last {
-			g.results = append(g.results, searchRow{heading: kindHeading(s.Kind)})
-			last = s.Kind
+	for _, h := range res.Hits {
+		if k := h.Summary.Kind; k != last {
+			g.results = append(g.results, searchRow{heading: kindHeading(k), count: res.Counts[k]})
+			last = k
 		}
-		g.results = append(g.results, searchRow{summary: s})
+		g.results = append(g.results, searchRow{summary: h.Summary, hit: h})
 	}
-	if len(res) == 0 && g.entry.Text != "" {
+	if len(res.Hits) == 0 && g.entry.Text != "" {
 		g.results = append(g.results, searchRow{heading: T("ui.no_results")})
 	}
 	g.chosen = -1
@@ -222,7 +214,51 @@ func (g *globalSearch) open(i int) {
 	if i < 0 || i >= len(g.results) || g.results[i].heading != "" {
 		return
 	}
-	s := g.results[i].summary
+	r := g.results[i]
 	g.hide()
-	g.u.navigate(s.Kind, s.ID)
+	if r.summary.Kind == model.KindMeeting && r.hit.Item > 0 {
+		if v, ok := g.u.shell.browsers[model.KindMeeting].view.(*meetingsView); ok {
+			v.openAt(r.summary.ID, r.hit.Item)
+			return
+		}
+	}
+	g.u.navigate(r.summary.Kind, r.summary.ID)
+}
+
+// rowSegments draws row i: a heading, or a hit's title, the place of the
+// match and the snippet with the matched words in bold.
+func (g *globalSearch) rowSegments(i int) []widget.RichTextSegment {
+	r := g.results[i]
+	plain := func(text string, bold bool) *widget.TextSegment {
+		st := widget.RichTextStyleInline
+		st.TextStyle.Bold = bold
+		return &widget.TextSegment{Text: text, Style: st}
+	}
+	if r.heading != "" && r.count > 0 {
+		return []widget.RichTextSegment{plain(T("search.count", map[string]any{"Kind": r.heading, "Count": r.count}), true)}
+	}
+	if r.heading != "" {
+		return []widget.RichTextSegment{plain(r.heading, true)}
+	}
+	lead := "   "
+	if i == g.chosen {
+		lead = "▸  "
+	}
+	segs := []widget.RichTextSegment{plain(lead+r.summary.Title, i == g.chosen)}
+	if r.hit.Snippet == "" || r.hit.Field == search.FieldName.String() && r.hit.Snippet == r.summary.Title {
+		if r.summary.Subtitle != "" {
+			segs = append(segs, plain(" · "+r.summary.Subtitle, false))
+		}
+		return segs
+	}
+	segs = append(segs, plain(" · "+search.Place(r.hit, func(key string, args map[string]any) string { return T(key, args) })+": ", false))
+	last := 0
+	for _, m := range r.hit.Marks {
+		if m[0] < last || m[1] > len(r.hit.Snippet) {
+			continue
+		}
+		segs = append(segs, plain(r.hit.Snippet[last:m[0]], false), plain(r.hit.Snippet[m[0]:m[1]], true))
+		last = m[1]
+	}
+	return append(segs, plain(r.hit.Snippet[last:], false))
 }

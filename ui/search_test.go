@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"hankekirja/model"
 )
@@ -96,5 +99,51 @@ func TestGlobalSearchKeys(t *testing.T) {
 	test.Type(g.entry, "kuuma")
 	if g.entry.Text != "kuuma" {
 		t.Errorf("after Ctrl+F and typing the field reads %q", g.entry.Text)
+	}
+}
+
+// TestGlobalSearchOpensMeetingAtItem: a word written only in an agenda
+// item's background finds the meeting, the row shows the place and the
+// word in bold, and opening it shows the meeting at that item.
+func TestGlobalSearchOpensMeetingAtItem(t *testing.T) {
+	u := newTestUI(t)
+	withDemo(t, u)
+	g := u.shell.search
+	test.Type(g.entry, "päätoimisen")
+	u.Wait()
+	row := -1
+	for i, r := range g.results {
+		if r.heading == "" && r.summary.Kind == model.KindMeeting {
+			row = i
+			break
+		}
+	}
+	if row < 0 {
+		t.Fatalf("no meeting among %d rows", len(g.results))
+	}
+	h := g.results[row].hit
+	if h.Field != "background" || h.Item == 0 {
+		t.Fatalf("hit in %q, item %d", h.Field, h.Item)
+	}
+	bold := ""
+	for _, s := range g.rowSegments(row) {
+		if ts, ok := s.(*widget.TextSegment); ok && ts.Style.TextStyle.Bold && !strings.HasPrefix(ts.Text, " ") {
+			bold = ts.Text
+		}
+	}
+	if bold != "päätoiminen" {
+		t.Errorf("bold word %q, want päätoiminen", bold)
+	}
+	g.chosen = row
+	g.entry.OnSubmitted(g.entry.Text)
+	u.Wait()
+	v := browserOf(u, model.KindMeeting).view.(*meetingsView)
+	m, err := u.svc.Meetings.Get(context.Background(), g.results[row].summary.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, ok := v.itemShown.(*widget.Label)
+	if !ok || l.Text != itemHeading(m.Items[h.Item-1]) {
+		t.Fatalf("the meeting did not open at item %d: %v", h.Item, v.itemShown)
 	}
 }

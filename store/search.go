@@ -1,0 +1,233 @@
+package store
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/binary"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+
+	"hankekirja/model"
+	"hankekirja/search"
+)
+
+// maxPrefixWords bounds how many words a prefix stands for ("mak" →
+// mäkinen, mäkelä, ...): a prefix of one or two letters would otherwise
+// read most of the index.
+const maxPrefixWords = 200
+
+// match is one record's best match of one query word.
+type match struct {
+	rank int
+	occ  search.Occurrence
+}
+
+// Find implements model.Queries.Find over the full-text index; until the
+// index is ready it answers from the summaries (Partial).
+func (q queries) Find(ctx context.Context, sq model.SearchQuery) (model.SearchResult, error) {
+	db := q.db
+	if sq.PerKind <= 0 {
+		sq.PerKind = 10
+	}
+	if !db.search.isReady() {
+		return q.findInSummaries(ctx, sq)
+	}
+	words := db.search.ix.Plan(sq.Text)
+	if len(words) == 0 {
+		return model.SearchResult{}, nil
+	}
+	var res model.SearchResult
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		var all map[uint32]match
+		for _, w := range words {
+			got := db.matchWord(tx, w, sq.Kind)
+			if all == nil {
+				all = got
+				continue
+			}
+			for doc, m := range all {
+				g, ok := got[doc]
+				if !ok {
+					delete(all, doc)
+					continue
+				}
+				m.rank += g.rank
+				all[doc] = m
+			}
+		}
+		res = db.collect(tx, all, words, sq.PerKind)
+		return nil
+	})
+	return res, err
+}
+
+// matchWord finds the records that have word w, each with its best match.
+func (db *DB) matchWord(tx *bolt.Tx, w search.Word, kind model.Kind) map[uint32]match {
+	out := map[uint32]match{}
+	c := tx.Bucket(bucketSearchPostings).Cursor()
+	scan := func(k search.Key, viaPrefix bool) int {
+		n := 0
+		prefix := binary.BigEndian.AppendUint64(nil, uint64(k))
+		for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
+			for ; len(v) >= postingSize; v = v[postingSize:] {
+				n++
+				doc := binary.BigEndian.Uint32(v)
+				occ := search.Occurrence{Field: search.Field(v[4]), Item: int(v[5]), Class: search.Class(v[6])}
+				r := search.Rank(occ, viaPrefix)
+				if best, seen := out[doc]; !seen || r < best.rank {
+					out[doc] = match{rank: r, occ: occ}
+				}
+			}
+		}
+		return n
+	}
+	found := scan(w.Surface, search.ViaKey)
+	if w.HasBase {
+		found += scan(w.Base, search.ViaKey)
+		scan(w.Stem, search.ViaKey)
+	}
+	// A word that is no word of any record is taken as the start of one (a
+	// name being typed, a surname no analyser knows); a whole word is not,
+	// so that kunnan does not bring every kunnanjohtaja.
+	if found == 0 && len([]rune(w.Folded)) >= 2 {
+		for _, s := range db.search.prefixed(w.Folded, maxPrefixWords) {
+			scan(search.SurfaceKey(s), search.ViaPrefix)
+		}
+	}
+	if kind != 0 {
+		for doc := range out {
+			if d, _ := db.search.doc(doc); d.kind != kind {
+				delete(out, doc)
+			}
+		}
+	}
+	return out
+}
+
+// collect orders the matches (rank, then newer meetings first), counts
+// them per kind and keeps perKind of each with their summaries and
+// snippets.
+func (db *DB) collect(tx *bolt.Tx, all map[uint32]match, words []search.Word, perKind int) model.SearchResult {
+	type hit struct {
+		docInfo
+		match
+	}
+	order := func(a, b hit) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(b.date, a.date), bytes.Compare(b.id[:], a.id[:]))
+	}
+	// The best perKind of each kind, kept sorted as they come: a common
+	// word has tens of thousands of hits, and sorting them all was most
+	// of a query's time.
+	res := model.SearchResult{Counts: map[model.Kind]int{}}
+	best := map[model.Kind][]hit{}
+	for doc, m := range all {
+		d, ok := db.search.doc(doc)
+		if !ok || d.id.IsZero() {
+			continue
+		}
+		res.Counts[d.kind]++
+		h := hit{d, m}
+		top := best[d.kind]
+		if perKind > 256 {
+			best[d.kind] = append(top, h) // sorted below
+			continue
+		}
+		if len(top) == perKind && order(h, top[len(top)-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(top, h, order)
+		top = slices.Insert(top, i, h)
+		if len(top) > perKind {
+			top = top[:perKind]
+		}
+		best[d.kind] = top
+	}
+	if perKind > 256 {
+		for k, top := range best {
+			slices.SortFunc(top, order)
+			best[k] = top[:min(len(top), perKind)]
+		}
+	}
+	byKind := map[model.Kind][]model.SearchHit{}
+	for kind, top := range best {
+		for _, h := range top {
+			sum, err := decodeSummary(rawSummary(tx, h.id))
+			if err != nil {
+				continue
+			}
+			byKind[kind] = append(byKind[kind], db.hitOf(tx, h.id, sum, h.match, words))
+		}
+	}
+	// Kinds in the order of their best hit, so that the town typed comes
+	// before the projects it takes part in; Kinds' order between equals.
+	kinds := slices.Clone(model.Kinds)
+	slices.SortStableFunc(kinds, func(a, b model.Kind) int {
+		best := func(k model.Kind) int {
+			if h := byKind[k]; len(h) > 0 {
+				return h[0].Rank
+			}
+			return 1 << 30
+		}
+		return cmp.Compare(best(a), best(b))
+	})
+	for _, k := range kinds {
+		res.Hits = append(res.Hits, byKind[k]...)
+	}
+	return res
+}
+
+// hitOf fills in where the match is and the snippet around it.
+func (db *DB) hitOf(tx *bolt.Tx, id model.ID, sum model.Summary, m match, words []search.Word) model.SearchHit {
+	h := model.SearchHit{Summary: sum, Field: m.occ.Field.String(), Item: m.occ.Item, Rank: m.rank}
+	r, err := getRecord(tx, 0, id)
+	if err != nil {
+		return h
+	}
+	if mt, ok := r.(*model.Meeting); ok {
+		h.MeetingNumber = mt.NumberText()
+		if m.occ.Item > 0 && m.occ.Item <= len(mt.Items) {
+			h.ItemNumber = mt.Items[m.occ.Item-1].Number
+		}
+	}
+	var names search.Names // only a hit in the municipalities needs their names
+	if m.occ.Field == search.FieldMunicipality {
+		names = func(ref model.ID) []string { return refNames(tx, ref) }
+	}
+	for _, t := range search.Texts(r, names) {
+		if t.Field == m.occ.Field && t.Item == m.occ.Item {
+			s := db.search.ix.MakeSnippet(t.Text, words)
+			if len(s.Marks) == 0 && h.Snippet != "" {
+				continue
+			}
+			h.Snippet, h.Marks = s.Text, s.Marks
+			if len(s.Marks) > 0 {
+				break
+			}
+		}
+	}
+	return h
+}
+
+// findInSummaries answers while the index is being built: names and the
+// few fields summaries keep, by prefix.
+func (q queries) findInSummaries(ctx context.Context, sq model.SearchQuery) (model.SearchResult, error) {
+	res := model.SearchResult{Counts: map[model.Kind]int{}, Partial: true}
+	for _, kind := range model.Kinds {
+		if sq.Kind != 0 && kind != sq.Kind {
+			continue
+		}
+		page, err := q.db.list(ctx, kind, model.Filter{Query: sq.Text, Limit: sq.PerKind})
+		if err != nil {
+			return res, err
+		}
+		if page.Total > 0 {
+			res.Counts[kind] = page.Total
+		}
+		for _, s := range page.Items {
+			res.Hits = append(res.Hits, model.SearchHit{Summary: s, Field: search.FieldName.String(), Snippet: s.Title, Rank: 0})
+		}
+	}
+	return res, nil
+}

@@ -1,0 +1,322 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+
+	"hankekirja/model"
+	"hankekirja/search"
+)
+
+// openSearch makes sure the index's buckets exist and tells whether the
+// index is complete for this analyser; if not, it empties it for a
+// rebuild. On a new database (empty) the index is complete at once.
+func (db *DB) openSearch(tx *bolt.Tx, isNew bool) (ready bool, err error) {
+	stamp := db.search.stamp()
+	if !isNew && searchComplete(tx, stamp) {
+		return true, nil
+	}
+	for _, b := range searchBuckets() {
+		if tx.Bucket(b) != nil {
+			if err := tx.DeleteBucket(b); err != nil {
+				return false, err
+			}
+		}
+		if _, err := tx.CreateBucket(b); err != nil {
+			return false, err
+		}
+	}
+	if isNew {
+		return true, tx.Bucket(bucketMeta).Put(metaSearch, stamp)
+	}
+	return false, tx.Bucket(bucketMeta).Delete(metaSearch)
+}
+
+// searchComplete reports whether the index was built by this analyser
+// and format and all its buckets are there.
+func searchComplete(tx *bolt.Tx, stamp []byte) bool {
+	if !bytes.Equal(tx.Bucket(bucketMeta).Get(metaSearch), stamp) {
+		return false
+	}
+	for _, b := range searchBuckets() {
+		if tx.Bucket(b) == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// rebuildChunk is how many document numbers one pass of a rebuild
+// gathers in memory before writing them: a multiple of postingRange, so
+// that a pass writes blocks of its own and never rewrites another's.
+const rebuildChunk = 16 * postingRange
+
+// afterSnapshot lets a test save records while a rebuild runs.
+var afterSnapshot func(db *DB)
+
+// rebuildSearch indexes every current record while the window is already
+// in use. It reads one snapshot of the records, gathers the postings of a
+// chunk of them in memory and writes them in key order, so that building
+// writes each block once. Saves meanwhile leave the index alone and note
+// their record (searchIndex.dirty); the last transaction re-indexes those
+// from their snapshot revision to their current one.
+func (db *DB) rebuildSearch() error {
+	s := db.search
+	s.mu.Lock()
+	s.building, s.dirty = true, map[model.ID]bool{}
+	s.mu.Unlock()
+	snap, err := db.bolt.Begin(false)
+	if err != nil {
+		return err
+	}
+	defer snap.Rollback()
+	if afterSnapshot != nil {
+		afterSnapshot(db)
+	}
+	c := snap.Bucket(bucketCurrent).Cursor()
+	k, v := c.First()
+	var doc uint32
+	for k != nil {
+		if db.closing.Load() {
+			return nil
+		}
+		// Every document of a chunk has the same doc / rebuildChunk.
+		ch, chunkNo := newChunk(), (doc+1)/rebuildChunk
+		for ; k != nil && (doc+1)/rebuildChunk == chunkNo; k, v = c.Next() {
+			r, err := decodeRecord(v)
+			if err != nil {
+				return corrupt(snap, err)
+			}
+			if r.GetMeta().InTrash() {
+				continue
+			}
+			doc++
+			ch.add(db, snap, r, doc)
+		}
+		if err := db.updateTx(ch.write); err != nil {
+			return err
+		}
+	}
+	err = db.updateTx(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketSearchDocs).SetSequence(uint64(doc)); err != nil {
+			return err
+		}
+		s.mu.Lock()
+		dirty := s.dirty
+		s.building, s.dirty = false, nil
+		s.mu.Unlock()
+		be := blockEdits{}
+		for id := range dirty {
+			var old model.Record
+			if raw := rawCurrent(snap, id); raw != nil {
+				if old, err = decodeRecord(raw); err != nil {
+					return corrupt(snap, err)
+				}
+			}
+			cur, err := getRecord(tx, 0, id)
+			if err != nil {
+				// Purged since: its snapshot revision's postings go.
+				if d := tx.Bucket(bucketSearchIDs).Get(id[:]); len(d) == 4 && old != nil && !old.GetMeta().InTrash() {
+					doc := binary.BigEndian.Uint32(d)
+					be.diff(postingsOf(db.search.ix.Index(old, func(ref model.ID) []string { return refNames(tx, ref) }), doc), nil, doc)
+				}
+				if err := unindex(tx, id); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := db.indexInto(tx, be, cur, old); err != nil {
+				return err
+			}
+		}
+		if err := be.apply(tx); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Put(metaSearch, s.stamp())
+	})
+	if err != nil {
+		return err
+	}
+	return db.loadSearch()
+}
+
+// chunk is the postings of a run of records, gathered for one write.
+type chunk struct {
+	postings map[search.Key][]byte
+	words    map[search.Key]string
+	docs     []keyValue
+	ids      []keyValue
+}
+
+func newChunk() *chunk {
+	return &chunk{postings: map[search.Key][]byte{}, words: map[search.Key]string{}}
+}
+
+// add gathers record r as document doc; documents come in increasing
+// order, so each key's postings stay sorted.
+func (ch *chunk) add(db *DB, snap *bolt.Tx, r model.Record, doc uint32) {
+	e := db.search.ix.Index(r, func(ref model.ID) []string { return refNames(snap, ref) })
+	for k, p := range postingsOf(e, doc) {
+		b := binary.BigEndian.AppendUint32(ch.postings[k], doc)
+		ch.postings[k] = append(b, byte(p.field), p.item, byte(p.class))
+	}
+	for k, w := range e.Surfaces {
+		ch.words[k] = w
+	}
+	id := r.GetMeta().ID
+	dk := binary.BigEndian.AppendUint32(nil, doc)
+	ch.docs = append(ch.docs, keyValue{dk, docValue(docInfo{id: id, date: search.Date(r), kind: r.Kind()})})
+	ch.ids = append(ch.ids, keyValue{bytes.Clone(id[:]), dk})
+}
+
+// write puts the chunk's blocks, documents and words in key order.
+func (ch *chunk) write(tx *bolt.Tx) error {
+	post := tx.Bucket(bucketSearchPostings)
+	post.FillPercent = 1.0
+	keys := make([]search.Key, 0, len(ch.postings))
+	for k := range ch.postings {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		v := ch.postings[k]
+		for len(v) > 0 {
+			first := binary.BigEndian.Uint32(v)
+			n := 0
+			for n < len(v) && binary.BigEndian.Uint32(v[n:])/postingRange == first/postingRange {
+				n += postingSize
+			}
+			bk := blockKey(k, first)
+			if err := post.Put(bk[:], v[:n]); err != nil {
+				return err
+			}
+			v = v[n:]
+		}
+	}
+	if err := writeSorted(tx.Bucket(bucketSearchDocs), ch.docs); err != nil {
+		return err
+	}
+	if err := writeSorted(tx.Bucket(bucketSearchIDs), ch.ids); err != nil {
+		return err
+	}
+	terms := tx.Bucket(bucketSearchTerms)
+	var puts []keyValue
+	for k, w := range ch.words {
+		kb := binary.BigEndian.AppendUint64(nil, uint64(k))
+		if terms.Get(kb) == nil {
+			puts = append(puts, keyValue{kb, []byte(w)})
+		}
+	}
+	return writeSorted(terms, puts)
+}
+
+// loadSearch reads the document table and the words of names into memory
+// and marks the index ready.
+func (db *DB) loadSearch() error {
+	var words []string
+	var docs []docInfo
+	err := db.viewTx(func(tx *bolt.Tx) error {
+		err := tx.Bucket(bucketSearchDocs).ForEach(func(k, v []byte) error {
+			if len(k) != 4 || len(v) != 21 {
+				return nil
+			}
+			n := binary.BigEndian.Uint32(k)
+			for uint32(len(docs)) <= n {
+				docs = append(docs, docInfo{})
+			}
+			docs[n] = docInfo{id: idFrom(v[5:]), date: binary.BigEndian.Uint32(v[1:5]), kind: model.Kind(v[0])}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bucketSearchTerms).ForEach(func(_, v []byte) error {
+			words = append(words, string(v))
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	slices.Sort(words)
+	s := db.search
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	// Saves since the read have added their own documents and words.
+	for n, d := range docs {
+		if n >= len(s.docs) {
+			s.docs = append(s.docs, d)
+		} else if s.docs[n].id.IsZero() {
+			s.docs[n] = d
+		}
+	}
+	s.words = slices.Compact(append(words, s.words...))
+	if !s.ready {
+		s.ready = true
+		close(s.done)
+	}
+	return nil
+}
+
+// startSearch opens the index after the database is open: a complete
+// index has its tables loaded, a missing one is rebuilt, both in the
+// background so that the window opens at once.
+func (db *DB) startSearch(isNew bool) error {
+	ready := isNew // initialise made the index with the database
+	if !isNew {
+		// Read first: opening a file whose index is complete writes
+		// nothing (the daily backup tells changed files by their writes).
+		err := db.viewTx(func(tx *bolt.Tx) error {
+			ready = searchComplete(tx, db.search.stamp())
+			return nil
+		})
+		if err == nil && !ready && db.readOnly {
+			// A file that cannot be written cannot get its index: search
+			// stays on the names (Find answers from the summaries).
+			db.search.mu.Lock()
+			db.search.err = db.readOnlyError(nil)
+			db.search.mu.Unlock()
+			close(db.search.done)
+			return nil
+		}
+		if err == nil && !ready {
+			err = db.updateTx(func(tx *bolt.Tx) error {
+				var err error
+				ready, err = db.openSearch(tx, false)
+				return err
+			})
+		}
+		if err != nil {
+			return err
+		}
+	}
+	db.indexing.Add(1)
+	go func() {
+		defer db.indexing.Done()
+		var err error
+		// contain: a damaged page turns into EDAMAGED for the index
+		// (search then stays on the names), not a crash.
+		if ready {
+			err = db.contain(db.loadSearch)
+		} else {
+			err = db.contain(db.rebuildSearch)
+		}
+		if err != nil {
+			db.search.mu.Lock()
+			db.search.err = err
+			db.search.building, db.search.dirty = false, nil
+			db.search.mu.Unlock()
+		}
+	}()
+	return nil
+}
+
+// SearchReady is closed when the full-text index is complete; until then
+// search answers from the names alone (SearchResult.Partial).
+func (db *DB) SearchReady() <-chan struct{} { return db.search.done }
+
+// SearchAnalyser names the analyser the index uses, for Settings.
+func (db *DB) SearchAnalyser() string { return db.search.ix.Analyser() }
