@@ -25,9 +25,11 @@ type form struct {
 	// problem shows errors that belong to no field (a stale revision).
 	problem *widget.Label
 	content fyne.CanvasObject
-	first   fyne.Focusable
-	dirty   bool
-	saving  bool
+	// scroll holds the fields; the wheel over a field scrolls it.
+	scroll *container.Scroll
+	first  fyne.Focusable
+	dirty  bool
+	saving bool
 	// marked counts the fields showing an error (see clearWhenChanged).
 	marked int
 	// hints are the help texts fields show when they have no error; a
@@ -60,8 +62,8 @@ func newForm(u *UI, title string) *form {
 	buttons := container.NewHBox(layoutSpacer(), cancelButton, saveButton)
 	// The problem line sits above the buttons, not above the fields: when
 	// it appears the fields stay where the user's eyes and cursor are.
-	f.content = container.NewBorder(heading, container.NewVBox(f.problem, buttons), nil, nil,
-		container.NewVScroll(f.form))
+	f.scroll = container.NewVScroll(f.form)
+	f.content = container.NewBorder(heading, container.NewVBox(f.problem, buttons), nil, nil, f.scroll)
 	return f
 }
 
@@ -87,6 +89,7 @@ func (f *form) add(field string, w fyne.CanvasObject) {
 // entry adds a one-line text field.
 func (f *form) entry(field, value string) *widget.Entry {
 	fe := newFormEntry(false, f.cancel)
+	fe.page = func() *container.Scroll { return f.scroll }
 	e := &fe.Entry
 	e.SetText(value)
 	e.OnChanged = func(string) { f.changed() }
@@ -97,6 +100,7 @@ func (f *form) entry(field, value string) *widget.Entry {
 // multiline adds a text area.
 func (f *form) multiline(field, value string) *widget.Entry {
 	fe := newFormEntry(true, f.cancel)
+	fe.page = func() *container.Scroll { return f.scroll }
 	e := &fe.Entry
 	e.SetText(value)
 	e.Wrapping = fyne.TextWrapWord
@@ -112,6 +116,22 @@ func (f *form) multiline(field, value string) *widget.Entry {
 type formEntry struct {
 	widget.Entry
 	onEscape func()
+	// page, when set, is the scroller of the form the field is on: the
+	// wheel over the field scrolls the form (see CreateRenderer).
+	page func() *container.Scroll
+}
+
+// CreateRenderer is the entry's own, with a wheelPass over it when the
+// field is on a scrolling form. Fyne gives the wheel to the innermost
+// scroller under the pointer, and every entry has one of its own, so the
+// wheel over a field moved nothing: a form of many fields could be
+// scrolled only with the pointer between them.
+func (e *formEntry) CreateRenderer() fyne.WidgetRenderer {
+	r := e.Entry.CreateRenderer()
+	if e.page == nil {
+		return r
+	}
+	return &wheelPassRenderer{WidgetRenderer: r, pass: newWheelPass(e.page)}
 }
 
 func newFormEntry(multiline bool, onEscape func()) *formEntry {

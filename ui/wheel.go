@@ -38,6 +38,23 @@ func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
 }
 
+// wheelPassRenderer is a widget's renderer with a wheelPass laid over
+// everything it draws.
+type wheelPassRenderer struct {
+	fyne.WidgetRenderer
+	pass *wheelPass
+}
+
+func (r *wheelPassRenderer) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	r.pass.Move(fyne.NewPos(0, 0))
+	r.pass.Resize(size)
+}
+
+func (r *wheelPassRenderer) Objects() []fyne.CanvasObject {
+	return append(r.WidgetRenderer.Objects(), r.pass)
+}
+
 // passWheel puts a wheelPass over o.
 func passWheel(o fyne.CanvasObject, target func() *container.Scroll) fyne.CanvasObject {
 	return container.NewStack(o, newWheelPass(target))
