@@ -305,6 +305,36 @@ func (db *DB) startSearch(isNew bool) error {
 	return nil
 }
 
+// deferSearch empties the index and marks it incomplete, so that saves
+// skip it until BuildSearch (see Options.DeferSearch).
+func (db *DB) deferSearch() error {
+	err := db.updateTx(func(tx *bolt.Tx) error {
+		_, err := db.openSearch(tx, false)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	s := db.search
+	s.mu.Lock()
+	s.building, s.dirty = true, nil // nil: nothing to note
+	s.mu.Unlock()
+	return nil
+}
+
+// BuildSearch builds the full-text index of a database opened with
+// Options.DeferSearch, and returns when it is ready.
+func (db *DB) BuildSearch() error {
+	err := db.updateTx(func(tx *bolt.Tx) error {
+		_, err := db.openSearch(tx, false)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return db.contain(db.rebuildSearch)
+}
+
 // SearchReady is closed when the full-text index is complete; until then
 // search answers from the names alone (SearchResult.Partial).
 func (db *DB) SearchReady() <-chan struct{} { return db.search.done }

@@ -98,7 +98,7 @@ func (s *searchIndex) isReady() bool {
 func (s *searchIndex) noteIfBuilding(id model.ID) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.building {
+	if s.building && s.dirty != nil {
 		s.dirty[id] = true
 	}
 	return s.building
