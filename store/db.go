@@ -50,6 +50,11 @@ type Options struct {
 	// Analyser gives the full-text index its base forms and compound
 	// parts; nil means morph.New().
 	Analyser morph.Analyser
+	// DeferSearch leaves the full-text index alone while a file is written
+	// in bulk (hankekirja gen): BuildSearch then builds it in one go,
+	// which is much quicker than keeping it up to date batch by batch.
+	// Without BuildSearch the next Open builds it.
+	DeferSearch bool
 }
 
 // DB is an open Hankekirja database.
@@ -174,7 +179,12 @@ func Open(path string, opts *Options) (*DB, error) {
 		}
 		return nil, err
 	}
-	if err := db.startSearch(isNew); err != nil {
+	if o.DeferSearch {
+		err = db.deferSearch()
+	} else {
+		err = db.startSearch(isNew)
+	}
+	if err != nil {
 		bdb.Close()
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"maps"
 	"slices"
 
 	bolt "go.etcd.io/bbolt"
@@ -58,49 +59,62 @@ const rebuildChunk = 16 * postingRange
 var afterSnapshot func(db *DB)
 
 // rebuildSearch indexes every current record while the window is already
-// in use. It reads one snapshot of the records, gathers the postings of a
-// chunk of them in memory and writes them in key order, so that building
-// writes each block once. Saves meanwhile leave the index alone and note
-// their record (searchIndex.dirty); the last transaction re-indexes those
-// from their snapshot revision to their current one.
+// in use. It gathers the postings of a chunk of records in memory and
+// writes them in key order, so that building writes each block once.
+// Saves meanwhile leave the index alone and note their record with the
+// revision they replaced (searchIndex.dirty); the last transaction
+// indexes those afresh.
 func (db *DB) rebuildSearch() error {
 	s := db.search
 	s.mu.Lock()
-	s.building, s.dirty = true, map[model.ID]bool{}
+	s.building, s.dirty = true, map[model.ID][]model.Record{}
 	s.mu.Unlock()
-	snap, err := db.bolt.Begin(false)
-	if err != nil {
-		return err
-	}
-	defer snap.Rollback()
 	if afterSnapshot != nil {
 		afterSnapshot(db)
 	}
-	c := snap.Bucket(bucketCurrent).Cursor()
-	k, v := c.First()
+	// Each chunk is read in a read transaction of its own and written in
+	// a write transaction after it: a read transaction held across writes
+	// would keep bbolt from growing the file's map, and the write wait
+	// for it for ever.
+	var after []byte
 	var doc uint32
-	for k != nil {
+	for done := false; !done; {
 		if db.closing.Load() {
 			return nil
 		}
-		// Every document of a chunk has the same doc / rebuildChunk.
-		ch, chunkNo := newChunk(), (doc+1)/rebuildChunk
-		for ; k != nil && (doc+1)/rebuildChunk == chunkNo; k, v = c.Next() {
-			r, err := decodeRecord(v)
-			if err != nil {
-				return corrupt(snap, err)
+		ch := newChunk()
+		err := db.viewTx(func(tx *bolt.Tx) error {
+			c := tx.Bucket(bucketCurrent).Cursor()
+			k, v := c.First()
+			if after != nil {
+				if k, v = c.Seek(after); bytes.Equal(k, after) {
+					k, v = c.Next()
+				}
 			}
-			if r.GetMeta().InTrash() {
-				continue
+			// Every document of a chunk has the same doc / rebuildChunk.
+			for chunkNo := (doc + 1) / rebuildChunk; k != nil && (doc+1)/rebuildChunk == chunkNo; k, v = c.Next() {
+				after = bytes.Clone(k)
+				r, err := decodeRecord(v)
+				if err != nil {
+					return corrupt(tx, err)
+				}
+				if r.GetMeta().InTrash() {
+					continue
+				}
+				doc++
+				ch.add(db, tx, r, doc)
 			}
-			doc++
-			ch.add(db, snap, r, doc)
+			done = k == nil
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		if err := db.updateTx(ch.write); err != nil {
 			return err
 		}
 	}
-	err = db.updateTx(func(tx *bolt.Tx) error {
+	err := db.updateTx(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bucketSearchDocs).SetSequence(uint64(doc)); err != nil {
 			return err
 		}
@@ -109,28 +123,52 @@ func (db *DB) rebuildSearch() error {
 		s.building, s.dirty = false, nil
 		s.mu.Unlock()
 		be := blockEdits{}
-		for id := range dirty {
-			var old model.Record
-			if raw := rawCurrent(snap, id); raw != nil {
-				if old, err = decodeRecord(raw); err != nil {
-					return corrupt(snap, err)
+		names := func(ref model.ID) []string { return refNames(tx, ref) }
+		for id, olds := range dirty {
+			// The rebuild read one of the revisions the saves replaced, or
+			// the current one: take away what any of them gave.
+			var before map[search.Key]posting
+			var doc uint32
+			if d := tx.Bucket(bucketSearchIDs).Get(id[:]); len(d) == 4 {
+				doc = binary.BigEndian.Uint32(d)
+				before = map[search.Key]posting{}
+				for _, old := range olds {
+					if !old.GetMeta().InTrash() {
+						maps.Copy(before, postingsOf(db.search.ix.Index(old, names), doc))
+					}
 				}
 			}
 			cur, err := getRecord(tx, 0, id)
-			if err != nil {
-				// Purged since: its snapshot revision's postings go.
-				if d := tx.Bucket(bucketSearchIDs).Get(id[:]); len(d) == 4 && old != nil && !old.GetMeta().InTrash() {
-					doc := binary.BigEndian.Uint32(d)
-					be.diff(postingsOf(db.search.ix.Index(old, func(ref model.ID) []string { return refNames(tx, ref) }), doc), nil, doc)
+			if err != nil { // purged since
+				if before != nil {
+					be.diff(before, nil, doc)
 				}
 				if err := unindex(tx, id); err != nil {
 					return err
 				}
 				continue
 			}
-			if err := db.indexInto(tx, be, cur, old); err != nil {
+			if before == nil {
+				if err := db.indexInto(tx, be, cur, nil); err != nil {
+					return err
+				}
+				continue
+			}
+			maps.Copy(before, postingsOf(db.search.ix.Index(cur, names), doc))
+			// Remove every posting of the doc those revisions gave, then
+			// index the current revision afresh.
+			be.diff(before, nil, doc)
+			if err := be.apply(tx); err != nil {
 				return err
 			}
+			be = blockEdits{}
+			if err := db.indexInto(tx, be, cur, nil); err != nil {
+				return err
+			}
+			if err := be.apply(tx); err != nil {
+				return err
+			}
+			be = blockEdits{}
 		}
 		if err := be.apply(tx); err != nil {
 			return err
@@ -312,6 +350,36 @@ func (db *DB) startSearch(isNew bool) error {
 		}
 	}()
 	return nil
+}
+
+// deferSearch empties the index and marks it incomplete, so that saves
+// skip it until BuildSearch (see Options.DeferSearch).
+func (db *DB) deferSearch() error {
+	err := db.updateTx(func(tx *bolt.Tx) error {
+		_, err := db.openSearch(tx, false)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	s := db.search
+	s.mu.Lock()
+	s.building, s.dirty = true, nil // nil: nothing to note
+	s.mu.Unlock()
+	return nil
+}
+
+// BuildSearch builds the full-text index of a database opened with
+// Options.DeferSearch, and returns when it is ready.
+func (db *DB) BuildSearch() error {
+	err := db.updateTx(func(tx *bolt.Tx) error {
+		_, err := db.openSearch(tx, false)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return db.contain(db.rebuildSearch)
 }
 
 // SearchReady is closed when the full-text index is complete; until then

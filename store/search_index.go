@@ -77,7 +77,7 @@ type searchIndex struct {
 	// building is true while rebuildSearch runs; saves then note their
 	// record in dirty instead of indexing it.
 	building bool
-	dirty    map[model.ID]bool
+	dirty    map[model.ID][]model.Record
 	// docs is bucketSearchDocs by document number.
 	docs []docInfo
 	// words are the folded words of names in sorted order, loaded when
@@ -94,12 +94,17 @@ func (s *searchIndex) isReady() bool {
 	return s.ready
 }
 
-// noteIfBuilding notes id for the end of a rebuild, if one runs.
-func (s *searchIndex) noteIfBuilding(id model.ID) bool {
+// noteIfBuilding notes id, and old, the revision a save replaced, for the
+// end of a rebuild, if one runs.
+func (s *searchIndex) noteIfBuilding(id model.ID, old model.Record) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.building {
-		s.dirty[id] = true
+	if s.building && s.dirty != nil {
+		olds := s.dirty[id]
+		if old != nil {
+			olds = append(olds, old)
+		}
+		s.dirty[id] = olds
 	}
 	return s.building
 }
@@ -284,7 +289,7 @@ func (db *DB) indexRecord(tx *bolt.Tx, r, old model.Record) error {
 	if db.search == nil || tx.Bucket(bucketSearchPostings) == nil {
 		return nil
 	}
-	if db.search.noteIfBuilding(r.GetMeta().ID) {
+	if db.search.noteIfBuilding(r.GetMeta().ID, old) {
 		return nil
 	}
 	be := blockEdits{}

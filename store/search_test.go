@@ -210,3 +210,32 @@ func BenchmarkIndexMeeting(b *testing.B) {
 		}
 	}
 }
+
+// TestDeferSearch: a file written in bulk with DeferSearch has no index
+// until BuildSearch, and then the whole of it.
+func TestDeferSearch(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bulk.db")
+	db, err := Open(path, &Options{NoAutoBackup: true, DeferSearch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	svc := db.Services()
+	c := &model.Contact{FirstName: "Kaisa", LastName: "Mäkinen", Notes: "kotihoidon pilotti"}
+	if err := svc.Contacts.Create(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	res, err := svc.Queries.Find(ctx, model.SearchQuery{Text: "kotihoito"})
+	if err != nil || !res.Partial {
+		t.Fatalf("before BuildSearch: partial %v, err %v", res.Partial, err)
+	}
+	if err := db.BuildSearch(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := findIDs(t, svc, "kotihoito")[c.ID]; !ok {
+		t.Error("kotihoito does not find the contact after BuildSearch")
+	}
+	if len(findIDs(t, svc, "Hyvinkää")) == 0 {
+		t.Error("the registry is not indexed")
+	}
+}

@@ -56,8 +56,9 @@ func (c *cli) gen(args []string) int {
 		return c.fail(&model.Error{Code: model.EINVALID, Key: "cli.gen.exists", Args: map[string]any{"Path": *out}})
 	}
 	began := time.Now()
-	// A generated file can be made again: no fsync per batch, one at the end.
-	db, err := store.Open(*out, &store.Options{NoSync: true, NoAutoBackup: true})
+	// A generated file can be made again: no fsync per batch, one at the
+	// end. The search index is built once at the end, not batch by batch.
+	db, err := store.Open(*out, &store.Options{NoSync: true, NoAutoBackup: true, DeferSearch: true})
 	if err != nil {
 		return c.fail(err)
 	}
@@ -67,6 +68,9 @@ func (c *cli) gen(args []string) int {
 			"Count": done * 100 / max(total, 1),
 		}))
 	})
+	if err == nil {
+		err = db.BuildSearch()
+	}
 	if err == nil {
 		err = db.Bolt().Sync()
 	}
