@@ -44,6 +44,13 @@ func TestAutosaveSurvivesKill(t *testing.T) {
 	if err := app.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// Registered first, so it runs last: after the program was killed and
+	// waited for, when its output is complete.
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("the program said:\n%s", logs.String())
+		}
+	})
 	killed := false
 	t.Cleanup(func() {
 		if !killed {
@@ -53,11 +60,6 @@ func TestAutosaveSurvivesKill(t *testing.T) {
 	})
 	// Two minutes: under CI's load (every package's race tests at once on
 	// two cores) a race-built window has taken over one to appear.
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("the program said:\n%s", logs.String())
-		}
-	})
 	waitForWindow(t, display, "Hankekirja", 2*time.Minute)
 	time.Sleep(2 * time.Second)
 
