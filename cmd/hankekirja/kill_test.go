@@ -1,0 +1,3 @@
+package main
+
+func faultHelper(kind string, args []string) int { return 2 }
