@@ -10,7 +10,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 BIN     := bin/hankekirja
 
-.PHONY: run build deps test-deps test fmt-check vet lint fuzz demo bench archive clean \
+.PHONY: run build deps test-deps test fmt-check vet lint fuzz faults demo bench archive clean \
 	windows-deps windows-build windows-check package-deps package package-linux \
 	package-windows install uninstall
 
@@ -43,6 +43,15 @@ fuzz:
 	$(FUZZ) -fuzz '^FuzzImportCSV$$' ./csv/
 	$(FUZZ) -fuzz '^FuzzImportVCard$$' ./vcard/
 	$(FUZZ) -fuzz '^FuzzOpenDamaged$$' ./store/
+
+# The fault tests (cmd/hankekirja/faults_test.go, kill_test.go,
+# docs/reliability.md): kill -9 during saves, an import, a backup and
+# compaction, ROUNDS rounds of each (the tests run 10), and the
+# damaged-file matrix. `make faults ROUNDS=1000` is the long form.
+ROUNDS ?= 50
+faults:
+	FAULT_ROUNDS=$(ROUNDS) $(GO) test -tags $(TAGS) -count=1 -timeout 0 -v \
+		-run '^(TestKillWhile.*|TestDamagedFileMatrix|TestInjected.*)$$' ./cmd/hankekirja/
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go') 2>/dev/null); \
