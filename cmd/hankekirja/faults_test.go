@@ -35,8 +35,29 @@ func TestMain(m *testing.M) {
 	if kind := os.Getenv(faultHelperEnv); kind != "" {
 		os.Exit(faultHelper(kind, os.Args[1:]))
 	}
-	os.Exit(m.Run())
+	status := m.Run()
+	for _, dir := range sharedDirs {
+		os.RemoveAll(dir)
+	}
+	os.Exit(status)
 }
+
+// sharedDirs are the folders of files made once for several tests,
+// removed when all have run.
+var sharedDirs []string
+
+// sharedDir makes a folder for files made once for several tests.
+func sharedDir(pattern string) (string, error) {
+	dir, err := os.MkdirTemp("", pattern)
+	if err == nil {
+		sharedMu.Lock()
+		sharedDirs = append(sharedDirs, dir)
+		sharedMu.Unlock()
+	}
+	return dir, err
+}
+
+var sharedMu sync.Mutex
 
 // hkChild runs the command line in a child process on the database at
 // path, in English, and returns what it did.
@@ -62,7 +83,7 @@ func hkChild(t *testing.T, path string, args ...string) result {
 // it, made once for the fault tests (in a folder of their own that the
 // tests copy from).
 var exampleFiles = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "hankekirja-faults")
+	dir, err := sharedDir("hankekirja-faults")
 	if err != nil {
 		return "", err
 	}

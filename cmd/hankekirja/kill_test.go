@@ -71,7 +71,7 @@ func faultHelper(kind string, args []string) int {
 // killFiles is an archive for the rounds: a database of 300 contacts and
 // 30 meetings, and a snapshot of it, made once.
 var killFiles = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "hankekirja-kill")
+	dir, err := sharedDir("hankekirja-kill")
 	if err != nil {
 		return "", err
 	}
