@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	bolt "go.etcd.io/bbolt"
@@ -213,18 +214,36 @@ func checkCurrent(ctx context.Context, tx *bolt.Tx, report func(string, ...any))
 	counts := map[[2]byte]int{}
 	workers := max(1, runtime.GOMAXPROCS(0))
 	batch := make([]checkedRecord, 0, checkBatch)
-	flush := func() {
+	// faults holds, per worker, the memory fault or bbolt panic that
+	// stopped it: a value whose length runs past the end of a damaged
+	// (cut short) file is read here, outside the transaction's contain.
+	faults := make([]any, workers)
+	flush := func() error {
 		var wg sync.WaitGroup
 		for w := range workers {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
+				defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+				defer func() {
+					if r := recover(); r != nil {
+						if !isDamage(r) {
+							panic(r)
+						}
+						faults[w] = r
+					}
+				}()
 				for i := w; i < len(batch); i += workers {
 					checkOne(&batch[i])
 				}
 			}()
 		}
 		wg.Wait()
+		for _, r := range faults {
+			if r != nil {
+				return corrupt(tx, fmt.Errorf("%v", r))
+			}
+		}
 		for i := range batch {
 			c := &batch[i]
 			if c.decodeErr != nil {
@@ -253,6 +272,7 @@ func checkCurrent(ctx context.Context, tx *bolt.Tx, report func(string, ...any))
 			}
 		}
 		batch = batch[:0]
+		return nil
 	}
 	err := tx.Bucket(bucketCurrent).ForEach(func(k, v []byte) error {
 		if len(k) != 17 || len(v) == 0 || k[0] != v[0] {
@@ -262,7 +282,9 @@ func checkCurrent(ctx context.Context, tx *bolt.Tx, report func(string, ...any))
 		id := idFrom(k[1:])
 		batch = append(batch, checkedRecord{id: id, v: v, stored: rawSummary(tx, id)})
 		if len(batch) == checkBatch {
-			flush()
+			if err := flush(); err != nil {
+				return err
+			}
 			return ctx.Err()
 		}
 		return nil
@@ -270,7 +292,9 @@ func checkCurrent(ctx context.Context, tx *bolt.Tx, report func(string, ...any))
 	if err != nil {
 		return nil, nil, err
 	}
-	flush()
+	if err := flush(); err != nil {
+		return nil, nil, err
+	}
 	return wantRefs, counts, nil
 }
 

@@ -51,6 +51,13 @@ func isDamage(r any) bool {
 	if e, ok := r.(runtime.Error); ok && strings.Contains(e.Error(), "fault") {
 		return true
 	}
+	// Under SetPanicOnFault a read through the mapped file that faults
+	// (SIGBUS past the end of a file cut short) panics with an error that
+	// carries the address (see debug.SetPanicOnFault); a nil pointer has
+	// none, or one in the first page.
+	if e, ok := r.(interface{ Addr() uintptr }); ok && e.Addr() >= 4096 {
+		return true
+	}
 	pcs := make([]uintptr, 64)
 	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
 	for {
