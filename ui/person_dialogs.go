@@ -132,8 +132,29 @@ func newEraseDialog(u *UI, id model.ID, name string, texts []model.TextMention) 
 // dialog and opens the database again, then says what was done to the
 // backups.
 func (u *UI) erasePerson(id model.ID, opts model.EraseOptions) {
-	erase, open := u.cfg.Erase, u.cfg.Open
-	if u.db == nil || erase == nil {
+	erase := u.cfg.Erase
+	if erase == nil {
+		return
+	}
+	var rep model.EraseReport
+	u.whileClosed(func(path string) (err error) {
+		rep, err = erase(context.Background(), path, id, opts)
+		return err
+	}, func() {
+		lines := []string{T("ui.person.erased")}
+		if len(rep.Texts) > 0 && !rep.Replaced {
+			lines = append(lines, T("ui.person.texts_left", map[string]any{"Count": len(rep.Texts)}))
+		}
+		u.showInfo(T("ui.person.erase_title"), strings.Join(append(lines, backupLines(rep.Backups)...), "\n"))
+	})
+}
+
+// whileClosed closes the database, runs work on its file behind a
+// progress dialog, opens it again and then, if work succeeded, calls
+// done; an erasure and its compaction need the file to themselves.
+func (u *UI) whileClosed(work func(path string) error, done func()) {
+	open := u.cfg.Open
+	if u.db == nil {
 		return
 	}
 	path := u.db.Path()
@@ -145,7 +166,7 @@ func (u *UI) erasePerson(id model.ID, opts model.EraseOptions) {
 	go func() {
 		defer u.pending.Done()
 		old.Close()
-		rep, err := erase(context.Background(), path, id, opts)
+		err := work(path)
 		db, openErr := open(path)
 		u.post(func() {
 			progress.Hide()
@@ -158,11 +179,7 @@ func (u *UI) erasePerson(id model.ID, opts model.EraseOptions) {
 				u.showError(err)
 				return
 			}
-			lines := []string{T("ui.person.erased")}
-			if len(rep.Texts) > 0 && !rep.Replaced {
-				lines = append(lines, T("ui.person.texts_left", map[string]any{"Count": len(rep.Texts)}))
-			}
-			u.showInfo(T("ui.person.erase_title"), strings.Join(append(lines, backupLines(rep.Backups)...), "\n"))
+			done()
 		})
 	}()
 }
@@ -184,35 +201,17 @@ func backupLines(changes []model.BackupChange) []string {
 // closed, the file is compacted and the backups holding the people are
 // rewritten (the import's own backup holds them).
 func (u *UI) scrubErased(people []*model.Contact) {
-	scrub, open := u.cfg.ScrubErased, u.cfg.Open
-	if u.db == nil || scrub == nil {
+	scrub := u.cfg.ScrubErased
+	if scrub == nil {
 		return
 	}
-	path := u.db.Path()
-	progress := showProgress(u, T("ui.person.erasing"))
-	u.pending.Wait()
-	old := u.db
-	u.db = nil
-	u.pending.Add(1)
-	go func() {
-		defer u.pending.Done()
-		old.Close()
-		changes, err := scrub(context.Background(), path, people)
-		db, openErr := open(path)
-		u.post(func() {
-			progress.Hide()
-			if openErr != nil {
-				u.showError(openErr)
-			} else {
-				u.useDatabase(db)
-			}
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			if len(changes) > 0 {
-				u.showInfo(T("ui.person.erase_title"), strings.Join(backupLines(changes), "\n"))
-			}
-		})
-	}()
+	var changes []model.BackupChange
+	u.whileClosed(func(path string) (err error) {
+		changes, err = scrub(context.Background(), path, people)
+		return err
+	}, func() {
+		if len(changes) > 0 {
+			u.showInfo(T("ui.person.erase_title"), strings.Join(backupLines(changes), "\n"))
+		}
+	})
 }

@@ -27,6 +27,18 @@ func init() {
 	importers = append(importers, importer{name: "csv", detect: csv.Detect, run: (*cli).importCSV})
 }
 
+// tableKind is the table a command line names: by the table's own name
+// ("contacts", "tasks") or by a kind's name in any of our languages.
+func tableKind(name string) (model.Kind, bool) {
+	kind, ok := csv.ParseKind(name)
+	if !ok {
+		if k, known := parseKind(name); known {
+			kind, ok = csv.ParseKind(k.String())
+		}
+	}
+	return kind, ok
+}
+
 func (c *cli) exportCSV(args []string) int {
 	fs := c.flags("export csv")
 	incl := fs.Bool("include-confidential", false, "include the content of confidential items")
@@ -39,12 +51,7 @@ func (c *cli) exportCSV(args []string) int {
 	if len(args) != 1 || *out == "" {
 		return c.usageError(c.msg("table.cli.export_csv_usage", nil))
 	}
-	kind, ok := csv.ParseKind(args[0])
-	if !ok {
-		if k, known := parseKind(args[0]); known {
-			kind, ok = csv.ParseKind(k.String())
-		}
-	}
+	kind, ok := tableKind(args[0])
 	if !ok {
 		return c.usageError(c.msg("table.unknown_kind", map[string]any{"Name": args[0]}))
 	}

@@ -5,7 +5,6 @@ import (
 	"io"
 
 	"hankekirja/assets"
-	"hankekirja/csv"
 	"hankekirja/importing"
 	"hankekirja/model"
 	"hankekirja/store"
@@ -37,12 +36,7 @@ func (c *cli) exportXLSX(args []string) int {
 	if len(args) != 1 || *out == "" {
 		return c.usageError(c.msg("xlsx.cli.export_usage", nil))
 	}
-	kind, ok := csv.ParseKind(args[0])
-	if !ok {
-		if k, known := parseKind(args[0]); known {
-			kind, ok = csv.ParseKind(k.String())
-		}
-	}
+	kind, ok := tableKind(args[0])
 	if !ok {
 		return c.usageError(c.msg("table.unknown_kind", map[string]any{"Name": args[0]}))
 	}
