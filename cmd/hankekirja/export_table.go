@@ -27,16 +27,20 @@ func init() {
 	importers = append(importers, importer{name: "csv", detect: csv.Detect, run: (*cli).importCSV})
 }
 
-// tableKind is the table a command line names: by the table's own name
-// ("contacts", "tasks") or by a kind's name in any of our languages.
-func tableKind(name string) (model.Kind, bool) {
+// tableName is the table a command line names, by the table's own name
+// ("contacts", "tasks") or by a kind's name in any of our languages, as
+// package csv calls it: a meeting's table is its tasks.
+func tableName(name string) (string, bool) {
 	kind, ok := csv.ParseKind(name)
 	if !ok {
 		if k, known := parseKind(name); known {
 			kind, ok = csv.ParseKind(k.String())
 		}
 	}
-	return kind, ok
+	if kind == model.KindMeeting {
+		return "tasks", ok
+	}
+	return kind.String(), ok
 }
 
 func (c *cli) exportCSV(args []string) int {
@@ -51,20 +55,25 @@ func (c *cli) exportCSV(args []string) int {
 	if len(args) != 1 || *out == "" {
 		return c.usageError(c.msg("table.cli.export_csv_usage", nil))
 	}
-	kind, ok := tableKind(args[0])
+	name, ok := tableName(args[0])
 	if !ok {
 		return c.usageError(c.msg("table.unknown_kind", map[string]any{"Name": args[0]}))
 	}
+	return c.writeTableExport(*out, func(svc model.Services, w io.Writer) (int, error) {
+		lines := &counter{w: w, token: []byte("\r\n")}
+		err := csv.ExportWith(c.ctx, exportServices(svc, *incl, c.lang), name, lines, c.lang, csv.ExportOptions{OldExcel: *oldExcel})
+		return lines.n - 1, err // the header is no row
+	})
+}
+
+// writeTableExport writes a table's export to out and says how many rows went;
+// an error of the export itself is told as the importers tell theirs.
+func (c *cli) writeTableExport(out string, export func(svc model.Services, w io.Writer) (rows int, err error)) int {
 	return c.withDB(func(db *store.DB) int {
-		name := kind.String()
-		if kind == model.KindMeeting {
-			name = "tasks"
-		}
 		var exportErr error
-		lines := &counter{token: []byte("\r\n")}
-		err := c.writeOutput(*out, func(w io.Writer) error {
-			lines.w = w
-			exportErr = csv.ExportWith(c.ctx, exportServices(db.Services(), *incl, c.lang), name, lines, c.lang, csv.ExportOptions{OldExcel: *oldExcel})
+		rows := 0
+		err := c.writeOutput(out, func(w io.Writer) error {
+			rows, exportErr = export(db.Services(), w)
 			return exportErr
 		})
 		switch {
@@ -73,8 +82,8 @@ func (c *cli) exportCSV(args []string) int {
 		case err != nil:
 			return c.fail(err)
 		}
-		if *out != "-" {
-			c.println(c.msg("table.cli.exported", map[string]any{"Path": *out, "Count": lines.n - 1}))
+		if out != "-" {
+			c.println(c.msg("table.cli.exported", map[string]any{"Path": out, "Count": rows}))
 		}
 		return exitOK
 	})

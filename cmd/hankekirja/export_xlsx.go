@@ -36,31 +36,12 @@ func (c *cli) exportXLSX(args []string) int {
 	if len(args) != 1 || *out == "" {
 		return c.usageError(c.msg("xlsx.cli.export_usage", nil))
 	}
-	kind, ok := tableKind(args[0])
+	name, ok := tableName(args[0])
 	if !ok {
 		return c.usageError(c.msg("table.unknown_kind", map[string]any{"Name": args[0]}))
 	}
-	return c.withDB(func(db *store.DB) int {
-		name := kind.String()
-		if kind == model.KindMeeting {
-			name = "tasks"
-		}
-		var exportErr error
-		rows := 0
-		err := c.writeOutput(*out, func(w io.Writer) error {
-			rows, exportErr = xlsx.ExportOnly(c.ctx, exportServices(db.Services(), *incl, c.lang), name, w, c.lang, nil)
-			return exportErr
-		})
-		switch {
-		case exportErr != nil:
-			return c.failInterchange(exportErr)
-		case err != nil:
-			return c.fail(err)
-		}
-		if *out != "-" {
-			c.println(c.msg("table.cli.exported", map[string]any{"Path": *out, "Count": rows}))
-		}
-		return exitOK
+	return c.writeTableExport(*out, func(svc model.Services, w io.Writer) (int, error) {
+		return xlsx.ExportOnly(c.ctx, exportServices(svc, *incl, c.lang), name, w, c.lang, nil)
 	})
 }
 
