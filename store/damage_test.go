@@ -1,12 +1,16 @@
 package store
 
 import (
+	"encoding/binary"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"hankekirja/assets/demo"
 	"hankekirja/model"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // TestDamagedPagesAreContained flips bytes in the data pages of a database
@@ -102,4 +106,42 @@ func readEverything(t *testing.T, damage string, seed uint64, path string) {
 	want("filter", err)
 	err = db.ReadChains(ctx, nil, func(*model.Chain) error { return nil })
 	want("chains", err)
+}
+
+// TestDamagedSearchDocumentNumber: a document number in the search index
+// far beyond the bucket's sequence (a flipped byte in a key) marks the
+// index damaged when it loads, instead of growing the in-memory document
+// table to that size (at the top of the range, gigabytes: the fuzzer's
+// worker was killed for it).
+func TestDamagedSearchDocumentNumber(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "d.db")
+	db, err := Open(path, &Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Load(ctx, db.Services()); err != nil {
+		t.Fatal(err)
+	}
+	<-db.SearchReady()
+	db.Bolt().Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketSearchDocs).Put(binary.BigEndian.AppendUint32(nil, 1<<26), make([]byte, 21))
+	})
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err = Open(path, &Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.indexing.Wait()
+	db.search.mu.Lock()
+	n, serr := len(db.search.docs), db.search.err
+	db.search.mu.Unlock()
+	if n > 1000 {
+		t.Errorf("document table has %d entries for the example data", n)
+	}
+	if model.ErrorCode(serr) != model.EDAMAGED {
+		t.Errorf("search error %v, want EDAMAGED", serr)
+	}
 }

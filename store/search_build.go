@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"maps"
 	"slices"
 
@@ -257,11 +258,18 @@ func (db *DB) loadSearch() error {
 	var words []string
 	var docs []docInfo
 	err := db.viewTx(func(tx *bolt.Tx) error {
-		err := tx.Bucket(bucketSearchDocs).ForEach(func(k, v []byte) error {
+		b := tx.Bucket(bucketSearchDocs)
+		last := b.Sequence() // document numbers come from NextSequence
+		err := b.ForEach(func(k, v []byte) error {
 			if len(k) != 4 || len(v) != 21 {
 				return nil
 			}
 			n := binary.BigEndian.Uint32(k)
+			if uint64(n) > last || n >= maxSearchDocs {
+				// A damaged key must not grow the table to billions of
+				// entries: the index is damaged, search stays on names.
+				return corrupt(tx, fmt.Errorf("search document %d beyond %d", n, last))
+			}
 			for uint32(len(docs)) <= n {
 				docs = append(docs, docInfo{})
 			}

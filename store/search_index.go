@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -108,6 +109,12 @@ func (s *searchIndex) noteIfBuilding(id model.ID, old model.Record) bool {
 	}
 	return s.building
 }
+
+// maxSearchDocs bounds document numbers, which index the in-memory
+// document table: 33 million records is far beyond a region's archive
+// (about 540 000 at 500 000 contacts), and a number beyond it can only come
+// from a damaged file, which must not make the table grow to gigabytes.
+const maxSearchDocs = 1 << 25
 
 func (s *searchIndex) setDoc(n uint32, d docInfo) {
 	s.mu.Lock()
@@ -305,6 +312,9 @@ func (db *DB) indexInto(tx *bolt.Tx, be blockEdits, r, old model.Record) error {
 	var doc uint32
 	if v := ids.Get(id[:]); len(v) == 4 {
 		doc = binary.BigEndian.Uint32(v)
+		if doc >= maxSearchDocs {
+			return corrupt(tx, fmt.Errorf("search document %d", doc))
+		}
 	} else {
 		if r.GetMeta().InTrash() {
 			return nil
@@ -313,6 +323,9 @@ func (db *DB) indexInto(tx *bolt.Tx, be blockEdits, r, old model.Record) error {
 		seq, err := tx.Bucket(bucketSearchDocs).NextSequence()
 		if err != nil {
 			return err
+		}
+		if seq >= maxSearchDocs {
+			return corrupt(tx, fmt.Errorf("search document sequence %d", seq))
 		}
 		doc = uint32(seq)
 		if err := ids.Put(id[:], binary.BigEndian.AppendUint32(nil, doc)); err != nil {
