@@ -103,7 +103,14 @@ func copyCompact(ctx context.Context, src *bolt.DB, dst string, progress func(do
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if _, err := wtx.CreateBucket(name); err != nil {
+			nb, err := wtx.CreateBucket(name)
+			if err != nil {
+				return err
+			}
+			// The search index numbers its documents from its bucket's
+			// sequence: a copy that restarted it would hand out numbers
+			// already in use.
+			if err := nb.SetSequence(b.Sequence()); err != nil {
 				return err
 			}
 			c := b.Cursor()

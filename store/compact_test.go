@@ -1,13 +1,18 @@
 package store
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"hankekirja/model"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // TestCompactGivesSpaceBack: after many records are purged the file keeps
@@ -81,5 +86,75 @@ func TestCompactGivesSpaceBack(t *testing.T) {
 	}
 	if _, err := db.Services().Contacts.Get(ctx, ids[5]); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestCompactKeepsSearchNumbering: the search index numbers its documents
+// from its bucket's sequence. A compacted file that restarted the sequence
+// gave the next new record the number of an old one, and search then
+// answered the old record's words with the new record.
+func TestCompactKeepsSearchNumbering(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "h.db")
+	db, err := Open(path, &Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := db.Services()
+	old := mustCreate(t, svc.Contacts, &model.Contact{FirstName: "Aino", LastName: "Vanhanen"})
+	<-db.SearchReady()
+	sequence := func(b *bolt.DB) (seq uint64) {
+		b.View(func(tx *bolt.Tx) error {
+			seq = tx.Bucket(bucketSearchDocs).Sequence()
+			return nil
+		})
+		return seq
+	}
+	before := sequence(db.Bolt())
+	db.Close()
+	if _, err := Compact(ctx, path, &Options{NoAutoBackup: true}, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Read the copy as compaction left it, before an open could mend it.
+	raw, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := sequence(raw)
+	raw.Close()
+	if after != before {
+		t.Errorf("the index's sequence is %d after compaction, %d before", after, before)
+	}
+	db, err = Open(path, &Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	<-db.SearchReady()
+	svc = db.Services()
+	fresh := mustCreate(t, svc.Contacts, &model.Contact{FirstName: "Eino", LastName: "Uusitalo"})
+	if hits := findIDs(t, svc, "Vanhanen"); len(hits) != 1 || hits[old.ID].Summary.ID != old.ID {
+		t.Errorf("Vanhanen finds %v, want only %s", hits, old.ID)
+	}
+	if hits := findIDs(t, svc, "Uusitalo"); len(hits) != 1 || hits[fresh.ID].Summary.ID != fresh.ID {
+		t.Errorf("Uusitalo finds %v, want only %s", hits, fresh.ID)
+	}
+	db.search.mu.Lock()
+	serr := db.search.err
+	db.search.mu.Unlock()
+	if serr != nil {
+		t.Errorf("the compacted file's index does not load: %v", serr)
+	}
+	db.Bolt().View(func(tx *bolt.Tx) error {
+		ids := tx.Bucket(bucketSearchIDs)
+		mine := binary.BigEndian.Uint32(ids.Get(fresh.ID[:]))
+		return ids.ForEach(func(k, v []byte) error {
+			if n := binary.BigEndian.Uint32(v); n >= mine && !bytes.Equal(k, fresh.ID[:]) {
+				t.Errorf("the new record has document number %d, %x already had %d", mine, k, n)
+			}
+			return nil
+		})
+	})
+	if problems, err := db.Check(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("check: %v %v", problems, err)
 	}
 }

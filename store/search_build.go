@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -267,8 +268,9 @@ func (db *DB) loadSearch() error {
 			n := binary.BigEndian.Uint32(k)
 			if uint64(n) > last || n >= maxSearchDocs {
 				// A damaged key must not grow the table to billions of
-				// entries: the index is damaged, search stays on names.
-				return corrupt(tx, fmt.Errorf("search document %d beyond %d", n, last))
+				// entries (nor may a number that the next record would
+				// be given again): the index is built anew.
+				return fmt.Errorf("%w: %d beyond %d", errSearchNumbering, n, last)
 			}
 			for uint32(len(docs)) <= n {
 				docs = append(docs, docInfo{})
@@ -300,10 +302,8 @@ func (db *DB) loadSearch() error {
 		}
 	}
 	s.words = slices.Compact(append(words, s.words...))
-	if !s.ready {
-		s.ready = true
-		close(s.done)
-	}
+	s.ready = true
+	s.settle()
 	return nil
 }
 
@@ -324,8 +324,8 @@ func (db *DB) startSearch(isNew bool) error {
 			// stays on the names (Find answers from the summaries).
 			db.search.mu.Lock()
 			db.search.err = db.readOnlyError(nil)
+			db.search.settle()
 			db.search.mu.Unlock()
-			close(db.search.done)
 			return nil
 		}
 		if err == nil && !ready {
@@ -347,6 +347,9 @@ func (db *DB) startSearch(isNew bool) error {
 		// (search then stays on the names), not a crash.
 		if ready {
 			err = db.contain(db.loadSearch)
+			if errors.Is(err, errSearchNumbering) {
+				err = db.renumberSearch(err)
+			}
 		} else {
 			err = db.contain(db.rebuildSearch)
 		}
@@ -354,10 +357,38 @@ func (db *DB) startSearch(isNew bool) error {
 			db.search.mu.Lock()
 			db.search.err = err
 			db.search.building, db.search.dirty = false, nil
+			// Waiters go on with search on the names alone; they
+			// must not wait for an index that will not come.
+			db.search.settle()
 			db.search.mu.Unlock()
 		}
 	}()
 	return nil
+}
+
+// errSearchNumbering is a document number in the index beyond the
+// numbers handed out: a damaged key, or a file compacted before
+// compaction kept the index's sequence.
+var errSearchNumbering = errors.New("search document number beyond the sequence")
+
+// renumberSearch empties an index whose numbering is broken (why) and
+// builds it again from the records; a read-only file keeps search on the
+// names.
+func (db *DB) renumberSearch(why error) error {
+	if db.readOnly {
+		return damaged(db.path, why)
+	}
+	err := db.updateTx(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketMeta).Delete(metaSearch); err != nil {
+			return err
+		}
+		_, err := db.openSearch(tx, false)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return db.contain(db.rebuildSearch)
 }
 
 // deferSearch empties the index and marks it incomplete, so that saves
@@ -390,7 +421,8 @@ func (db *DB) BuildSearch() error {
 	return db.contain(db.rebuildSearch)
 }
 
-// SearchReady is closed when the full-text index is complete; until then
+// SearchReady is closed when the full-text index is complete, or when it
+// could not be loaded or built (a damaged file): until it is complete,
 // search answers from the names alone (SearchResult.Partial).
 func (db *DB) SearchReady() <-chan struct{} { return db.search.done }
 

@@ -71,7 +71,10 @@ type searchIndex struct {
 
 	mu    sync.Mutex
 	ready bool
-	done  chan struct{}
+	// done is closed (once, by settle) when the index is ready or has
+	// failed.
+	done    chan struct{}
+	settled bool
 	// err is why the index could not be built (search then stays on the
 	// names).
 	err error
@@ -85,6 +88,14 @@ type searchIndex struct {
 	// the index is ready; added holds words written since.
 	words []string
 	added map[string]bool
+}
+
+// settle closes done unless it is closed already; s.mu is held.
+func (s *searchIndex) settle() {
+	if !s.settled {
+		s.settled = true
+		close(s.done)
+	}
 }
 
 func (s *searchIndex) stamp() []byte { return []byte(searchFormat + " " + s.ix.Analyser()) }
