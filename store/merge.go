@@ -36,8 +36,14 @@ func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*model.Cha
 	return db.viewTx(func(tx *bolt.Tx) error {
 		hist := tx.Bucket(bucketHistory).Cursor()
 		if ids == nil {
-			n := 0
+			n, read := 0, 0
 			return eachCurrentByID(tx, func(k, v []byte) error {
+				// Reading every record maps the whole file: give the
+				// pages back as we go (see releasePages).
+				if read += len(v); read >= releaseEvery {
+					releasePages(tx)
+					read = 0
+				}
 				ch, err := readChain(hist, idFrom(k[1:]), v)
 				if err != nil {
 					return err
@@ -70,6 +76,10 @@ func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*model.Cha
 		return nil
 	})
 }
+
+// releaseEvery is how many bytes of records a full read takes in before
+// it gives the file's mapped pages back.
+const releaseEvery = 32 << 20
 
 // readChain reads the chain of id, whose current revision's stored value
 // is cur, with hist a cursor over bucketHistory.

@@ -128,11 +128,18 @@ func (c *cli) exportSnapshot(args []string) int {
 			}
 			opts.Project = p.GetMeta().ID
 		}
-		data, h, err := snapshot.Export(c.ctx, db, opts)
-		if err != nil {
-			return c.fail(err)
+		// Streamed into the file as the records are read; the file
+		// appears under its name only once complete.
+		var h snapshot.Header
+		var exportErr error
+		err := store.WriteFileAtomic(*out, 0o600, func(w io.Writer) error {
+			h, exportErr = snapshot.ExportTo(c.ctx, db, opts, w)
+			return exportErr
+		})
+		if exportErr != nil {
+			return c.fail(exportErr)
 		}
-		if err := store.WriteFileAtomic(*out, 0o600, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		if err != nil {
 			return c.fail(model.Internal(err))
 		}
 		c.println(c.msg("cli.snapshot.written", map[string]any{"Path": *out, "Count": formatInt(c.lang, int64(h.Records)), "Detail": c.countsText(h.Counts)}))
