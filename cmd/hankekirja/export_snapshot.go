@@ -37,7 +37,7 @@ import (
 func init() {
 	exporters["snapshot"] = (*cli).exportSnapshot
 	// First, so that no looser format's detection claims a snapshot.
-	importers = append([]importer{{name: "snapshot", detect: snapshot.IsSnapshot, run: (*cli).importSnapshot}}, importers...)
+	importers = append([]importer{{name: "snapshot", detect: snapshot.IsSnapshot, runFile: (*cli).importSnapshot}}, importers...)
 }
 
 // openTerminal opens the terminal for the passphrase prompt (tests replace
@@ -198,7 +198,7 @@ func (c *cli) countsText(counts map[string]int) string {
 }
 
 // importSnapshot: hankekirja import FILE [--dry-run] [--theirs]
-func (c *cli) importSnapshot(path string, data []byte, args []string) int {
+func (c *cli) importSnapshot(path string, head []byte, args []string) int {
 	fs := c.flags("import")
 	dryRun := fs.Bool("dry-run", false, "preview only")
 	theirs := fs.Bool("theirs", false, "take their side of every conflict")
@@ -210,10 +210,19 @@ func (c *cli) importSnapshot(path string, data []byte, args []string) int {
 		return status
 	}
 	var pass string
-	if snapshot.IsEncrypted(data) {
+	if snapshot.IsEncrypted(head) {
 		if pass, err = c.passphrase(false); err != nil {
 			return c.fail(err)
 		}
+	}
+	if !*dryRun {
+		if status, ok := c.loadSnapshot(path, pass); ok {
+			return status
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return c.fail(err)
 	}
 	snap, err := snapshot.Read(data, pass)
 	if err != nil {

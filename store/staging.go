@@ -1,0 +1,202 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	bolt "go.etcd.io/bbolt"
+
+	"hankekirja/model"
+)
+
+// A large import into a database that holds nothing yet (a new file: the
+// registry's municipalities and nothing else) is written into a copy of
+// the file in transactions of a few thousand records, which one bbolt
+// transaction of the whole archive cannot match in time or memory: bbolt
+// keeps every page a transaction dirties in memory until it commits. The
+// copy replaces the file only when all of it is written and checked, so
+// an import stopped half way (an error, a cancellation, kill -9) leaves
+// the database as it was; a copy left behind by a killed import is
+// removed by the next one.
+
+// stagingInfix marks a staging copy beside its database.
+const stagingInfix = ".import-"
+
+// Staging is a copy of a fresh database that a large import writes into
+// (Merge), then puts in the database's place (Commit) or throws away
+// (Abort).
+type Staging struct {
+	orig *DB
+	db   *DB
+	path string
+	// deferred are the records whose references pointed past the batches
+	// written so far: Commit validates them.
+	deferred []model.ID
+	done     bool
+}
+
+// IsFresh reports whether the database holds nothing but municipalities
+// with no older revisions and has erased nothing: what a new file holds.
+// A snapshot is then loaded with Stage instead of merged record by
+// record.
+func (db *DB) IsFresh(ctx context.Context) (bool, error) {
+	fresh := true
+	err := db.viewTx(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketCurrent).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			if model.Kind(k[0]) != model.KindMunicipality {
+				fresh = false
+				return nil
+			}
+		}
+		if k, _ := tx.Bucket(bucketHistory).Cursor().First(); k != nil {
+			fresh = false
+		}
+		return nil
+	})
+	if err != nil || !fresh {
+		return false, err
+	}
+	ts, err := db.Tombstones(ctx)
+	return err == nil && len(ts) == 0, err
+}
+
+// Stage copies the database into a staging file beside it and opens the
+// copy for loading: no fsync per commit (Commit syncs once) and the
+// full-text index deferred, so that the next Open builds it in the
+// background (Options.DeferSearch). The database must be fresh (IsFresh)
+// and stays open and unchanged until Commit.
+func (db *DB) Stage() (*Staging, error) {
+	dir, base := filepath.Dir(db.path), filepath.Base(db.path)
+	// A copy a killed import left behind: this process holds the
+	// database, so no other import is writing one.
+	if old, err := filepath.Glob(filepath.Join(dir, "."+base+stagingInfix+"*")); err == nil {
+		for _, p := range old {
+			os.Remove(p)
+		}
+	}
+	f, err := os.CreateTemp(dir, "."+base+stagingInfix+"*")
+	if err != nil {
+		return nil, fileError(db.path, err)
+	}
+	path := f.Name()
+	err = db.viewTx(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(f)
+		return err
+	})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+		return nil, fileError(db.path, err)
+	}
+	copyDB, err := Open(path, &Options{Now: db.now, NoSync: true, NoAutoBackup: true, DeferSearch: true})
+	if err != nil {
+		os.Remove(path)
+		return nil, err
+	}
+	return &Staging{orig: db, db: copyDB, path: path}, nil
+}
+
+// Device is the database's device (the copy has the same).
+func (s *Staging) Device() model.ID { return s.db.Device() }
+
+// ReadChains reads chains from the copy (see DB.ReadChains).
+func (s *Staging) ReadChains(ctx context.Context, ids []model.ID, fn func(*model.Chain) error) error {
+	return s.db.ReadChains(ctx, ids, fn)
+}
+
+// Revision reads a revision from the copy (see DB.Revision).
+func (s *Staging) Revision(ctx context.Context, id, rev model.ID) (model.Record, error) {
+	return s.db.Revision(ctx, id, rev)
+}
+
+// Merge writes one batch of a merge into the copy, in one transaction:
+// as ApplyMerge, except that references to records of later batches are
+// checked at Commit.
+func (s *Staging) Merge(ctx context.Context, writes []model.MergeWrite) error {
+	if len(writes) == 0 {
+		return nil
+	}
+	enc, err := encodeWrites(writes)
+	if err != nil {
+		return err
+	}
+	return s.db.update(ctx, func(tx *bolt.Tx) error {
+		// Pages of earlier batches are not needed again.
+		releasePages(tx)
+		return s.db.applyMerge(tx, writes, enc, s)
+	})
+}
+
+// Commit checks the records whose references waited for later batches,
+// syncs the copy and renames it over the database, which it closes
+// first (the caller's Close of it afterwards does nothing more). On an
+// error the database is as it was and the copy is gone.
+func (s *Staging) Commit(ctx context.Context) error {
+	if s.done {
+		return model.Internal(errors.New("staging committed twice"))
+	}
+	err := s.db.viewTx(func(tx *bolt.Tx) error {
+		for _, id := range s.deferred {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			v := rawCurrent(tx, id)
+			if v == nil {
+				return model.Internal(fmt.Errorf("staged record %s is gone", id))
+			}
+			r, err := decodeRecord(v)
+			if err != nil {
+				return corrupt(tx, err)
+			}
+			if err := s.db.validate(tx, r); err != nil {
+				return &model.MergeError{ID: id, Kind: r.Kind(), Title: r.Title(), Err: err}
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err == nil {
+		if err = s.db.bolt.Sync(); err != nil {
+			err = fileError(s.path, err)
+		}
+	}
+	if err != nil {
+		s.Abort()
+		return err
+	}
+	s.done = true
+	if err := s.db.Close(); err != nil {
+		os.Remove(s.path)
+		return fileError(s.path, err)
+	}
+	if err := s.orig.Close(); err != nil {
+		os.Remove(s.path)
+		return err
+	}
+	if err := os.Rename(s.path, s.orig.path); err != nil {
+		os.Remove(s.path)
+		return fileError(s.orig.path, err)
+	}
+	if err := syncDir(filepath.Dir(s.orig.path)); err != nil {
+		return fileError(s.orig.path, err)
+	}
+	return nil
+}
+
+// Abort closes and removes the copy; the database is left as it was.
+func (s *Staging) Abort() {
+	if s.done {
+		return
+	}
+	s.done = true
+	s.db.Close()
+	os.Remove(s.path)
+}
