@@ -23,8 +23,11 @@ type Loader interface {
 	// Reader reads the copy: Device and ReadChains of a batch's IDs.
 	Reader
 	// Merge writes one batch in one transaction; references to records
-	// of later batches are checked before the copy is committed.
+	// of later batches are checked by Finish.
 	Merge(ctx context.Context, writes []model.MergeWrite) error
+	// Finish checks, once every batch is in, the references that
+	// pointed past their batch.
+	Finish(ctx context.Context) error
 }
 
 // loadBatch is how many records one transaction of Load writes: enough
@@ -77,6 +80,9 @@ func Load(ctx context.Context, l Loader, s *Stream) (*Plan, error) {
 		}
 		return l.Merge(ctx, writes)
 	})
+	if err == nil {
+		err = l.Finish(ctx)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()

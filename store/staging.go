@@ -35,7 +35,8 @@ type Staging struct {
 	// deferred are the records whose references pointed past the batches
 	// written so far: Commit validates them.
 	deferred []model.ID
-	done     bool
+	finished bool // Finish found nothing wrong
+	done     bool // committed or aborted
 }
 
 // IsFresh reports whether the database holds nothing but municipalities
@@ -133,13 +134,12 @@ func (s *Staging) Merge(ctx context.Context, writes []model.MergeWrite) error {
 	})
 }
 
-// Commit checks the records whose references waited for later batches,
-// syncs the copy and renames it over the database, which it closes
-// first (the caller's Close of it afterwards does nothing more). On an
-// error the database is as it was and the copy is gone.
-func (s *Staging) Commit(ctx context.Context) error {
-	if s.done {
-		return model.Internal(errors.New("staging committed twice"))
+// Finish checks the records whose references pointed past their batch,
+// now that every batch is in: an error here is the merge's refusal of
+// one of them (a *model.MergeError), and the copy can only be aborted.
+func (s *Staging) Finish(ctx context.Context) error {
+	if s.finished {
+		return nil
 	}
 	err := s.db.viewTx(func(tx *bolt.Tx) error {
 		for _, id := range s.deferred {
@@ -160,6 +160,19 @@ func (s *Staging) Commit(ctx context.Context) error {
 		}
 		return nil
 	})
+	s.finished = err == nil
+	return err
+}
+
+// Commit finishes the copy (Finish, when not done yet), syncs it and
+// renames it over the database, which it closes first (the caller's
+// Close of it afterwards does nothing more). On an error the database is
+// as it was and the copy is gone.
+func (s *Staging) Commit(ctx context.Context) error {
+	if s.done {
+		return model.Internal(errors.New("staging committed twice"))
+	}
+	err := s.Finish(ctx)
 	if err == nil {
 		err = ctx.Err()
 	}
