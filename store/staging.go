@@ -22,8 +22,13 @@ import (
 // the database as it was; a copy left behind by a killed import is
 // removed by the next one.
 
-// stagingInfix marks a staging copy beside its database.
-const stagingInfix = ".import-"
+// StagingPath is where a large import stages the database at path: a
+// hidden file beside it (".hankekirja.db.import"). One name, not a
+// random one: only the process holding the database writes it, and a
+// copy a killed import left behind is found and removed.
+func StagingPath(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".import")
+}
 
 // Staging is a copy of a fresh database that a large import writes into
 // (Merge), then puts in the database's place (Commit) or throws away
@@ -71,19 +76,16 @@ func (db *DB) IsFresh(ctx context.Context) (bool, error) {
 // background (Options.DeferSearch). The database must be fresh (IsFresh)
 // and stays open and unchanged until Commit.
 func (db *DB) Stage() (*Staging, error) {
-	dir, base := filepath.Dir(db.path), filepath.Base(db.path)
+	path := StagingPath(db.path)
 	// A copy a killed import left behind: this process holds the
 	// database, so no other import is writing one.
-	if old, err := filepath.Glob(filepath.Join(dir, "."+base+stagingInfix+"*")); err == nil {
-		for _, p := range old {
-			os.Remove(p)
-		}
+	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, fileError(db.path, err)
 	}
-	f, err := os.CreateTemp(dir, "."+base+stagingInfix+"*")
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return nil, fileError(db.path, err)
 	}
-	path := f.Name()
 	err = db.viewTx(func(tx *bolt.Tx) error {
 		_, err := tx.WriteTo(f)
 		return err
@@ -177,31 +179,44 @@ func (s *Staging) Commit(ctx context.Context) error {
 		err = ctx.Err()
 	}
 	if err == nil {
-		if err = s.db.bolt.Sync(); err != nil {
-			err = fileError(s.path, err)
-		}
+		err = s.db.bolt.Sync()
 	}
 	if err != nil {
 		s.Abort()
-		return err
+		return s.commitError(err)
 	}
 	s.done = true
 	if err := s.db.Close(); err != nil {
 		os.Remove(s.path)
-		return fileError(s.path, err)
+		return s.commitError(err)
 	}
 	if err := s.orig.Close(); err != nil {
 		os.Remove(s.path)
-		return err
+		return s.commitError(err)
 	}
 	if err := os.Rename(s.path, s.orig.path); err != nil {
 		os.Remove(s.path)
-		return fileError(s.orig.path, err)
+		return s.commitError(err)
 	}
 	if err := syncDir(filepath.Dir(s.orig.path)); err != nil {
-		return fileError(s.orig.path, err)
+		// The rename may or may not be on the disk.
+		return &model.Error{Code: model.EUNSURE, Key: "error.commit_unsure", Args: map[string]any{"Path": s.orig.path}, Err: err}
 	}
 	return nil
+}
+
+// commitError words a failure to put the copy in place, before the
+// database was replaced: nothing was changed. The user knows the
+// database's name, not the copy's.
+func (s *Staging) commitError(err error) error {
+	var me *model.Error
+	switch {
+	case errors.As(err, &me):
+		return err
+	case isFileProblem(err):
+		return fileError(s.orig.path, err)
+	}
+	return &model.Error{Code: model.EINTERNAL, Key: "error.commit_failed", Args: map[string]any{"Path": s.orig.path}, Err: err}
 }
 
 // Abort closes and removes the copy; the database is left as it was.
