@@ -33,7 +33,7 @@ type Loader interface {
 // loadBatch is how many records one transaction of Load writes: enough
 // that a commit's cost is spread thin, few enough that a batch of
 // meetings stays a few tens of megabytes.
-const loadBatch = 1024
+const loadBatch = 512
 
 // ErrNotFresh is Load's answer when the snapshot needs the merge after
 // all (a record the database has at a revision the snapshot does not
