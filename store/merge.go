@@ -79,7 +79,7 @@ func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*model.Cha
 
 // releaseEvery is how many bytes of records a full read takes in before
 // it gives the file's mapped pages back.
-const releaseEvery = 32 << 20
+const releaseEvery = 8 << 20
 
 // readChain reads the chain of id, whose current revision's stored value
 // is cur, with hist a cursor over bucketHistory.
