@@ -14,13 +14,13 @@ import (
 
 // A large import into a database that holds nothing yet (a new file: the
 // registry's municipalities and nothing else) is written into a copy of
-// the file in transactions of a few thousand records, which one bbolt
+// the file in transactions of a few hundred records, which one bbolt
 // transaction of the whole archive cannot match in time or memory: bbolt
 // keeps every page a transaction dirties in memory until it commits. The
 // copy replaces the file only when all of it is written and checked, so
 // an import stopped half way (an error, a cancellation, kill -9) leaves
 // the database as it was; a copy left behind by a killed import is
-// removed by the next one.
+// removed by the next import into a new database (Stage).
 
 // StagingPath is where a large import stages the database at path: a
 // hidden file beside it (".hankekirja.db.import"). One name, not a
@@ -38,7 +38,7 @@ type Staging struct {
 	db   *DB
 	path string
 	// deferred are the records whose references pointed past the batches
-	// written so far: Commit validates them.
+	// written so far: Finish validates them.
 	deferred []model.ID
 	finished bool // Finish found nothing wrong
 	done     bool // committed or aborted
