@@ -56,6 +56,21 @@ func Encrypt(plain []byte, passphrase string) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
+// encryptTo returns a writer that encrypts what is written to it into w
+// with a passphrase; Close finishes the file.
+func encryptTo(w io.Writer, passphrase string) (io.WriteCloser, error) {
+	rcpt, err := age.NewScryptRecipient(passphrase)
+	if err != nil {
+		return nil, newError(model.EINVALID, KeyPassphrase, nil, err)
+	}
+	rcpt.SetWorkFactor(workFactor)
+	enc, err := age.Encrypt(w, rcpt)
+	if err != nil {
+		return nil, model.Internal(err)
+	}
+	return enc, nil
+}
+
 // Decrypt decrypts an encrypted snapshot completely into memory and returns
 // the plaintext only when all of it is authentic: age hands out plaintext
 // chunk by chunk before it can tell that a later chunk was changed or the

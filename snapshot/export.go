@@ -1,7 +1,12 @@
 package snapshot
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"io"
+	"os"
+	"path/filepath"
 	"time"
 
 	"hankekirja/model"
@@ -25,41 +30,153 @@ type ExportOptions struct {
 }
 
 // Export writes a snapshot of db and returns the file's bytes and its
-// header.
+// header (ExportTo writes it to a file without holding it in memory).
 func Export(ctx context.Context, db Reader, opts ExportOptions) ([]byte, Header, error) {
-	s, err := Collect(ctx, db, opts.Project)
+	var out bytes.Buffer
+	h, err := ExportTo(ctx, db, opts, &out)
 	if err != nil {
 		return nil, Header{}, err
 	}
-	if !opts.IncludeConfidential {
-		for _, r := range s.Records {
-			model.Redact(r.Current, nil)
+	return out.Bytes(), h, nil
+}
+
+// ExportTo writes a snapshot of db to w and returns its header. The
+// records are read in one read transaction and encoded as they are read
+// (on a second goroutine, so that reading and encoding overlap); nothing
+// holds every record. The header comes first in the file but depends on
+// every line (counts, length, checksum), so the content is spooled: into a
+// temporary file beside w when w is a file (removed afterwards), into
+// memory otherwise. A project's snapshot still reads every record first,
+// to find what the project touches (see Collect).
+func ExportTo(ctx context.Context, db Reader, opts ExportOptions, w io.Writer) (Header, error) {
+	var spool io.ReadWriter = new(bytes.Buffer)
+	if f, ok := w.(*os.File); ok {
+		sf, err := os.CreateTemp(filepath.Dir(f.Name()), "."+filepath.Base(f.Name())+".spool-*")
+		if err != nil {
+			return Header{}, model.Internal(err)
 		}
+		defer func() {
+			sf.Close()
+			os.Remove(sf.Name())
+		}()
+		spool = sf
+	}
+	bw := bufio.NewWriterSize(spool, 1<<20)
+	e := newEncoder(bw, Header{})
+	if opts.Project.IsZero() {
+		e.h.Scope = ScopeAll
+		if err := streamChains(ctx, db, e, opts.IncludeConfidential); err != nil {
+			return Header{}, err
+		}
+	} else {
+		s, err := Collect(ctx, db, opts.Project)
+		if err != nil {
+			return Header{}, err
+		}
+		e.h.Scope = s.Header.Scope
+		for _, r := range s.Records {
+			if !opts.IncludeConfidential {
+				model.Redact(r.Current, nil)
+			}
+			if err := e.record(r); err != nil {
+				return Header{}, err
+			}
+		}
+	}
+	ts, err := tombstonesOf(ctx, db)
+	if err != nil {
+		return Header{}, err
+	}
+	for _, t := range ts {
+		if err := e.tombstone(t); err != nil {
+			return Header{}, err
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return Header{}, model.Internal(err)
 	}
 	// After the read: every revision in the snapshot is older than the
 	// mark.
 	if sh, ok := db.(Sharer); ok {
 		if err := sh.MarkShared(ctx); err != nil {
-			return nil, Header{}, err
+			return Header{}, err
 		}
 	}
 	now := time.Now
 	if opts.Now != nil {
 		now = opts.Now
 	}
-	s.Header.AppVersion = opts.AppVersion
-	s.Header.ExportedAt = now().UTC()
-	s.Header.ExportedBy = db.Device()
-	data, err := Encode(s)
+	e.h.AppVersion = opts.AppVersion
+	e.h.ExportedAt = now().UTC()
+	e.h.ExportedBy = db.Device()
+	h, head, err := e.header()
 	if err != nil {
-		return nil, Header{}, err
+		return Header{}, err
 	}
+	out := w
+	var enc io.WriteCloser
 	if opts.Passphrase != "" {
-		if data, err = Encrypt(data, opts.Passphrase); err != nil {
-			return nil, Header{}, err
+		if enc, err = encryptTo(w, opts.Passphrase); err != nil {
+			return Header{}, err
+		}
+		out = enc
+	}
+	if _, err := out.Write(head); err != nil {
+		return Header{}, model.Internal(err)
+	}
+	if f, ok := spool.(*os.File); ok {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return Header{}, model.Internal(err)
 		}
 	}
-	return data, s.Header, nil
+	if _, err := io.Copy(out, spool); err != nil {
+		return Header{}, model.Internal(err)
+	}
+	if enc != nil {
+		if err := enc.Close(); err != nil {
+			return Header{}, model.Internal(err)
+		}
+	}
+	return h, nil
+}
+
+// streamChains encodes every record of db as ReadChains hands it over.
+// Reading (the store's decoding) runs on ReadChains' goroutine, redaction
+// and encoding on this one; the channel between them holds a few hundred
+// records at most.
+func streamChains(ctx context.Context, db Reader, e *encoder, includeConfidential bool) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	chains := make(chan *model.Chain, 256)
+	done := make(chan error, 1)
+	go func() {
+		var err error
+		for c := range chains {
+			if err != nil {
+				continue // drain: the reader stops at its next send
+			}
+			if !includeConfidential {
+				model.Redact(c.Current, nil)
+			}
+			if err = e.record(Record{Kind: c.Kind, Current: c.Current, History: c.Older}); err != nil {
+				cancel()
+			}
+		}
+		done <- err
+	}()
+	rerr := db.ReadChains(ctx, nil, func(c *model.Chain) error {
+		select {
+		case chains <- c:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	})
+	close(chains)
+	if err := <-done; err != nil {
+		return err
+	}
+	return rerr
 }
 
 // Collect reads the records of a snapshot from db, all in one read

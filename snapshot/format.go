@@ -167,61 +167,23 @@ func sumHex(b []byte) string {
 // Records must be in ID order without duplicates.
 func Encode(s *Snapshot) ([]byte, error) {
 	var content bytes.Buffer
-	h := s.Header
-	h.Format, h.Version = Format, Version
-	h.Counts = map[string]int{}
-	h.Records, h.Revisions = len(s.Records), 0
-	var prev model.ID
-	for i, r := range s.Records {
-		m := r.Current.GetMeta()
-		if i > 0 && bytes.Compare(prev[:], m.ID[:]) >= 0 {
-			return nil, model.Internal(fmt.Errorf("snapshot records out of order at %s", m.ID))
+	e := newEncoder(&content, s.Header)
+	for _, r := range s.Records {
+		if err := e.record(r); err != nil {
+			return nil, err
 		}
-		prev = m.ID
-		body, err := json.Marshal(r.Current)
-		if err != nil {
-			return nil, model.Internal(err)
-		}
-		hist := r.History
-		if len(hist) > MaxRevisions {
-			hist = hist[len(hist)-MaxRevisions:]
-		}
-		b, err := json.Marshal(line{ID: m.ID, Kind: r.Kind, Record: body, SHA256: sumHex(body), History: hist})
-		if err != nil {
-			return nil, model.Internal(err)
-		}
-		if len(b)+1 > MaxLine {
-			return nil, limitError(fmt.Sprintf("%s %s takes %d bytes, at most %d", r.Kind, m.ID, len(b)+1, MaxLine))
-		}
-		content.Write(b)
-		content.WriteByte('\n')
-		h.Counts[r.Kind.String()]++
-		h.Revisions += len(hist)
 	}
-	h.Tombstones = len(s.Tombstones)
-	for i, t := range s.Tombstones {
-		if i > 0 && bytes.Compare(s.Tombstones[i-1].ID[:], t.ID[:]) >= 0 {
-			return nil, model.Internal(fmt.Errorf("snapshot tombstones out of order at %s", t.ID))
+	for _, t := range s.Tombstones {
+		if err := e.tombstone(t); err != nil {
+			return nil, err
 		}
-		b, err := json.Marshal(tombstoneLine{Tombstone: model.Tombstone{ID: t.ID, On: t.On, Texts: t.Texts}})
-		if err != nil {
-			return nil, model.Internal(err)
-		}
-		content.Write(b)
-		content.WriteByte('\n')
 	}
-	sum := sha256.Sum256(content.Bytes())
-	h.SHA256 = hex.EncodeToString(sum[:])
-	h.ContentLength = int64(content.Len())
-	head, err := json.Marshal(h)
+	h, head, err := e.header()
 	if err != nil {
-		return nil, model.Internal(err)
+		return nil, err
 	}
-	out := make([]byte, 0, len(head)+1+content.Len())
-	out = append(append(append(out, head...), '\n'), content.Bytes()...)
-	if len(out) > maxFileSize {
-		return nil, limitError(fmt.Sprintf("%d bytes, at most %d", len(out), maxFileSize))
-	}
+	out := make([]byte, 0, len(head)+content.Len())
+	out = append(append(out, head...), content.Bytes()...)
 	s.Header = h
 	return out, nil
 }

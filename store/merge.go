@@ -36,8 +36,14 @@ func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*model.Cha
 	return db.viewTx(func(tx *bolt.Tx) error {
 		hist := tx.Bucket(bucketHistory).Cursor()
 		if ids == nil {
-			n := 0
+			n, read := 0, 0
 			return eachCurrentByID(tx, func(k, v []byte) error {
+				// Reading every record maps the whole file: give the
+				// pages back as we go (see releasePages).
+				if read += len(v); read >= releaseEvery {
+					releasePages(tx)
+					read = 0
+				}
 				ch, err := readChain(hist, idFrom(k[1:]), v)
 				if err != nil {
 					return err
@@ -70,6 +76,10 @@ func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*model.Cha
 		return nil
 	})
 }
+
+// releaseEvery is how many bytes of records a full read takes in before
+// it gives the file's mapped pages back.
+const releaseEvery = 8 << 20
 
 // readChain reads the chain of id, whose current revision's stored value
 // is cur, with hist a cursor over bucketHistory.
@@ -163,7 +173,7 @@ func (db *DB) ApplyMerge(ctx context.Context, writes []model.MergeWrite) error {
 	if err != nil {
 		return err
 	}
-	return db.update(ctx, func(tx *bolt.Tx) error { return db.applyMerge(tx, writes, enc) })
+	return db.update(ctx, func(tx *bolt.Tx) error { return db.applyMerge(tx, writes, enc, nil) })
 }
 
 // CheckMerge runs ApplyMerge's transaction and rolls it back: it reports
@@ -175,7 +185,7 @@ func (db *DB) CheckMerge(ctx context.Context, writes []model.MergeWrite) error {
 	}
 	// Its own transaction even inside Atomic: it must roll back.
 	err = db.update(context.Background(), func(tx *bolt.Tx) error {
-		if err := db.applyMerge(tx, writes, enc); err != nil {
+		if err := db.applyMerge(tx, writes, enc, nil); err != nil {
 			return err
 		}
 		return errDryRun
@@ -245,7 +255,12 @@ func encodeWrite(w *model.MergeWrite, e *encodedWrite) error {
 	return nil
 }
 
-func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWrite) error {
+// applyMerge writes a merge in tx. With load set (a Staging's batch), a
+// live record referring to a record not (yet) in the file is validated
+// by itself now and noted in load, to be checked whole when every batch
+// is in (Staging.Commit): batches come in ID order, and a record may
+// refer to one with a greater ID.
+func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWrite, load *Staging) error {
 	if len(writes) > bulkThreshold {
 		// Grow the file in large steps during a large merge. Only the
 		// writer reads AllocSize, and this is the writer.
@@ -418,11 +433,29 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWr
 			}
 			continue
 		}
+		if load != nil && refersToAbsent(tx, c.cur) {
+			if err := c.cur.Validate(); err != nil {
+				return fail(err)
+			}
+			load.deferred = append(load.deferred, m.ID)
+			continue
+		}
 		if err := db.validate(tx, c.cur); err != nil {
 			return fail(err)
 		}
 	}
 	return nil
+}
+
+// refersToAbsent reports whether r refers to a record that is not live
+// in tx.
+func refersToAbsent(tx *bolt.Tx, r model.Record) bool {
+	for _, ref := range r.Refs() {
+		if _, ok := liveKind(tx, ref.ID); !ok {
+			return true
+		}
+	}
+	return false
 }
 
 func hasRev(rs []model.Record, rev model.ID) bool {

@@ -22,20 +22,26 @@ func (db *DB) openSearch(tx *bolt.Tx, isNew bool) (ready bool, err error) {
 	if !isNew && searchComplete(tx, stamp) {
 		return true, nil
 	}
+	return isNew, emptySearch(tx, isNew, stamp)
+}
+
+// emptySearch empties the index's buckets and marks the index complete
+// (complete: a new database's empty index) or to be built.
+func emptySearch(tx *bolt.Tx, complete bool, stamp []byte) error {
 	for _, b := range searchBuckets() {
 		if tx.Bucket(b) != nil {
 			if err := tx.DeleteBucket(b); err != nil {
-				return false, err
+				return err
 			}
 		}
 		if _, err := tx.CreateBucket(b); err != nil {
-			return false, err
+			return err
 		}
 	}
-	if isNew {
-		return true, tx.Bucket(bucketMeta).Put(metaSearch, stamp)
+	if complete {
+		return tx.Bucket(bucketMeta).Put(metaSearch, stamp)
 	}
-	return false, tx.Bucket(bucketMeta).Delete(metaSearch)
+	return tx.Bucket(bucketMeta).Delete(metaSearch)
 }
 
 // searchComplete reports whether the index was built by this analyser
@@ -394,9 +400,10 @@ func (db *DB) renumberSearch(why error) error {
 // deferSearch empties the index and marks it incomplete, so that saves
 // skip it until BuildSearch (see Options.DeferSearch).
 func (db *DB) deferSearch() error {
+	// Even a complete index (a new file's, or a copy of one) is emptied:
+	// the records written in bulk are not in it.
 	err := db.updateTx(func(tx *bolt.Tx) error {
-		_, err := db.openSearch(tx, false)
-		return err
+		return emptySearch(tx, false, db.search.stamp())
 	})
 	if err != nil {
 		return err

@@ -37,7 +37,7 @@ import (
 func init() {
 	exporters["snapshot"] = (*cli).exportSnapshot
 	// First, so that no looser format's detection claims a snapshot.
-	importers = append([]importer{{name: "snapshot", detect: snapshot.IsSnapshot, run: (*cli).importSnapshot}}, importers...)
+	importers = append([]importer{{name: "snapshot", detect: snapshot.IsSnapshot, runFile: (*cli).importSnapshot}}, importers...)
 }
 
 // openTerminal opens the terminal for the passphrase prompt (tests replace
@@ -128,11 +128,18 @@ func (c *cli) exportSnapshot(args []string) int {
 			}
 			opts.Project = p.GetMeta().ID
 		}
-		data, h, err := snapshot.Export(c.ctx, db, opts)
-		if err != nil {
-			return c.fail(err)
+		// Streamed into the file as the records are read; the file
+		// appears under its name only once complete.
+		var h snapshot.Header
+		var exportErr error
+		err := store.WriteFileAtomic(*out, 0o600, func(w io.Writer) error {
+			h, exportErr = snapshot.ExportTo(c.ctx, db, opts, w)
+			return exportErr
+		})
+		if exportErr != nil {
+			return c.fail(exportErr)
 		}
-		if err := store.WriteFileAtomic(*out, 0o600, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		if err != nil {
 			return c.fail(model.Internal(err))
 		}
 		c.println(c.msg("cli.snapshot.written", map[string]any{"Path": *out, "Count": formatInt(c.lang, int64(h.Records)), "Detail": c.countsText(h.Counts)}))
@@ -191,7 +198,7 @@ func (c *cli) countsText(counts map[string]int) string {
 }
 
 // importSnapshot: hankekirja import FILE [--dry-run] [--theirs]
-func (c *cli) importSnapshot(path string, data []byte, args []string) int {
+func (c *cli) importSnapshot(path string, head []byte, args []string) int {
 	fs := c.flags("import")
 	dryRun := fs.Bool("dry-run", false, "preview only")
 	theirs := fs.Bool("theirs", false, "take their side of every conflict")
@@ -203,10 +210,19 @@ func (c *cli) importSnapshot(path string, data []byte, args []string) int {
 		return status
 	}
 	var pass string
-	if snapshot.IsEncrypted(data) {
+	if snapshot.IsEncrypted(head) {
 		if pass, err = c.passphrase(false); err != nil {
 			return c.fail(err)
 		}
+	}
+	if !*dryRun {
+		if status, ok := c.loadSnapshot(path, pass); ok {
+			return status
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return c.fail(err)
 	}
 	snap, err := snapshot.Read(data, pass)
 	if err != nil {

@@ -36,7 +36,8 @@ func straceOrSkip(t *testing.T) string {
 // underStrace is the command line in a child process on the database at
 // path, traced by strace with the given options.
 func underStrace(strace, path string, opts []string, args ...string) *exec.Cmd {
-	argv := append([]string{"-f", "-qq", "-P", path}, opts...)
+	// The database and the copy an import into a new database stages it in.
+	argv := append([]string{"-f", "-qq", "-P", path, "-P", store.StagingPath(path)}, opts...)
 	argv = append(argv, "--", os.Args[0])
 	cmd := exec.Command(strace, append(argv, args...)...)
 	cmd.Env = append(withoutLocale(os.Environ()), testMainEnv+"=1", "HANKEKIRJA_DB="+path)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"io"
 	"os"
 	"sort"
 	"strings"
@@ -16,11 +18,14 @@ import (
 var exporters = map[string]func(c *cli, args []string) int{}
 
 // importer reads one file format. detect looks at the file's first bytes
-// (at most 64 KiB); run gets the whole file and the import's own arguments.
+// (at most 64 KiB); run gets the whole file and the import's own
+// arguments, or, for a format whose files are too large to hold
+// (snapshots), runFile gets the first bytes and reads the file itself.
 type importer struct {
-	name   string
-	detect func(head []byte) bool
-	run    func(c *cli, path string, data []byte, args []string) int
+	name    string
+	detect  func(head []byte) bool
+	run     func(c *cli, path string, data []byte, args []string) int
+	runFile func(c *cli, path string, head []byte, args []string) int
 }
 
 // importers are tried in order; the first whose detect accepts the file
@@ -60,16 +65,38 @@ func (c *cli) importFile(args []string) int {
 		return c.usageError(c.msg("cli.import_file", nil))
 	}
 	path := args[0]
-	data, err := os.ReadFile(path)
+	head, err := readHead(path, 64<<10)
 	if err != nil {
 		return c.fail(err)
 	}
-	head := data[:min(len(data), 64<<10)]
 	for _, imp := range importers {
-		if imp.detect(head) {
-			return imp.run(c, path, data, args[1:])
+		if !imp.detect(head) {
+			continue
 		}
+		if imp.runFile != nil {
+			return imp.runFile(c, path, head, args[1:])
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return c.fail(err)
+		}
+		return imp.run(c, path, data, args[1:])
 	}
 	c.errorLine(c.msg("cli.import_unknown_format", map[string]any{"Path": path}))
 	return exitFailure
+}
+
+// readHead reads the first n bytes of a file (fewer when it is shorter).
+func readHead(path string, n int) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	head := make([]byte, n)
+	got, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, err
+	}
+	return head[:got], nil
 }
