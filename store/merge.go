@@ -173,7 +173,7 @@ func (db *DB) ApplyMerge(ctx context.Context, writes []model.MergeWrite) error {
 	if err != nil {
 		return err
 	}
-	return db.update(ctx, func(tx *bolt.Tx) error { return db.applyMerge(tx, writes, enc, nil) })
+	return db.update(ctx, func(tx *bolt.Tx) error { return db.applyMerge(tx, writes, enc, nil, true) })
 }
 
 // CheckMerge runs ApplyMerge's transaction and rolls it back: it reports
@@ -185,7 +185,7 @@ func (db *DB) CheckMerge(ctx context.Context, writes []model.MergeWrite) error {
 	}
 	// Its own transaction even inside Atomic: it must roll back.
 	err = db.update(context.Background(), func(tx *bolt.Tx) error {
-		if err := db.applyMerge(tx, writes, enc, nil); err != nil {
+		if err := db.applyMerge(tx, writes, enc, nil, false); err != nil {
 			return err
 		}
 		return errDryRun
@@ -260,7 +260,13 @@ func encodeWrite(w *model.MergeWrite, e *encodedWrite) error {
 // by itself now and noted in load, to be checked whole when every batch
 // is in (Staging.Commit): batches come in ID order, and a record may
 // refer to one with a greater ID.
-func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWrite, load *Staging) error {
+//
+// With index set, the full-text index follows the records written, in the
+// same transaction, as it does for a save. A dry run (CheckMerge) leaves
+// it alone: its transaction is rolled back, but the index's tables in
+// memory would keep what it added. A load into a new file defers the index
+// and builds it whole.
+func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWrite, load *Staging, index bool) error {
 	if len(writes) > bulkThreshold {
 		// Grow the file in large steps during a large merge. Only the
 		// writer reads AllocSize, and this is the writer.
@@ -444,7 +450,19 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWr
 			return fail(err)
 		}
 	}
-	return nil
+	if !index || db.search == nil || tx.Bucket(bucketSearchPostings) == nil {
+		return nil
+	}
+	be := blockEdits{}
+	for _, c := range changed {
+		if db.search.noteIfBuilding(c.cur.GetMeta().ID, c.old) {
+			continue
+		}
+		if err := db.indexInto(tx, be, c.cur, c.old); err != nil {
+			return err
+		}
+	}
+	return be.apply(tx)
 }
 
 // refersToAbsent reports whether r refers to a record that is not live

@@ -223,3 +223,43 @@ func TestEncodeRecord(t *testing.T) {
 		}
 	}
 }
+
+// TestApplyMergeIndexesWhatItWrites: records that come in by a merge (a
+// colleague's snapshot imported into this database) are found by search
+// like saved ones: a new record by the words of its text, a changed one by
+// its new words and no longer by the ones it lost. A dry run indexes
+// nothing.
+func TestApplyMergeIndexesWhatItWrites(t *testing.T) {
+	db, svc := openTestDB(t)
+	<-db.SearchReady()
+	c := mustCreate(t, svc.Contacts, &model.Contact{FirstName: "Aino", LastName: "Virtanen", Notes: "kotihoidon pilotti"})
+	at := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	theirs := revisionOf(*c, c.Rev, model.NewID(), at)
+	theirs.Notes = "valtionavustuksen haku"
+	now := time.Now()
+	fresh := &model.Contact{FirstName: "Eino", LastName: "Lahtinen", Notes: "hyvinvointialueen valmistelu"}
+	fresh.Meta = model.Meta{ID: model.NewID(), Rev: model.NewID(), Created: now, Updated: now, Device: model.NewID()}
+
+	writes := []model.MergeWrite{
+		{ID: c.ID, Kind: model.KindContact, Expect: c.Rev, Current: theirs},
+		{ID: fresh.ID, Kind: model.KindContact, Current: fresh},
+	}
+	if err := db.CheckMerge(ctx, writes); err != nil {
+		t.Fatal(err)
+	}
+	if hits := findIDs(t, svc, "hyvinvointialue"); len(hits) != 0 {
+		t.Errorf("a dry run indexed %v", hits)
+	}
+	if err := db.ApplyMerge(ctx, writes); err != nil {
+		t.Fatal(err)
+	}
+	if hits := findIDs(t, svc, "hyvinvointialue"); hits[fresh.ID].Summary.ID != fresh.ID {
+		t.Errorf("hyvinvointialue finds %v, want the merged new contact", hits)
+	}
+	if hits := findIDs(t, svc, "valtionavustus"); hits[c.ID].Summary.ID != c.ID {
+		t.Errorf("valtionavustus finds %v, want the merged revision's contact", hits)
+	}
+	if hits := findIDs(t, svc, "kotihoito"); len(hits) != 0 {
+		t.Errorf("kotihoito still finds %v after the merge replaced the text", hits)
+	}
+}

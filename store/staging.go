@@ -132,7 +132,7 @@ func (s *Staging) Merge(ctx context.Context, writes []model.MergeWrite) error {
 	return s.db.update(ctx, func(tx *bolt.Tx) error {
 		// Pages of earlier batches are not needed again.
 		releasePages(tx)
-		return s.db.applyMerge(tx, writes, enc, s)
+		return s.db.applyMerge(tx, writes, enc, s, false)
 	})
 }
 
