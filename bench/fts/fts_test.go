@@ -129,6 +129,9 @@ func TestRun(t *testing.T) {
 			t.Errorf("no %q in\n%s", want, out.String())
 		}
 	}
+	if strings.Contains(out.String(), "| slowest (wall) |  |") {
+		t.Errorf("the slowest queries are missing:\n%s", out.String())
+	}
 	if strings.Contains(out.String(), "not measured") {
 		t.Errorf("a build time is missing:\n%s", out.String())
 	}

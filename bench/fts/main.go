@@ -92,7 +92,6 @@ type result struct {
 	size                 int64
 	sizeNote             string
 	recall, precision    float64
-	slowest              []string
 	queriesWithMatches   int
 	truth, found, rightN int
 }
