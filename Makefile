@@ -11,6 +11,7 @@ LDFLAGS := -X main.version=$(VERSION)
 BIN     := bin/hankekirja
 
 .PHONY: run build deps test-deps test fmt-check vet lint fuzz faults demo bench archive clean \
+	bench-search bench-search-500k bench-vet archive-500k \
 	windows-deps windows-build windows-check package-deps package package-linux \
 	package-windows install uninstall
 
@@ -85,6 +86,28 @@ bench: test-deps
 	$(GO) run ./internal/benchtable < bench-archive.out
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 2s ./store/ ./ui/ ./snapshot/ ./morph/
 	HANKEKIRJA_ARCHIVE=$(ARCHIVE) $(GO) test -tags $(TAGS) -timeout 60m -run '^$$' -bench 'ArchiveSearch' -benchtime 3x ./store/
+	$(MAKE) bench-search
+
+# Search side by side with SQLite FTS5 at the 50 000-contact archive: the
+# separate module under bench/ (SQLite is never a dependency of the
+# application) reads the archive read-only, loads the texts the app's
+# index holds into FTS5 and asks both the gold list's queries; one table
+# of p50/p95, build time, size, recall and precision with the ratios
+# app / SQLite (docs/benchmarks.md). Not part of `make test` or CI.
+bench-search: $(ARCHIVE) bench-vet
+	cd bench && $(GO) run -tags $(TAGS) ./fts --archive ../$(ARCHIVE) --out ../bench-search.out $(SEARCH_ARGS)
+
+# Search latency at 500 000 contacts (the app alone; SEARCH_ARGS_500K= adds
+# SQLite and the build from scratch).
+bench-search-500k: $(ARCHIVE500) bench-vet
+	cd bench && $(GO) run -tags $(TAGS) ./fts --archive ../$(ARCHIVE500) --out ../bench-search-500k.out $(SEARCH_ARGS_500K)
+
+SEARCH_ARGS_500K ?= --sqlite=false --app-build=false
+
+# vet of the bench module, kept out of `make vet`: with a cold build cache
+# compiling modernc.org/sqlite for it takes minutes (warm, under a second).
+bench-vet:
+	cd bench && $(GO) vet -tags $(TAGS) ./... && $(GO) test -tags $(TAGS) -count=1 ./...
 
 # The generated archive benchmarks use (hankekirja gen's default: 50 000
 # contacts, 20 000 meetings over ten years), made only when it is missing.
@@ -97,6 +120,20 @@ $(ARCHIVE):
 	$(MAKE) build
 	rm -f $@.tmp
 	./$(BIN) gen --out $@.tmp
+	mv $@.tmp $@
+
+# The 500 000-contact archive: the default region's groups, projects and
+# meetings with ten times the contacts, as the archive benchmarks of
+# cmd/hankekirja make it (1.6 GB).
+ARCHIVE500 := testdata/archive/archive-500k.db
+
+archive-500k: $(ARCHIVE500)
+
+$(ARCHIVE500):
+	@mkdir -p $(dir $@)
+	$(MAKE) build
+	rm -f $@.tmp
+	./$(BIN) gen --contacts 500000 --groups 3000 --projects 400 --out $@.tmp
 	mv $@.tmp $@
 
 clean:
