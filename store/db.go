@@ -55,6 +55,13 @@ type Options struct {
 	// which is much quicker than keeping it up to date batch by batch.
 	// Without BuildSearch the next Open builds it.
 	DeferSearch bool
+	// NoSearchBuild leaves an incomplete full-text index as it is instead
+	// of building it in the background: for a command that does not
+	// search and would close the file before a build of the archive is
+	// done (abandoning it, to start again at the next open). Saves then
+	// leave the index alone; the next open without it builds the index
+	// whole. A complete index is loaded and kept up to date as always.
+	NoSearchBuild bool
 }
 
 // DB is an open Hankekirja database.
@@ -73,6 +80,8 @@ type DB struct {
 	closing atomic.Bool
 	// readOnly is set when the file was opened for reading only.
 	readOnly bool
+	// noSearchBuild is Options.NoSearchBuild.
+	noSearchBuild bool
 	// unsure is set when a commit failed but may be in the file: this
 	// copy's view of the file can no longer be trusted for writing
 	// (commit_failure.go).
@@ -161,7 +170,7 @@ func Open(path string, opts *Options) (*DB, error) {
 		}
 		return nil, damaged(path, err)
 	}
-	db := &DB{bolt: bdb, path: path, now: o.Now, readOnly: readOnly}
+	db := &DB{bolt: bdb, path: path, now: o.Now, readOnly: readOnly, noSearchBuild: o.NoSearchBuild}
 	if !readOnly {
 		tuneGrowth(bdb)
 		removeLeftovers(path)

@@ -334,6 +334,14 @@ func (db *DB) startSearch(isNew bool) error {
 			db.search.mu.Unlock()
 			return nil
 		}
+		if err == nil && !ready && db.noSearchBuild {
+			// Saves skip the index (nil: nothing to note) and search
+			// answers from the names; nothing is written.
+			db.search.mu.Lock()
+			db.search.building, db.search.dirty = true, nil
+			db.search.mu.Unlock()
+			return nil
+		}
 		if err == nil && !ready {
 			err = db.updateTx(func(tx *bolt.Tx) error {
 				var err error

@@ -239,3 +239,48 @@ func TestDeferSearch(t *testing.T) {
 		t.Error("the registry is not indexed")
 	}
 }
+
+// TestNoSearchBuild: a command that does not search leaves an incomplete
+// index as it is (no background build to abandon at its close, nothing
+// written for it), its saves leave the index alone, and the next open
+// without the option builds the index whole, those saves included.
+func TestNoSearchBuild(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "h.db")
+	db, err := Open(path, &Options{NoAutoBackup: true, DeferSearch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustCreate(t, db.Services().Contacts, &model.Contact{FirstName: "Aino", LastName: "Virtanen", Notes: "kotihoidon pilotti"})
+	db.Close()
+
+	db, err = Open(path, &Options{NoAutoBackup: true, NoSearchBuild: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := mustCreate(t, db.Services().Contacts, &model.Contact{FirstName: "Eino", LastName: "Lahtinen", Notes: "hyvinvointialueen valmistelu"})
+	db.indexing.Wait()
+	var complete bool
+	var postings int
+	db.Bolt().View(func(tx *bolt.Tx) error {
+		complete = searchComplete(tx, db.search.stamp())
+		postings = tx.Bucket(bucketSearchPostings).Stats().KeyN
+		return nil
+	})
+	if complete || postings != 0 {
+		t.Errorf("the index was built or written: complete %v, %d postings", complete, postings)
+	}
+	db.Close()
+
+	db, err = Open(path, &Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	<-db.SearchReady()
+	if hits := findIDs(t, db.Services(), "hyvinvointialue"); hits[c.ID].Summary.ID != c.ID {
+		t.Errorf("hyvinvointialue finds %v after the build", hits)
+	}
+	if hits := findIDs(t, db.Services(), "kotihoito"); len(hits) != 1 {
+		t.Errorf("kotihoito finds %v after the build", hits)
+	}
+}

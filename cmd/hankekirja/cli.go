@@ -22,6 +22,10 @@ type cli struct {
 	getenv func(string) string
 	lang   string
 	dbPath string
+	// searching is set by the command that searches: the others leave an
+	// incomplete full-text index for the window to build (a command's
+	// open would start the build of a large archive and abandon it).
+	searching bool
 }
 
 // msg renders a catalogue message in the user's language.
@@ -38,7 +42,7 @@ func (c *cli) open() (*store.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(path, nil)
+	return store.Open(path, &store.Options{NoSearchBuild: !c.searching})
 }
 
 // withDB opens the database, runs fn and closes the database again.

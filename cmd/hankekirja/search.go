@@ -50,6 +50,7 @@ func (c *cli) search(args []string) int {
 		}
 		kind = k
 	}
+	c.searching = true
 	return c.withDB(func(db *store.DB) int {
 		select {
 		case <-db.SearchReady():
