@@ -53,7 +53,7 @@ fuzz:
 # a backup, compaction, exports and the window's autosave, ROUNDS rounds
 # of each (the window a 25th of them), injected write and sync errors,
 # the damaged-file matrix, a read-only and a full disk, and damaged files
-# in the window. `make test` runs ROUNDS=50 (about 3 minutes on 2 cores);
+# in the window. `make test` runs ROUNDS=50 (about 4 minutes on 2 cores);
 # `make faults ROUNDS=1000` is the long form.
 ROUNDS ?= 50
 FAULTS := ^(TestKillWhile.*|TestKillDuringAutosave|TestDamagedFileMatrix|TestDamagedFileInWindow|TestReadOnlyAndFullDisk|TestInjected.*)$$
