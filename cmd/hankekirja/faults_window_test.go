@@ -238,15 +238,14 @@ func TestKillDuringAutosave(t *testing.T) {
 			time.Sleep(d)
 			w.kill()
 		case killInCommit:
-			changed := waitForChange(t, w, path, ready, typed.Add(10*time.Second))
+			waitForChange(t, w, path, ready, typed.Add(10*time.Second))
 			what += ", with the pages written"
 			if round/killKinds%2 == 1 {
 				// The meta page is written once the first sync is let go;
 				// the pages before it may change the time more than once
 				// (it moves in steps of the system's clock tick).
 				time.Sleep(syncHold / 4)
-				changed = fileState(path)
-				waitForChange(t, w, path, changed, time.Now().Add(syncHold+5*time.Second))
+				waitForChange(t, w, path, fileState(path), time.Now().Add(syncHold+5*time.Second))
 				what = killNames[kind] + ", with the meta page written"
 			}
 			d := time.Duration(r.Int64N(int64(syncHold * 8 / 10)))
