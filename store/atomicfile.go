@@ -16,8 +16,9 @@ import (
 // synced to disk and then renamed over path, and the folder is synced so
 // that the rename itself survives a power cut. A failure or a crash never
 // leaves half a file (a half-written backup or export would be worse than
-// none). The file gets permissions perm. The folder must exist: a
-// mistyped folder is an error, not a new folder.
+// none), and what a killed write left beside path is removed by the next
+// (see staletemp.go). The file gets permissions perm. The folder must
+// exist: a mistyped folder is an error, not a new folder.
 func WriteFileAtomic(path string, perm os.FileMode, write func(w io.Writer) error) error {
 	return fileError(path, writeFileAtomic(path, perm, write))
 }
@@ -27,7 +28,8 @@ func writeFileAtomic(path string, perm os.FileMode, write func(w io.Writer) erro
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return &model.Error{Code: model.EINVALID, Key: "error.no_folder", Args: map[string]any{"Path": dir}, Err: err}
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+tmpInfix+"*")
+	removeStaleTemps(path)
+	tmp, err := createTemp(path)
 	if err != nil {
 		return err
 	}

@@ -79,3 +79,38 @@ func TestOpenRemovesLeftovers(t *testing.T) {
 		t.Error("another database's file was removed")
 	}
 }
+
+// TestWriteFileAtomicRemovesLeftovers: what a killed write of the same
+// target left is removed by the next write, but not the temporary file of
+// a write that is still running (it holds the lock).
+func TestWriteFileAtomicRemovesLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "contacts.csv")
+	left := filepath.Join(dir, ".contacts.csv"+tmpInfix+"123")
+	other := filepath.Join(dir, ".other.csv"+tmpInfix+"123")
+	for _, p := range []string{left, other} {
+		if err := os.WriteFile(p, []byte("half an export"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	running, err := createTemp(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer running.Close()
+	if err := WriteFileAtomic(out, 0o600, func(w io.Writer) error { _, err := io.WriteString(w, "whole"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(left); err == nil {
+		t.Error("the leftover of a killed write is still there")
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Error("another target's temporary file was removed")
+	}
+	if _, err := os.Stat(running.Name()); err != nil {
+		t.Error("the temporary file of a running write was removed")
+	}
+	if b, _ := os.ReadFile(out); string(b) != "whole" {
+		t.Errorf("the target holds %q", b)
+	}
+}

@@ -72,7 +72,7 @@ func (db *DB) AutoBackup(reason string) (string, error) {
 func (db *DB) autoBackup(reason string, stop *atomic.Bool) (string, error) {
 	dir := BackupDir(db.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", model.Internal(err)
+		return "", fileError(dir, err)
 	}
 	now := db.now().UTC()
 	var path string
@@ -88,12 +88,21 @@ func (db *DB) autoBackup(reason string, stop *atomic.Bool) (string, error) {
 			if stop != nil {
 				w = abandonable{w, stop}
 			}
-			_, err := tx.WriteTo(w)
+			rec := &writeRecorder{w: w}
+			_, err := tx.WriteTo(rec)
+			if rec.err != nil {
+				// bbolt flattens the writer's error into text: the disk's
+				// own error (full, read-only) says more.
+				return rec.err
+			}
 			return err
 		})
 	})
 	if err != nil && stop != nil && stop.Load() {
 		return "", errAbandoned // bbolt's WriteTo does not wrap the writer's error
+	}
+	if err != nil && isFileProblem(err) {
+		return "", err
 	}
 	if err != nil {
 		return "", model.Internal(fmt.Errorf("backup to %s: %w", path, err))
@@ -148,6 +157,20 @@ func (db *DB) dailyBackup() error {
 var errAbandoned = errors.New("backup abandoned: the database is closing")
 
 // abandonable is a writer that fails once stop is set.
+// writeRecorder keeps the first error of the writer it passes on to.
+type writeRecorder struct {
+	w   io.Writer
+	err error
+}
+
+func (r *writeRecorder) Write(p []byte) (int, error) {
+	n, err := r.w.Write(p)
+	if err != nil && r.err == nil {
+		r.err = err
+	}
+	return n, err
+}
+
 type abandonable struct {
 	w    io.Writer
 	stop *atomic.Bool

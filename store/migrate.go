@@ -63,7 +63,11 @@ func (db *DB) backupBeforeMigration(from int) (string, error) {
 // atomically: a temporary file, fsync, rename.
 func writeCopy(tx *bolt.Tx, path string) error {
 	return WriteFileAtomic(path, 0o600, func(w io.Writer) error {
-		_, err := tx.WriteTo(w)
+		rec := &writeRecorder{w: w}
+		_, err := tx.WriteTo(rec)
+		if rec.err != nil {
+			return rec.err // the disk's own error: see autoBackup
+		}
 		return err
 	})
 }

@@ -63,8 +63,19 @@ var sharedMu sync.Mutex
 // path, in English, and returns what it did.
 func hkChild(t *testing.T, path string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], args...)
+	return hkChildAs(t, nil, os.Args[0], path, args...)
+}
+
+// hkChildAs is hkChild with the test binary bin run under the command
+// prefix as (another user: see asNobody), or directly when it is nil.
+func hkChildAs(t *testing.T, as []string, bin, path string, args ...string) result {
+	t.Helper()
+	argv := append(append(append([]string(nil), as...), bin), args...)
+	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Env = append(withoutLocale(os.Environ()), testMainEnv+"=1", "HANKEKIRJA_DB="+path)
+	if as != nil {
+		cmd.Dir = filepath.Dir(bin)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -274,23 +285,42 @@ func TestDamagedFileMatrix(t *testing.T) {
 		}
 	})
 	t.Run("no permission", func(t *testing.T) {
+		// Root passes every permission check: as root the commands run as
+		// user nobody, on a file in a folder only root may enter.
+		as, bin, goodDir := []string(nil), os.Args[0], t.TempDir()
 		if os.Geteuid() == 0 {
-			t.Skip("runs as root, whom file permissions do not stop: run the tests as another user to see this case")
+			var why string
+			if as, why = asNobody(); as == nil {
+				t.Skip("runs as root, whom file permissions do not stop, and cannot run a program as user nobody: " + why)
+			}
+			bin, goodDir = nobodyDirs(t)
 		}
 		t.Parallel()
 		path := filepath.Join(t.TempDir(), "hankekirja.db")
 		os.WriteFile(path, clean, 0o000)
+		before := sha(t, path)
 		for _, args := range [][]string{{"list", "contacts"}, {"check"}, {"stats"}, {"backup", filepath.Join(t.TempDir(), "b")}} {
-			r := hkChild(t, path, args...)
+			r := hkChildAs(t, as, bin, path, args...)
+			t.Logf("%s as %v: status %d, %s", args[0], as, r.status, strings.TrimSpace(r.stderr))
 			noCrash(t, args[0], r)
 			if r.status != exitFailure || !strings.Contains(r.stderr, "permission") {
 				t.Errorf("%s: status %d, stderr %q", args[0], r.status, r.stderr)
 			}
 		}
-		r := hkChild(t, filepath.Join(t.TempDir(), "good.db"), "restore", path, "--yes")
+		good := filepath.Join(goodDir, "good.db")
+		if err := os.WriteFile(good, clean, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if as != nil {
+			os.Chown(good, nobodyID, nobodyID)
+		}
+		r := hkChildAs(t, as, bin, good, "restore", path, "--yes")
 		noCrash(t, "restore", r)
 		if r.status != exitFailure {
 			t.Errorf("restore of an unreadable file: status %d", r.status)
+		}
+		if sha(t, path) != before || sha(t, good) != sha256.Sum256(clean) {
+			t.Error("a file was changed")
 		}
 	})
 }

@@ -45,6 +45,9 @@ func faultRounds(t *testing.T) int {
 // args[0] and saves contacts one by one, printing each one's ID on its own
 // line as soon as Create has returned: the ID is acknowledged.
 func faultHelper(kind string, args []string) int {
+	if kind == "mount" {
+		return mountHelper(args)
+	}
 	if kind != "save" || len(args) != 1 {
 		fmt.Fprintln(os.Stderr, "fault helper: want save PATH")
 		return exitUsage

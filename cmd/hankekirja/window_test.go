@@ -81,7 +81,15 @@ func finnishKeyboard(t testing.TB, display string) {
 // returns its DISPLAY.
 func startXvfb(t testing.TB) string {
 	t.Helper()
-	for n := 90; n < 140; n++ {
+	return startXvfbIn(t, 90, 140)
+}
+
+// startXvfbIn starts the virtual screen on the first free display number
+// from first up to (not including) last: the fault tests take numbers of
+// their own, so that they never wait on or clash with the window tests.
+func startXvfbIn(t testing.TB, first, last int) string {
+	t.Helper()
+	for n := first; n < last; n++ {
 		removeStaleDisplay(n)
 		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
 			continue
