@@ -245,7 +245,12 @@ func TestDamagedFileMatrix(t *testing.T) {
 					t.Logf("%s: status %d", what, r.status)
 				}
 				if d.refused || r.status != exitOK {
-					if r.status != exitFailure || !strings.Contains(r.stderr, msg) {
+					// A flipped byte inside a record's text may still
+					// decode: the import then finds that record's revision
+					// with other content than the snapshot's, and says so
+					// (which is true, and changes nothing).
+					changed := !d.refused && what == "import" && strings.Contains(r.stderr, "holds other content")
+					if r.status != exitFailure || !strings.Contains(r.stderr, msg) && !changed {
 						t.Errorf("%s: status %d, stderr %q, want 1 and %q", what, r.status, r.stderr, msg)
 					}
 				}
