@@ -42,7 +42,7 @@ func (q queries) Find(ctx context.Context, sq model.SearchQuery) (model.SearchRe
 	err := db.view(ctx, func(tx *bolt.Tx) error {
 		var all map[uint32]match
 		for _, w := range words {
-			got := db.matchWord(tx, w, sq.Kind)
+			got, _ := db.matchWord(tx, w, sq.Kind, false, maxPrefixWords)
 			if all == nil {
 				all = got
 				continue
@@ -63,9 +63,13 @@ func (q queries) Find(ctx context.Context, sq model.SearchQuery) (model.SearchRe
 	return res, err
 }
 
-// matchWord finds the records that have word w, each with its best match.
-func (db *DB) matchWord(tx *bolt.Tx, w search.Word, kind model.Kind) map[uint32]match {
-	out := map[uint32]match{}
+// matchWord finds the records of kind (0: every kind) that have word w,
+// each with its best match. With prefix, w is also the start of a name
+// word even when it is a word of its own (a filter being typed), and a
+// one-letter w is too. At most maxWords words are taken for a prefix;
+// more reports whether w starts more of them than that.
+func (db *DB) matchWord(tx *bolt.Tx, w search.Word, kind model.Kind, prefix bool, maxWords int) (out map[uint32]match, more bool) {
+	out = map[uint32]match{}
 	c := tx.Bucket(bucketSearchPostings).Cursor()
 	scan := func(k search.Key, viaPrefix bool) int {
 		n := 0
@@ -91,9 +95,15 @@ func (db *DB) matchWord(tx *bolt.Tx, w search.Word, kind model.Kind) map[uint32]
 	// A word that is no word of any record is taken as the start of one (a
 	// name being typed, a surname no analyser knows); a whole word is not,
 	// so that kunnan does not bring every kunnanjohtaja.
-	if found == 0 && len([]rune(w.Folded)) >= 2 {
-		for _, s := range db.search.prefixed(w.Folded, maxPrefixWords) {
-			scan(search.SurfaceKey(s), search.ViaPrefix)
+	if prefix || found == 0 && len([]rune(w.Folded)) >= 2 {
+		words := db.search.prefixed(w.Folded, maxWords+1)
+		if more = len(words) > maxWords; more {
+			words = words[:maxWords]
+		}
+		for _, s := range words {
+			if s != w.Folded {
+				scan(search.SurfaceKey(s), search.ViaPrefix)
+			}
 		}
 	}
 	if kind != 0 {
@@ -103,7 +113,7 @@ func (db *DB) matchWord(tx *bolt.Tx, w search.Word, kind model.Kind) map[uint32]
 			}
 		}
 	}
-	return out
+	return out, more
 }
 
 // collect orders the matches (rank, then newer meetings first), counts
