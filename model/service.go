@@ -63,9 +63,10 @@ type Filter struct {
 	// Text keeps the records that full-text search (Queries.Find) finds
 	// for it within the list's kind: every word in any inflected form, by
 	// a compound part, a phone number however it is written, a name
-	// typed without ä and ö. The last word, unless a space follows it, is
-	// also taken as the start of a name (Lehto finds Lehtonen), as a
-	// filter being typed needs. The list keeps its usual order. Until the
+	// typed without ä and ö. The last word, unless a space follows it,
+	// and a one-letter word are also taken as the start of a name (Lehto
+	// finds Lehtonen, m virtanen Matti Virtanen), as a filter being typed
+	// needs. The list keeps its usual order. Until the
 	// index is ready, and for a last word so short that it starts a great
 	// many names, Text is matched as Query is.
 	Text string

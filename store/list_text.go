@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -45,7 +46,9 @@ func (db *DB) listText(ctx context.Context, tx *bolt.Tx, kind model.Kind, f mode
 	size := db.search.docCount()/64 + 1
 	for i, w := range words {
 		bits := make([]uint64, size)
-		more := db.wordPostings(tx, w, typing && i == len(words)-1, maxListPrefixWords, func(doc uint32, _ search.Occurrence, _ bool) {
+		// An initial is the start of a name wherever it is (m virtanen).
+		prefix := typing && i == len(words)-1 || utf8.RuneCountInString(w.Folded) == 1
+		more := db.wordPostings(tx, w, prefix, maxListPrefixWords, func(doc uint32, _ search.Occurrence, _ bool) {
 			if int(doc/64) < len(bits) {
 				bits[doc/64] |= 1 << (doc % 64)
 			}

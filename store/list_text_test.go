@@ -120,6 +120,9 @@ func TestListTextContacts(t *testing.T) {
 	if got, want := listIDs(t, svc.Contacts, model.Filter{Text: "liisa lehto"}), []model.ID{lehto.ID}; !slices.Equal(got, want) {
 		t.Errorf("liisa lehto lists %v, want %v", got, want)
 	}
+	if got, want := listIDs(t, svc.Contacts, model.Filter{Text: "m virtanen "}), []model.ID{virtanen.ID}; !slices.Equal(got, want) {
+		t.Errorf("'m virtanen ' lists %v, want %v", got, want)
+	}
 
 	// Many matches (the walk in order) and few (the look-ups), paged.
 	for i := range 60 {
