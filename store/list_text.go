@@ -15,8 +15,8 @@ import (
 	"hankekirja/search"
 )
 
-// maxListPrefixWords bounds the name words the last word of a list's
-// filter stands for as a prefix. A list shows a count of every match, so a
+// maxListPrefixWords bounds the name words a word of a list's filter
+// stands for as a prefix (the last word, being typed, or an initial). A list shows a count of every match, so a
 // prefix is never cut short there as search's is: a shorter one (m, ma,
 // 04) starts so many names that reading the summaries is as quick, and
 // the filter answers from them.
@@ -29,8 +29,8 @@ const fewMatches = 8
 
 // listText is list for a filter with Text: the records of kind that
 // full-text search finds for it, in bucketOrder's order. ok is false when
-// the index cannot answer (it is being built, or the last word is too
-// short a prefix); the caller then matches Text as Query.
+// the index cannot answer (it is being built, or a word is too short a
+// prefix); the caller then matches Text as Query.
 func (db *DB) listText(ctx context.Context, tx *bolt.Tx, kind model.Kind, f model.Filter) (page model.Page, ok bool, err error) {
 	if db.search == nil || !db.search.isReady() || tx.Bucket(bucketSearchPostings) == nil {
 		return page, false, nil
@@ -45,23 +45,23 @@ func (db *DB) listText(ctx context.Context, tx *bolt.Tx, kind model.Kind, f mode
 	var all []uint64
 	size := db.search.docCount()/64 + 1
 	for i, w := range words {
-		bits := make([]uint64, size)
+		has := make([]uint64, size)
 		// An initial is the start of a name wherever it is (m virtanen).
 		prefix := typing && i == len(words)-1 || utf8.RuneCountInString(w.Folded) == 1
 		more := db.wordPostings(tx, w, prefix, maxListPrefixWords, func(doc uint32, _ search.Occurrence, _ bool) {
-			if int(doc/64) < len(bits) {
-				bits[doc/64] |= 1 << (doc % 64)
+			if int(doc/64) < len(has) {
+				has[doc/64] |= 1 << (doc % 64)
 			}
 		})
 		if more {
 			return page, false, nil
 		}
 		if all == nil {
-			all = bits
+			all = has
 			continue
 		}
 		for j := range all {
-			all[j] &= bits[j]
+			all[j] &= has[j]
 		}
 	}
 	// The words go through Query too (nothing when f.Query is empty), and
