@@ -60,6 +60,16 @@ func (s Summary) HasFacet(f string) bool {
 type Filter struct {
 	// Query keeps records where every word is a prefix of one of theirs.
 	Query string
+	// Text keeps the records that full-text search (Queries.Find) finds
+	// for it within the list's kind: every word in any inflected form, by
+	// a compound part, a phone number however it is written, a name
+	// typed without ä and ö. The last word, unless a space follows it,
+	// and a one-letter word are also taken as the start of a name (Lehto
+	// finds Lehtonen, m virtanen Matti Virtanen), as a filter being typed
+	// needs. The list keeps its usual order. Until the
+	// index is ready, and for a last word so short that it starts a great
+	// many names, Text is matched as Query is.
+	Text string
 	// Facets keeps records that carry all of these ("region:05").
 	Facets []string
 	// Offset and Limit page the sorted result; Limit 0 means all.

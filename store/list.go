@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -10,7 +11,8 @@ import (
 )
 
 // list filters and pages one kind's records outside the trash, reading
-// bucketOrder in its (Finnish) order. An unfiltered page reads only the
+// bucketOrder in its (Finnish) order. A filter's Text goes through the
+// search index (listText). An unfiltered page reads only the
 // entries it returns (after stepping over the offset) and takes its total
 // from the counts; a filtered one reads the kind's summaries until it has
 // counted every match.
@@ -21,6 +23,13 @@ func (db *DB) list(ctx context.Context, kind model.Kind, f model.Filter) (model.
 	var page model.Page
 	err := db.view(ctx, func(tx *bolt.Tx) error {
 		var err error
+		if f.Text != "" {
+			var ok bool
+			if page, ok, err = db.listText(ctx, tx, kind, f); ok || err != nil {
+				return err
+			}
+			f.Query = strings.TrimSpace(f.Query + " " + f.Text)
+		}
 		page, err = listIn(ctx, tx, kind, stateLive, f)
 		return err
 	})

@@ -42,7 +42,7 @@ func (q queries) Find(ctx context.Context, sq model.SearchQuery) (model.SearchRe
 	err := db.view(ctx, func(tx *bolt.Tx) error {
 		var all map[uint32]match
 		for _, w := range words {
-			got := db.matchWord(tx, w, sq.Kind)
+			got, _ := db.matchWord(tx, w, sq.Kind, false, maxPrefixWords)
 			if all == nil {
 				all = got
 				continue
@@ -63,22 +63,39 @@ func (q queries) Find(ctx context.Context, sq model.SearchQuery) (model.SearchRe
 	return res, err
 }
 
-// matchWord finds the records that have word w, each with its best match.
-func (db *DB) matchWord(tx *bolt.Tx, w search.Word, kind model.Kind) map[uint32]match {
-	out := map[uint32]match{}
+// matchWord finds the records of kind (0: every kind) that have word w,
+// each with its best match; more is wordPostings'.
+func (db *DB) matchWord(tx *bolt.Tx, w search.Word, kind model.Kind, prefix bool, maxWords int) (out map[uint32]match, more bool) {
+	out = map[uint32]match{}
+	more = db.wordPostings(tx, w, prefix, maxWords, func(doc uint32, occ search.Occurrence, viaPrefix bool) {
+		r := search.Rank(occ, viaPrefix)
+		if best, seen := out[doc]; !seen || r < best.rank {
+			out[doc] = match{rank: r, occ: occ}
+		}
+	})
+	if kind != 0 {
+		for doc := range out {
+			if d, _ := db.search.doc(doc); d.kind != kind {
+				delete(out, doc)
+			}
+		}
+	}
+	return out, more
+}
+
+// wordPostings calls visit with every posting of word w. With prefix, w
+// is also the start of a name word even when it is a word of its own (a
+// filter being typed), and a one-letter w is too. At most maxWords words
+// are taken for a prefix; more reports whether w starts more than that.
+func (db *DB) wordPostings(tx *bolt.Tx, w search.Word, prefix bool, maxWords int, visit func(doc uint32, occ search.Occurrence, viaPrefix bool)) (more bool) {
 	c := tx.Bucket(bucketSearchPostings).Cursor()
 	scan := func(k search.Key, viaPrefix bool) int {
 		n := 0
-		prefix := binary.BigEndian.AppendUint64(nil, uint64(k))
-		for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
+		start := binary.BigEndian.AppendUint64(nil, uint64(k))
+		for key, v := c.Seek(start); key != nil && bytes.HasPrefix(key, start); key, v = c.Next() {
 			for ; len(v) >= postingSize; v = v[postingSize:] {
 				n++
-				doc := binary.BigEndian.Uint32(v)
-				occ := search.Occurrence{Field: search.Field(v[4]), Item: int(v[5]), Class: search.Class(v[6])}
-				r := search.Rank(occ, viaPrefix)
-				if best, seen := out[doc]; !seen || r < best.rank {
-					out[doc] = match{rank: r, occ: occ}
-				}
+				visit(binary.BigEndian.Uint32(v), search.Occurrence{Field: search.Field(v[4]), Item: int(v[5]), Class: search.Class(v[6])}, viaPrefix)
 			}
 		}
 		return n
@@ -91,19 +108,18 @@ func (db *DB) matchWord(tx *bolt.Tx, w search.Word, kind model.Kind) map[uint32]
 	// A word that is no word of any record is taken as the start of one (a
 	// name being typed, a surname no analyser knows); a whole word is not,
 	// so that kunnan does not bring every kunnanjohtaja.
-	if found == 0 && len([]rune(w.Folded)) >= 2 {
-		for _, s := range db.search.prefixed(w.Folded, maxPrefixWords) {
-			scan(search.SurfaceKey(s), search.ViaPrefix)
+	if prefix || found == 0 && len([]rune(w.Folded)) >= 2 {
+		words := db.search.prefixed(w.Folded, maxWords+1)
+		if more = len(words) > maxWords; more {
+			words = words[:maxWords]
 		}
-	}
-	if kind != 0 {
-		for doc := range out {
-			if d, _ := db.search.doc(doc); d.kind != kind {
-				delete(out, doc)
+		for _, s := range words {
+			if s != w.Folded {
+				scan(search.SurfaceKey(s), search.ViaPrefix)
 			}
 		}
 	}
-	return out
+	return more
 }
 
 // collect orders the matches (rank, then newer meetings first), counts

@@ -24,8 +24,9 @@ const maxListPages = 32
 
 // recordView is what a kind's view supplies to the browser frame.
 type recordView interface {
-	// list returns a page of the kind's records matching the query, in
-	// the order the view shows them, and the count of all matches.
+	// list returns a page of the kind's records that search finds for
+	// the query (model.Filter.Text), in the order the view shows them,
+	// and the count of all matches.
 	list(ctx context.Context, svc model.Services, query string, offset, limit int) (model.Page, error)
 	// detail loads a record and builds its read-only view (on Fyne's thread
 	// via done).

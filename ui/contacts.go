@@ -23,7 +23,7 @@ func newContactsView(u *UI) *contactsView {
 }
 
 func (v *contactsView) list(ctx context.Context, svc model.Services, query string, offset, limit int) (model.Page, error) {
-	return svc.Contacts.List(ctx, model.Filter{Query: query, Offset: offset, Limit: limit})
+	return svc.Contacts.List(ctx, model.Filter{Text: query, Offset: offset, Limit: limit})
 }
 
 // contactInfo is everything the contact view shows, loaded in one go.

@@ -32,7 +32,7 @@ func newGroupsView(u *UI) *groupsView {
 }
 
 func (v *groupsView) list(ctx context.Context, svc model.Services, query string, offset, limit int) (model.Page, error) {
-	p, err := svc.Groups.List(ctx, model.Filter{Query: query, Offset: offset, Limit: limit})
+	p, err := svc.Groups.List(ctx, model.Filter{Text: query, Offset: offset, Limit: limit})
 	for i := range p.Items {
 		p.Items[i].Subtitle = groupSubtitle(p.Items[i])
 	}

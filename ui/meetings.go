@@ -105,7 +105,7 @@ func (v *meetingsView) openMeeting(id model.ID) {
 
 func (v *meetingsView) list(ctx context.Context, svc model.Services, query string, offset, limit int) (model.Page, error) {
 	// Newest first: the meeting being written is usually the latest.
-	p, err := svc.Meetings.List(ctx, model.Filter{Query: query, Offset: offset, Limit: limit, Reverse: true})
+	p, err := svc.Meetings.List(ctx, model.Filter{Text: query, Offset: offset, Limit: limit, Reverse: true})
 	if err != nil {
 		return p, err
 	}

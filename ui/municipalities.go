@@ -69,7 +69,7 @@ func objectsUnder(o fyne.CanvasObject) []fyne.CanvasObject {
 }
 
 func (v *municipalitiesView) list(ctx context.Context, svc model.Services, query string, offset, limit int) (model.Page, error) {
-	f := model.Filter{Query: query, Offset: offset, Limit: limit}
+	f := model.Filter{Text: query, Offset: offset, Limit: limit}
 	if !v.former.Load() {
 		f.Facets = []string{"current"}
 	}

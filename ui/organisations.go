@@ -27,7 +27,7 @@ func newOrganisationsView(u *UI) *organisationsView {
 }
 
 func (v *organisationsView) list(ctx context.Context, svc model.Services, query string, offset, limit int) (model.Page, error) {
-	p, err := svc.Organisations.List(ctx, model.Filter{Query: query, Offset: offset, Limit: limit})
+	p, err := svc.Organisations.List(ctx, model.Filter{Text: query, Offset: offset, Limit: limit})
 	for i, s := range p.Items {
 		if t := facetValue(s, "type"); t != "" {
 			p.Items[i].Subtitle = strings.TrimSuffix(T("org_type."+t)+" · "+s.Subtitle, " · ")

@@ -39,7 +39,7 @@ func newProjectsView(u *UI) *projectsView {
 }
 
 func (v *projectsView) list(ctx context.Context, svc model.Services, query string, offset, limit int) (model.Page, error) {
-	return svc.Projects.List(ctx, model.Filter{Query: query, Offset: offset, Limit: limit})
+	return svc.Projects.List(ctx, model.Filter{Text: query, Offset: offset, Limit: limit})
 }
 
 // projectInfo is everything a project's detail shows, loaded in one go off
