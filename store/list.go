@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -33,7 +34,11 @@ func listIn(ctx context.Context, tx *bolt.Tx, kind model.Kind, state byte, f mod
 	words := model.SearchWords(f.Query)
 	filtered := len(words) > 0 || len(f.Facets) > 0
 	prefix := orderPrefix(kind, state)
-	c := tx.Bucket(bucketOrder).Cursor()
+	order := bucket(tx, bucketOrder)
+	if order.s != nil {
+		return listSealed(ctx, order, prefix, words, f)
+	}
+	c := order.Cursor()
 	if !filtered {
 		page.Total = count(tx, kind, state)
 	}
@@ -76,6 +81,44 @@ func listIn(ctx context.Context, tx *bolt.Tx, kind model.Kind, state byte, f mod
 	return page, nil
 }
 
+// listSealed is listIn for an encrypted file, whose order keys hold no
+// sort keys (they would spell the names): it reads every summary of the
+// kind and state and sorts them, which costs time in proportion to the
+// kind's records on every page (see docs/security.md).
+func listSealed(ctx context.Context, order bkt, prefix []byte, words []string, f model.Filter) (model.Page, error) {
+	var page model.Page
+	var all []model.Summary
+	c := order.Cursor()
+	n := 0
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		if n++; n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return page, err
+			}
+		}
+		var s model.Summary
+		if err := decodeSummaryInto(&s, v); err != nil { // v is a new slice: s may keep it
+			return page, corrupt(order.Tx(), err)
+		}
+		if matches(&s, words, f.Facets) {
+			all = append(all, s)
+		}
+	}
+	slices.SortFunc(all, lessSummary)
+	if f.Reverse {
+		slices.Reverse(all)
+	}
+	page.Total = len(all)
+	if f.Offset < len(all) {
+		all = all[f.Offset:]
+		if f.Limit > 0 && len(all) > f.Limit {
+			all = all[:f.Limit]
+		}
+		page.Items = slices.Clip(all)
+	}
+	return page, nil
+}
+
 func matches(s *model.Summary, words, facets []string) bool {
 	for _, f := range facets {
 		if !s.HasFacet(f) {
@@ -95,7 +138,7 @@ func lessSummary(a, b model.Summary) int {
 
 // lastWithPrefix positions c on the last key that starts with prefix (a
 // kind and state: two bytes, the second never 0xFF).
-func lastWithPrefix(c *bolt.Cursor, prefix []byte) ([]byte, []byte) {
+func lastWithPrefix(c cursor, prefix []byte) ([]byte, []byte) {
 	end := bytes.Clone(prefix)
 	end[len(end)-1]++
 	if k, _ := c.Seek(end); k == nil {
@@ -112,7 +155,7 @@ func lastWithPrefix(c *bolt.Cursor, prefix []byte) ([]byte, []byte) {
 func (db *DB) Each(ctx context.Context, kind model.Kind, fn func(r model.Record) error) error {
 	return db.view(ctx, func(tx *bolt.Tx) error {
 		prefix := []byte{byte(kind)}
-		c := tx.Bucket(bucketCurrent).Cursor()
+		c := bucket(tx, bucketCurrent).Cursor()
 		n := 0
 		for k, v := c.Seek(prefix); k != nil && k[0] == byte(kind); k, v = c.Next() {
 			if n++; n%1024 == 0 {

@@ -66,7 +66,7 @@ func (q queries) Find(ctx context.Context, sq model.SearchQuery) (model.SearchRe
 // matchWord finds the records that have word w, each with its best match.
 func (db *DB) matchWord(tx *bolt.Tx, w search.Word, kind model.Kind) map[uint32]match {
 	out := map[uint32]match{}
-	c := tx.Bucket(bucketSearchPostings).Cursor()
+	c := bucket(tx, bucketSearchPostings).Cursor()
 	scan := func(k search.Key, viaPrefix bool) int {
 		n := 0
 		prefix := binary.BigEndian.AppendUint64(nil, uint64(k))

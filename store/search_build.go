@@ -31,15 +31,15 @@ func (db *DB) openSearch(tx *bolt.Tx, isNew bool) (ready bool, err error) {
 		}
 	}
 	if isNew {
-		return true, tx.Bucket(bucketMeta).Put(metaSearch, stamp)
+		return true, bucket(tx, bucketMeta).Put(metaSearch, stamp)
 	}
-	return false, tx.Bucket(bucketMeta).Delete(metaSearch)
+	return false, bucket(tx, bucketMeta).Delete(metaSearch)
 }
 
 // searchComplete reports whether the index was built by this analyser
 // and format and all its buckets are there.
 func searchComplete(tx *bolt.Tx, stamp []byte) bool {
-	if !bytes.Equal(tx.Bucket(bucketMeta).Get(metaSearch), stamp) {
+	if !bytes.Equal(bucket(tx, bucketMeta).Get(metaSearch), stamp) {
 		return false
 	}
 	for _, b := range searchBuckets() {
@@ -84,7 +84,7 @@ func (db *DB) rebuildSearch() error {
 		}
 		ch := newChunk()
 		err := db.viewTx(func(tx *bolt.Tx) error {
-			c := tx.Bucket(bucketCurrent).Cursor()
+			c := bucket(tx, bucketCurrent).Cursor()
 			k, v := c.First()
 			if after != nil {
 				if k, v = c.Seek(after); bytes.Equal(k, after) {
@@ -115,7 +115,7 @@ func (db *DB) rebuildSearch() error {
 		}
 	}
 	err := db.updateTx(func(tx *bolt.Tx) error {
-		if err := tx.Bucket(bucketSearchDocs).SetSequence(uint64(doc)); err != nil {
+		if err := bucket(tx, bucketSearchDocs).SetSequence(uint64(doc)); err != nil {
 			return err
 		}
 		s.mu.Lock()
@@ -129,7 +129,7 @@ func (db *DB) rebuildSearch() error {
 			// the current one: take away what any of them gave.
 			var before map[search.Key]posting
 			var doc uint32
-			if d := tx.Bucket(bucketSearchIDs).Get(id[:]); len(d) == 4 {
+			if d := bucket(tx, bucketSearchIDs).Get(id[:]); len(d) == 4 {
 				doc = binary.BigEndian.Uint32(d)
 				before = map[search.Key]posting{}
 				for _, old := range olds {
@@ -173,7 +173,7 @@ func (db *DB) rebuildSearch() error {
 		if err := be.apply(tx); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketMeta).Put(metaSearch, s.stamp())
+		return bucket(tx, bucketMeta).Put(metaSearch, s.stamp())
 	})
 	if err != nil {
 		return err
@@ -212,7 +212,7 @@ func (ch *chunk) add(db *DB, snap *bolt.Tx, r model.Record, doc uint32) {
 
 // write puts the chunk's blocks, documents and words in key order.
 func (ch *chunk) write(tx *bolt.Tx) error {
-	post := tx.Bucket(bucketSearchPostings)
+	post := bucket(tx, bucketSearchPostings)
 	post.FillPercent = 1.0
 	keys := make([]search.Key, 0, len(ch.postings))
 	for k := range ch.postings {
@@ -234,13 +234,13 @@ func (ch *chunk) write(tx *bolt.Tx) error {
 			v = v[n:]
 		}
 	}
-	if err := writeSorted(tx.Bucket(bucketSearchDocs), ch.docs); err != nil {
+	if err := writeSorted(bucket(tx, bucketSearchDocs), ch.docs); err != nil {
 		return err
 	}
-	if err := writeSorted(tx.Bucket(bucketSearchIDs), ch.ids); err != nil {
+	if err := writeSorted(bucket(tx, bucketSearchIDs), ch.ids); err != nil {
 		return err
 	}
-	terms := tx.Bucket(bucketSearchTerms)
+	terms := bucket(tx, bucketSearchTerms)
 	var puts []keyValue
 	for k, w := range ch.words {
 		kb := binary.BigEndian.AppendUint64(nil, uint64(k))
@@ -257,7 +257,7 @@ func (db *DB) loadSearch() error {
 	var words []string
 	var docs []docInfo
 	err := db.viewTx(func(tx *bolt.Tx) error {
-		err := tx.Bucket(bucketSearchDocs).ForEach(func(k, v []byte) error {
+		err := bucket(tx, bucketSearchDocs).ForEach(func(k, v []byte) error {
 			if len(k) != 4 || len(v) != 21 {
 				return nil
 			}
@@ -271,7 +271,7 @@ func (db *DB) loadSearch() error {
 		if err != nil {
 			return err
 		}
-		return tx.Bucket(bucketSearchTerms).ForEach(func(_, v []byte) error {
+		return bucket(tx, bucketSearchTerms).ForEach(func(_, v []byte) error {
 			words = append(words, string(v))
 			return nil
 		})
