@@ -13,9 +13,9 @@ import (
 	"sync"
 	"sync/atomic"
 
+	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/crypto/chacha20poly1305"
-	bolt "go.etcd.io/bbolt"
 
 	"hankekirja/model"
 )
@@ -154,8 +154,8 @@ func (s *sealer) permute(h uint64, inverse bool) uint64 {
 // passphrase being asked again; it stays in memory until the process ends.
 var keyring = struct {
 	sync.RWMutex
-	byID  map[[16]byte]*sealer
-	byDB  map[*bolt.DB]*sealer
+	byID map[[16]byte]*sealer
+	byDB map[*bolt.DB]*sealer
 }{byID: map[[16]byte]*sealer{}, byDB: map[*bolt.DB]*sealer{}}
 
 // sealedHandles counts the handles in keyring.byDB, so that a process
