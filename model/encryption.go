@@ -12,7 +12,7 @@ func init() {
 		"error.passphrase_wrong":     "the passphrase does not open {{.Path}}; check it (letter case, keyboard layout) and try again. Nothing was changed",
 		"error.passphrase_needed":    "{{.Path}} is encrypted: give its passphrase",
 		"error.passphrase_mismatch":  "the two passphrases differ; type the same one twice",
-		"error.passphrase_short":     "a passphrase needs at least {{.Min}} characters",
+		"error.passphrase_short":     "a passphrase needs at least {{.Count}} characters",
 		"error.already_encrypted":    "{{.Path}} is already encrypted",
 		"error.not_encrypted":        "{{.Path}} is not encrypted",
 		"error.passphrase_tries":     "the passphrase was wrong three times; {{.Path}} was not opened",

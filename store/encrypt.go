@@ -94,7 +94,7 @@ func ChangePassphrase(ctx context.Context, path string, enc Encryption, opts *Op
 
 func checkPassphrase(p []byte) error {
 	if len([]rune(string(p))) < MinPassphrase {
-		return &model.Error{Code: model.EINVALID, Field: "passphrase", Key: "error.passphrase_short", Args: map[string]any{"Min": MinPassphrase}}
+		return &model.Error{Code: model.EINVALID, Field: "passphrase", Key: "error.passphrase_short", Args: map[string]any{"Count": MinPassphrase}}
 	}
 	return nil
 }
