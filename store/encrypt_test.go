@@ -306,3 +306,55 @@ func TestPermuteRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestSealedListMatchesPlain: an encrypted file, whose order keys hold no
+// names, lists the same pages as a plain one: sorted, reversed, offset,
+// filtered, and after a change (the cache of sorted lists is renewed).
+func TestSealedListMatchesPlain(t *testing.T) {
+	saved := testEncryption
+	defer func() { testEncryption = saved }()
+	open := func(enc *Encryption) *DB {
+		testEncryption = enc
+		db, err := Open(filepath.Join(t.TempDir(), "h.db"), &Options{NoAutoBackup: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		if err := fillContacts(db, 300); err != nil {
+			t.Fatal(err)
+		}
+		return db
+	}
+	plain, sealed := open(nil), open(&Encryption{Passphrase: []byte("tunnuslause"), KDF: testKDF})
+	if plain.Encrypted() || !sealed.Encrypted() {
+		t.Fatal("the two files are not one plain, one encrypted")
+	}
+	filters := []model.Filter{
+		{Limit: 50}, {Offset: 120, Limit: 25}, {Reverse: true, Limit: 30}, {Reverse: true, Offset: 290, Limit: 30},
+		{Query: "mäk", Limit: 10}, {Query: "mäk", Offset: 5, Limit: 10, Reverse: true}, {Offset: 1000, Limit: 5},
+	}
+	compare := func(when string) {
+		for _, f := range filters {
+			a, err1 := plain.Services().Contacts.List(ctx, f)
+			b, err2 := sealed.Services().Contacts.List(ctx, f)
+			if err1 != nil || err2 != nil {
+				t.Fatal(err1, err2)
+			}
+			if a.Total != b.Total || len(a.Items) != len(b.Items) {
+				t.Fatalf("%s %+v: plain %d of %d, sealed %d of %d", when, f, len(a.Items), a.Total, len(b.Items), b.Total)
+			}
+			for i := range a.Items {
+				if a.Items[i].Title != b.Items[i].Title {
+					t.Fatalf("%s %+v: item %d is %q, sealed %q", when, f, i, a.Items[i].Title, b.Items[i].Title)
+				}
+			}
+		}
+	}
+	compare("at first")
+	for _, db := range []*DB{plain, sealed} {
+		if err := db.Services().Contacts.Create(ctx, &model.Contact{FirstName: "Aapo", LastName: "Aakkonen", Organisation: model.MunicipalityID("091")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	compare("after a create")
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"slices"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -87,36 +88,90 @@ func listIn(ctx context.Context, tx *bolt.Tx, kind model.Kind, state byte, f mod
 // kind's records on every page (see docs/security.md).
 func listSealed(ctx context.Context, order bkt, prefix []byte, words []string, f model.Filter) (model.Page, error) {
 	var page model.Page
-	var all []model.Summary
-	c := order.Cursor()
-	n := 0
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		if n++; n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return page, err
+	sorted, err := cachedOrder(order.Tx(), prefix, func() ([]model.Summary, error) {
+		var all []model.Summary
+		c := order.Cursor()
+		n := 0
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			if n++; n%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
 			}
-		}
-		var s model.Summary
-		if err := decodeSummaryInto(&s, v); err != nil { // v is a new slice: s may keep it
-			return page, corrupt(order.Tx(), err)
-		}
-		if matches(&s, words, f.Facets) {
+			var s model.Summary
+			if err := decodeSummaryInto(&s, v); err != nil { // v is a new slice: s may keep it
+				return nil, corrupt(order.Tx(), err)
+			}
 			all = append(all, s)
 		}
+		slices.SortFunc(all, lessSummary)
+		return all, nil
+	})
+	if err != nil {
+		return page, err
 	}
-	slices.SortFunc(all, lessSummary)
-	if f.Reverse {
-		slices.Reverse(all)
+	all := sorted
+	if len(words) > 0 || len(f.Facets) > 0 {
+		all = nil
+		for i := range sorted {
+			if matches(&sorted[i], words, f.Facets) {
+				all = append(all, sorted[i])
+			}
+		}
 	}
 	page.Total = len(all)
-	if f.Offset < len(all) {
-		all = all[f.Offset:]
-		if f.Limit > 0 && len(all) > f.Limit {
-			all = all[:f.Limit]
-		}
-		page.Items = slices.Clip(all)
+	if f.Offset >= len(all) {
+		return page, nil
 	}
+	end := len(all)
+	if f.Limit > 0 {
+		end = min(end, f.Offset+f.Limit)
+	}
+	if f.Reverse {
+		for i := len(all) - 1 - f.Offset; i >= len(all)-end; i-- {
+			page.Items = append(page.Items, all[i])
+		}
+		return page, nil
+	}
+	page.Items = slices.Clone(all[f.Offset:end])
 	return page, nil
+}
+
+// orderCaches keeps, per open encrypted file, its lists sorted by
+// listSealed as of one committed transaction, so that paging and filtering
+// as the user types do not open and sort every summary again. Any commit
+// makes a new transaction ID and so a new list on the next read.
+var orderCaches sync.Map // *bolt.DB → *orderCache
+
+type orderCache struct {
+	mu    sync.Mutex
+	txid  int
+	lists map[string][]model.Summary
+}
+
+// cachedOrder returns build's list of prefix as of tx, from the cache when
+// tx reads the transaction it was built in. A writing transaction sees its
+// own changes and never uses the cache. The lists are shared: read only.
+func cachedOrder(tx *bolt.Tx, prefix []byte, build func() ([]model.Summary, error)) ([]model.Summary, error) {
+	if tx.Writable() {
+		return build()
+	}
+	v, _ := orderCaches.LoadOrStore(tx.DB(), &orderCache{})
+	c := v.(*orderCache)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.txid != tx.ID() || c.lists == nil {
+		c.txid, c.lists = tx.ID(), map[string][]model.Summary{}
+	}
+	if l, ok := c.lists[string(prefix)]; ok {
+		return l, nil
+	}
+	l, err := build()
+	if err != nil {
+		return nil, err
+	}
+	c.lists[string(prefix)] = l
+	return l, nil
 }
 
 func matches(s *model.Summary, words, facets []string) bool {

@@ -189,6 +189,7 @@ func detachSealer(b *bolt.DB) {
 		sealedHandles.Add(-1)
 		delete(keyring.byDB, b)
 	}
+	orderCaches.Delete(b)
 	keyring.Unlock()
 }
 
