@@ -32,6 +32,8 @@ test-deps:
 test: test-deps fmt-check vet lint windows-check
 	$(GO) test -race -tags $(TAGS) -count=1 -skip '$(FAULTS)' ./...
 	$(MAKE) faults ROUNDS=50
+	# The store's tests once more against encrypted stores (no -race: short CI).
+	HANKEKIRJA_TEST_ENCRYPT=1 $(GO) test -tags $(TAGS) -count=1 ./store/
 	$(MAKE) fuzz
 
 # A short run of every fuzz target beyond its committed seeds (the seeds

@@ -28,7 +28,7 @@ import (
 func (db *DB) saveRevision(ctx context.Context, tx *bolt.Tx, r, old model.Record) error {
 	session := model.EditSessionOf(ctx)
 	id := r.GetMeta().ID
-	autosaves := tx.Bucket(bucketAutosaves)
+	autosaves := bucket(tx, bucketAutosaves)
 	if !session.IsZero() && bytes.Equal(autosaves.Get(id[:]), session[:]) && !isShared(tx, old.GetMeta().Updated) {
 		r.GetMeta().ParentRev = old.GetMeta().ParentRev
 		if err := db.write(tx, r, old, false); err != nil {
@@ -46,7 +46,7 @@ func (db *DB) saveRevision(ctx context.Context, tx *bolt.Tx, r, old model.Record
 // isShared reports whether a revision last changed at t may be in a
 // snapshot.
 func isShared(tx *bolt.Tx, t time.Time) bool {
-	v := tx.Bucket(bucketMeta).Get(metaShared)
+	v := bucket(tx, bucketMeta).Get(metaShared)
 	return len(v) == 8 && t.UnixNano() <= int64(binary.BigEndian.Uint64(v))
 }
 
@@ -54,6 +54,6 @@ func isShared(tx *bolt.Tx, t time.Time) bool {
 // now: no revision made until now is replaced by an autosave any more.
 func (db *DB) MarkShared(ctx context.Context) error {
 	return db.update(ctx, func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketMeta).Put(metaShared, binary.BigEndian.AppendUint64(nil, uint64(db.now().UnixNano())))
+		return bucket(tx, bucketMeta).Put(metaShared, binary.BigEndian.AppendUint64(nil, uint64(db.now().UnixNano())))
 	})
 }

@@ -312,7 +312,7 @@ func countBackup(path string) (map[model.Kind]int, int, error) {
 			}
 			return nil
 		}
-		c := tx.Bucket(bucketRecords).Cursor()
+		c := bucket(tx, bucketRecords).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if len(k) != 17 || k[16] != partSummary || len(v) < 33 {
 				continue
@@ -347,9 +347,19 @@ func withBackupFile(path string, fn func(tx *bolt.Tx) error) error {
 		return damaged(path, err)
 	}
 	defer b.Close()
+	// A backup of an encrypted database is sealed with its data key: it
+	// reads when this process has unlocked that key, and asks for nothing.
+	s, err := sealerFor(b, path, nil)
+	if err != nil {
+		return err
+	}
+	if s != nil {
+		attachSealer(b, s)
+		defer detachSealer(b)
+	}
 	return b.View(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appMarker)) || (tx.Bucket(bucketRecords) == nil && tx.Bucket(bucketOrder) == nil) {
+		meta := bucket(tx, bucketMeta)
+		if meta.Bucket == nil || !bytes.Equal(meta.Get(metaApp), []byte(appMarker)) || (tx.Bucket(bucketRecords) == nil && tx.Bucket(bucketOrder) == nil) {
 			return damaged(path, errors.New("not a Hankekirja database"))
 		}
 		v := meta.Get(metaSchema)

@@ -61,7 +61,7 @@ func (db *DB) check(ctx context.Context, pages bool) ([]string, error) {
 			return err
 		}
 		checkHistory(tx, report)
-		tx.Bucket(bucketAutosaves).ForEach(func(k, v []byte) error {
+		bucket(tx, bucketAutosaves).ForEach(func(k, v []byte) error {
 			if len(k) != 16 || len(v) != 16 || rawCurrent(tx, idFrom(k)) == nil {
 				report("autosaves: entry %x for no record", k)
 			}
@@ -69,7 +69,7 @@ func (db *DB) check(ctx context.Context, pages bool) ([]string, error) {
 		})
 		checkOrder(tx, counts, report)
 		n := 0
-		tx.Bucket(bucketRefs).ForEach(func(k, v []byte) error {
+		bucket(tx, bucketRefs).ForEach(func(k, v []byte) error {
 			if wantRefs[string(k)] {
 				n++
 			} else {
@@ -90,7 +90,7 @@ func (db *DB) check(ctx context.Context, pages bool) ([]string, error) {
 func checkHistory(tx *bolt.Tx, report func(string, ...any)) {
 	var last model.ID
 	lastExists := false
-	tx.Bucket(bucketHistory).ForEach(func(k, v []byte) error {
+	bucket(tx, bucketHistory).ForEach(func(k, v []byte) error {
 		if len(k) != 33 || (k[16] != partHistory && k[16] != partKnown) {
 			report("history: malformed key %x", k)
 			return nil
@@ -127,16 +127,16 @@ func checkHistory(tx *bolt.Tx, report func(string, ...any)) {
 // other and that the counts are those of the records (counts, by kind and
 // state, from the current revisions).
 func checkOrder(tx *bolt.Tx, counts map[[2]byte]int, report func(string, ...any)) {
-	sums := tx.Bucket(bucketSummaries)
+	sums, order := bucket(tx, bucketSummaries), bucket(tx, bucketOrder)
 	inOrder := 0
-	tx.Bucket(bucketOrder).ForEach(func(k, v []byte) error {
+	order.ForEach(func(k, v []byte) error {
 		inOrder++
-		if len(k) < 20 {
+		if len(k) < 18 || (order.s == nil && len(k) < 20) {
 			report("order: malformed key %x", k)
 			return nil
 		}
 		id := idFrom(k[len(k)-16:])
-		if !bytes.Equal(sums.Get(id[:]), k) {
+		if !bytes.Equal(order.storeKey(sums.Get(id[:])), k) {
 			report("order: entry of %s is not the one its summary names", id)
 		}
 		return nil
@@ -274,7 +274,7 @@ func checkCurrent(ctx context.Context, tx *bolt.Tx, report func(string, ...any))
 		batch = batch[:0]
 		return nil
 	}
-	err := tx.Bucket(bucketCurrent).ForEach(func(k, v []byte) error {
+	err := bucket(tx, bucketCurrent).ForEach(func(k, v []byte) error {
 		if len(k) != 17 || len(v) == 0 || k[0] != v[0] {
 			report("current: malformed key %x", k)
 			return nil

@@ -145,7 +145,7 @@ func TestCompactKeepsSearchNumbering(t *testing.T) {
 		t.Errorf("the compacted file's index does not load: %v", serr)
 	}
 	db.Bolt().View(func(tx *bolt.Tx) error {
-		ids := tx.Bucket(bucketSearchIDs)
+		ids := bucket(tx, bucketSearchIDs)
 		mine := binary.BigEndian.Uint32(ids.Get(fresh.ID[:]))
 		return ids.ForEach(func(k, v []byte) error {
 			if n := binary.BigEndian.Uint32(v); n >= mine && !bytes.Equal(k, fresh.ID[:]) {

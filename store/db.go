@@ -62,7 +62,24 @@ type Options struct {
 	// leave the index alone; the next open without it builds the index
 	// whole. A complete index is loaded and kept up to date as always.
 	NoSearchBuild bool
+	// Passphrase opens an encrypted file whose data key this process has
+	// not unlocked yet (see seal.go); a wrong one gives EPASSPHRASE, none
+	// ENEEDKEY.
+	Passphrase []byte
+	// Encrypt makes a new file encrypted under its passphrase.
+	Encrypt *Encryption
 }
+
+// Encryption is the passphrase and Argon2id cost of a new encrypted file.
+type Encryption struct {
+	Passphrase []byte
+	KDF        KDFParams // zero: DefaultKDF
+}
+
+// testEncryption, when set (by the store's tests, see helpers_test.go),
+// makes every new file encrypted, so that the whole suite runs against
+// encrypted stores too.
+var testEncryption *Encryption
 
 // DB is an open Hankekirja database.
 type DB struct {
@@ -91,6 +108,9 @@ type DB struct {
 	// when its background build or load is.
 	search   *searchIndex
 	indexing sync.WaitGroup
+
+	// header is the encryption header a new encrypted file is given.
+	header []byte
 }
 
 // DefaultPath returns where the database lives unless the user says
@@ -171,6 +191,13 @@ func Open(path string, opts *Options) (*DB, error) {
 		return nil, damaged(path, err)
 	}
 	db := &DB{bolt: bdb, path: path, now: o.Now, readOnly: readOnly, noSearchBuild: o.NoSearchBuild}
+	if err := db.unlock(isNew, &o); err != nil {
+		bdb.Close()
+		if isNew {
+			os.Remove(path)
+		}
+		return nil, err
+	}
 	if !readOnly {
 		tuneGrowth(bdb)
 		removeLeftovers(path)
@@ -182,7 +209,7 @@ func Open(path string, opts *Options) (*DB, error) {
 		err = db.load()
 	}
 	if err != nil {
-		bdb.Close()
+		db.closeBolt()
 		if isNew {
 			os.Remove(path)
 		}
@@ -194,7 +221,7 @@ func Open(path string, opts *Options) (*DB, error) {
 		err = db.startSearch(isNew)
 	}
 	if err != nil {
-		bdb.Close()
+		db.closeBolt()
 		return nil, err
 	}
 	if !isNew && !o.NoAutoBackup && !readOnly {
@@ -270,9 +297,14 @@ func (db *DB) initialise() error {
 				return err
 			}
 		}
-		meta := tx.Bucket(bucketMeta)
+		meta := bucket(tx, bucketMeta)
 		if err := meta.Put(metaApp, []byte(appMarker)); err != nil {
 			return err
+		}
+		if db.header != nil {
+			if err := meta.Put(metaCrypt, db.header); err != nil {
+				return err
+			}
 		}
 		if err := meta.Put(metaDevice, db.device[:]); err != nil {
 			return err
@@ -295,8 +327,8 @@ func (db *DB) initialise() error {
 func (db *DB) load() error {
 	var schema int
 	err := db.viewTx(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appMarker)) {
+		meta := bucket(tx, bucketMeta)
+		if meta.Bucket == nil || !bytes.Equal(meta.Get(metaApp), []byte(appMarker)) {
 			return damaged(db.path, errors.New("not a Hankekirja database"))
 		}
 		dev := meta.Get(metaDevice)
@@ -331,7 +363,14 @@ func (db *DB) Close() error {
 	db.closing.Store(true)
 	db.backingUp.Wait()
 	db.indexing.Wait()
-	return db.bolt.Close()
+	return db.closeBolt()
+}
+
+// closeBolt closes the bbolt handle and forgets its sealer.
+func (db *DB) closeBolt() error {
+	err := db.bolt.Close()
+	detachSealer(db.bolt)
+	return err
 }
 
 // Path returns the file's path.
@@ -359,7 +398,7 @@ func (db *DB) Services() model.Services {
 }
 
 func putSchema(tx *bolt.Tx, v int) error {
-	return tx.Bucket(bucketMeta).Put(metaSchema, binary.BigEndian.AppendUint32(nil, uint32(v)))
+	return bucket(tx, bucketMeta).Put(metaSchema, binary.BigEndian.AppendUint32(nil, uint32(v)))
 }
 
 // SchemaVersion returns the schema version this program writes.

@@ -186,8 +186,8 @@ func TestCheckFindsBrokenIndexes(t *testing.T) {
 	}
 	// Drop the reverse reference and damage the summary behind the store's back.
 	db.bolt.Update(func(tx *bolt.Tx) error {
-		tx.Bucket(bucketRefs).Delete(refKey(model.MunicipalityID("091"), c.ID, "organisation"))
-		return tx.Bucket(bucketOrder).Put(tx.Bucket(bucketSummaries).Get(c.ID[:]), encodeSummary(model.Summary{ID: c.ID, Kind: model.KindContact, Title: "Väärä"}))
+		bucket(tx, bucketRefs).Delete(refKey(model.MunicipalityID("091"), c.ID, "organisation"))
+		return bucket(tx, bucketOrder).Put(bucket(tx, bucketSummaries).Get(c.ID[:]), encodeSummary(model.Summary{ID: c.ID, Kind: model.KindContact, Title: "Väärä"}))
 	})
 	problems, err := db.Check(ctx)
 	if err != nil {

@@ -55,7 +55,7 @@ func personOf(tx *bolt.Tx, id model.ID) (erasedPerson, *model.Contact, error) {
 	c := r.(*model.Contact)
 	revs := []*model.Contact{c}
 	prefix := historyPrefix(id)
-	hc := tx.Bucket(bucketHistory).Cursor()
+	hc := bucket(tx, bucketHistory).Cursor()
 	for k, v := hc.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = hc.Next() {
 		if old, err := decodeRecord(v); err == nil {
 			if oc, ok := old.(*model.Contact); ok {
@@ -107,7 +107,7 @@ func (db *DB) eraseTx(tx *bolt.Tx, p erasedPerson, opts model.EraseOptions) (mod
 		}
 		return nil
 	}
-	if err := tx.Bucket(bucketCurrent).ForEach(func(k, v []byte) error {
+	if err := bucket(tx, bucketCurrent).ForEach(func(k, v []byte) error {
 		if len(k) != 17 || len(v) < 2 {
 			return nil
 		}
@@ -115,7 +115,7 @@ func (db *DB) eraseTx(tx *bolt.Tx, p erasedPerson, opts model.EraseOptions) (mod
 	}); err != nil {
 		return rep, err
 	}
-	if err := tx.Bucket(bucketHistory).ForEach(func(k, v []byte) error {
+	if err := bucket(tx, bucketHistory).ForEach(func(k, v []byte) error {
 		if len(k) != 33 || idFrom(k) == p.id || len(v) < 2 {
 			return nil
 		}
@@ -144,7 +144,7 @@ func (db *DB) eraseTx(tx *bolt.Tx, p erasedPerson, opts model.EraseOptions) (mod
 		if err != nil {
 			return rep, model.Internal(err)
 		}
-		if err := tx.Bucket(bucketHistory).Put(kv.k, b); err != nil {
+		if err := bucket(tx, bucketHistory).Put(kv.k, b); err != nil {
 			return rep, err
 		}
 	}
@@ -155,7 +155,7 @@ func (db *DB) eraseTx(tx *bolt.Tx, p erasedPerson, opts model.EraseOptions) (mod
 			return rep, model.Internal(err)
 		}
 		if !w.current {
-			if err := tx.Bucket(bucketHistory).Put(w.key, v); err != nil {
+			if err := bucket(tx, bucketHistory).Put(w.key, v); err != nil {
 				return rep, err
 			}
 			rep.Records++
@@ -175,7 +175,7 @@ func (db *DB) eraseTx(tx *bolt.Tx, p erasedPerson, opts model.EraseOptions) (mod
 	// Whatever still points at the contact (an index entry of a record in
 	// no state to be rewritten) would point at nothing.
 	for _, ref := range references(tx, p.id) {
-		if err := tx.Bucket(bucketRefs).Delete(refKey(p.id, ref.source, string(ref.field))); err != nil {
+		if err := bucket(tx, bucketRefs).Delete(refKey(p.id, ref.source, string(ref.field))); err != nil {
 			return rep, err
 		}
 	}
@@ -245,10 +245,10 @@ func erasedLabels(tx *bolt.Tx, id model.ID) map[model.ID]string {
 
 // putTombstone records t, keeping an earlier erasure's day.
 func putTombstone(tx *bolt.Tx, t model.Tombstone) error {
-	b, err := tx.CreateBucketIfNotExists(bucketTombstones)
-	if err != nil {
+	if _, err := tx.CreateBucketIfNotExists(bucketTombstones); err != nil {
 		return err
 	}
+	b := bucket(tx, bucketTombstones)
 	if prev := b.Get(t.ID[:]); prev != nil {
 		var old model.Tombstone
 		if json.Unmarshal(prev, &old) == nil && !old.Purged {
@@ -266,8 +266,8 @@ func putTombstone(tx *bolt.Tx, t model.Tombstone) error {
 func (db *DB) Tombstones(ctx context.Context) ([]model.Tombstone, error) {
 	var out []model.Tombstone
 	err := db.view(ctx, func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketTombstones)
-		if b == nil {
+		b := bucket(tx, bucketTombstones)
+		if b.Bucket == nil {
 			return nil
 		}
 		return b.ForEach(func(k, v []byte) error {

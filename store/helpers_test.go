@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -9,6 +10,18 @@ import (
 )
 
 var ctx = context.Background()
+
+// testKDF is a cheap Argon2id setting, for tests only: a real file uses
+// DefaultKDF.
+var testKDF = KDFParams{Time: 1, Memory: 64, Threads: 1}
+
+// HANKEKIRJA_TEST_ENCRYPT=1 runs the whole suite against encrypted
+// stores: every new file gets a data key (make test does this once).
+func init() {
+	if os.Getenv("HANKEKIRJA_TEST_ENCRYPT") == "1" {
+		testEncryption = &Encryption{Passphrase: []byte("test passphrase"), KDF: testKDF}
+	}
+}
 
 // openTestDB opens a new database in a temporary directory and, when the
 // test ends, checks it for consistency and closes it.
@@ -46,5 +59,14 @@ func wantCode(t testing.TB, err error, code string) {
 	t.Helper()
 	if got := model.ErrorCode(err); got != code {
 		t.Fatalf("error code = %q (%v), want %q", got, err, code)
+	}
+}
+
+// skipIfEncrypted skips a test that reads or changes the file's bytes
+// where only a plain file has them in the clear.
+func skipIfEncrypted(t testing.TB, why string) {
+	t.Helper()
+	if testEncryption != nil {
+		t.Skip("encrypted store: " + why)
 	}
 }

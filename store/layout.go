@@ -23,13 +23,13 @@ func writeSummary(tx *bolt.Tx, s *model.Summary) error {
 
 // deleteSummary removes a record's summary (a purge).
 func deleteSummary(tx *bolt.Tx, id model.ID) error {
-	sums := tx.Bucket(bucketSummaries)
+	sums := bucket(tx, bucketSummaries)
 	old := sums.Get(id[:])
 	if old == nil {
 		return nil
 	}
 	old = bytes.Clone(old)
-	if err := tx.Bucket(bucketOrder).Delete(old); err != nil {
+	if err := bucket(tx, bucketOrder).Delete(old); err != nil {
 		return err
 	}
 	if err := sums.Delete(id[:]); err != nil {
@@ -41,16 +41,16 @@ func deleteSummary(tx *bolt.Tx, id model.ID) error {
 // rawSummary returns the stored summary of id, or nil. The bytes are
 // valid only while tx is.
 func rawSummary(tx *bolt.Tx, id model.ID) []byte {
-	k := tx.Bucket(bucketSummaries).Get(id[:])
+	k := bucket(tx, bucketSummaries).Get(id[:])
 	if k == nil {
 		return nil
 	}
-	return tx.Bucket(bucketOrder).Get(k)
+	return bucket(tx, bucketOrder).Get(k)
 }
 
 // liveKind returns the kind of id when it exists and is not in the trash.
 func liveKind(tx *bolt.Tx, id model.ID) (model.Kind, bool) {
-	k := tx.Bucket(bucketSummaries).Get(id[:])
+	k := bucket(tx, bucketSummaries).Get(id[:])
 	if len(k) < 2 {
 		return 0, false
 	}
@@ -59,7 +59,7 @@ func liveKind(tx *bolt.Tx, id model.ID) (model.Kind, bool) {
 
 // count returns how many records of kind are in state.
 func count(tx *bolt.Tx, kind model.Kind, state byte) int {
-	v := tx.Bucket(bucketMeta).Get(countKey(kind, state))
+	v := bucket(tx, bucketMeta).Get(countKey(kind, state))
 	if len(v) != 8 {
 		return 0
 	}
@@ -71,7 +71,7 @@ func addCount(tx *bolt.Tx, kind model.Kind, state byte, delta int) error {
 	if n < 0 {
 		return model.Internal(errors.New("record count below zero"))
 	}
-	return tx.Bucket(bucketMeta).Put(countKey(kind, state), binary.BigEndian.AppendUint64(nil, uint64(n)))
+	return bucket(tx, bucketMeta).Put(countKey(kind, state), binary.BigEndian.AppendUint64(nil, uint64(n)))
 }
 
 // currentKey is a record's key in bucketCurrent.
@@ -85,31 +85,31 @@ func currentKey(kind model.Kind, id model.ID) []byte {
 // putCurrent stores the current revision's encoded value (whose first
 // byte is its kind).
 func putCurrent(tx *bolt.Tx, id model.ID, v []byte) error {
-	return tx.Bucket(bucketCurrent).Put(currentKey(model.Kind(v[0]), id), v)
+	return bucket(tx, bucketCurrent).Put(currentKey(model.Kind(v[0]), id), v)
 }
 
 // rawCurrent returns the current revision's stored value, or nil; valid
 // only while tx is. The record's kind comes from its summary.
 func rawCurrent(tx *bolt.Tx, id model.ID) []byte {
-	k := tx.Bucket(bucketSummaries).Get(id[:])
+	k := bucket(tx, bucketSummaries).Get(id[:])
 	if len(k) == 0 {
 		return nil
 	}
-	return tx.Bucket(bucketCurrent).Get(currentKey(model.Kind(k[0]), id))
+	return bucket(tx, bucketCurrent).Get(currentKey(model.Kind(k[0]), id))
 }
 
 // deleteAll removes every trace of a record: current revision, history,
 // known revisions and summary.
 func deleteAll(tx *bolt.Tx, id model.ID) error {
-	if k := tx.Bucket(bucketSummaries).Get(id[:]); len(k) > 0 {
-		if err := tx.Bucket(bucketCurrent).Delete(currentKey(model.Kind(k[0]), id)); err != nil {
+	if k := bucket(tx, bucketSummaries).Get(id[:]); len(k) > 0 {
+		if err := bucket(tx, bucketCurrent).Delete(currentKey(model.Kind(k[0]), id)); err != nil {
 			return err
 		}
 	}
-	if err := tx.Bucket(bucketAutosaves).Delete(id[:]); err != nil {
+	if err := bucket(tx, bucketAutosaves).Delete(id[:]); err != nil {
 		return err
 	}
-	hist := tx.Bucket(bucketHistory)
+	hist := bucket(tx, bucketHistory)
 	c := hist.Cursor()
 	for k, _ := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, _ = c.Seek(id[:]) {
 		if err := hist.Delete(k); err != nil {
@@ -127,7 +127,7 @@ type keyValue struct{ k, v []byte }
 // keeps shifting ever larger pages in memory: 50 000 summaries inserted in
 // ID order into a bucket ordered by name took most of a merge's time. In
 // key order each insert lands at the end.
-func writeSorted(b *bolt.Bucket, puts []keyValue) error {
+func writeSorted(b bkt, puts []keyValue) error {
 	slices.SortFunc(puts, func(x, y keyValue) int { return bytes.Compare(x.k, y.k) })
 	for _, p := range puts {
 		if err := b.Put(p.k, p.v); err != nil {
@@ -141,7 +141,7 @@ func writeSorted(b *bolt.Bucket, puts []keyValue) error {
 // order entries and the summaries index are written in key order, and the
 // counts once.
 func writeSummaries(tx *bolt.Tx, list []*model.Summary) error {
-	sums, order := tx.Bucket(bucketSummaries), tx.Bucket(bucketOrder)
+	sums, order := bucket(tx, bucketSummaries), bucket(tx, bucketOrder)
 	counts := map[[2]byte]int{}
 	var orderPuts, sumPuts []keyValue
 	for _, s := range list {

@@ -3,7 +3,9 @@ package store
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -42,7 +44,11 @@ func listIn(ctx context.Context, tx *bolt.Tx, kind model.Kind, state byte, f mod
 	words := model.SearchWords(f.Query)
 	filtered := len(words) > 0 || len(f.Facets) > 0
 	prefix := orderPrefix(kind, state)
-	c := tx.Bucket(bucketOrder).Cursor()
+	order := bucket(tx, bucketOrder)
+	if order.s != nil {
+		return listSealed(ctx, order, prefix, words, f)
+	}
+	c := order.Cursor()
 	if !filtered {
 		page.Total = count(tx, kind, state)
 	}
@@ -85,6 +91,98 @@ func listIn(ctx context.Context, tx *bolt.Tx, kind model.Kind, state byte, f mod
 	return page, nil
 }
 
+// listSealed is listIn for an encrypted file, whose order keys hold no
+// sort keys (they would spell the names): it reads every summary of the
+// kind and state and sorts them, which costs time in proportion to the
+// kind's records on every page (see docs/security.md).
+func listSealed(ctx context.Context, order bkt, prefix []byte, words []string, f model.Filter) (model.Page, error) {
+	var page model.Page
+	sorted, err := cachedOrder(order.Tx(), prefix, func() ([]model.Summary, error) {
+		var all []model.Summary
+		c := order.Cursor()
+		n := 0
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			if n++; n%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			var s model.Summary
+			if err := decodeSummaryInto(&s, v); err != nil { // v is a new slice: s may keep it
+				return nil, corrupt(order.Tx(), err)
+			}
+			all = append(all, s)
+		}
+		slices.SortFunc(all, lessSummary)
+		return all, nil
+	})
+	if err != nil {
+		return page, err
+	}
+	all := sorted
+	if len(words) > 0 || len(f.Facets) > 0 {
+		all = nil
+		for i := range sorted {
+			if matches(&sorted[i], words, f.Facets) {
+				all = append(all, sorted[i])
+			}
+		}
+	}
+	page.Total = len(all)
+	if f.Offset >= len(all) {
+		return page, nil
+	}
+	end := len(all)
+	if f.Limit > 0 {
+		end = min(end, f.Offset+f.Limit)
+	}
+	if f.Reverse {
+		for i := len(all) - 1 - f.Offset; i >= len(all)-end; i-- {
+			page.Items = append(page.Items, all[i])
+		}
+		return page, nil
+	}
+	page.Items = slices.Clone(all[f.Offset:end])
+	return page, nil
+}
+
+// orderCaches keeps, per open encrypted file, its lists sorted by
+// listSealed as of one committed transaction, so that paging and filtering
+// as the user types do not open and sort every summary again. Any commit
+// makes a new transaction ID and so a new list on the next read.
+var orderCaches sync.Map // *bolt.DB → *orderCache
+
+type orderCache struct {
+	mu    sync.Mutex
+	txid  int
+	lists map[string][]model.Summary
+}
+
+// cachedOrder returns build's list of prefix as of tx, from the cache when
+// tx reads the transaction it was built in. A writing transaction sees its
+// own changes and never uses the cache. The lists are shared: read only.
+func cachedOrder(tx *bolt.Tx, prefix []byte, build func() ([]model.Summary, error)) ([]model.Summary, error) {
+	if tx.Writable() {
+		return build()
+	}
+	v, _ := orderCaches.LoadOrStore(tx.DB(), &orderCache{})
+	c := v.(*orderCache)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.txid != tx.ID() || c.lists == nil {
+		c.txid, c.lists = tx.ID(), map[string][]model.Summary{}
+	}
+	if l, ok := c.lists[string(prefix)]; ok {
+		return l, nil
+	}
+	l, err := build()
+	if err != nil {
+		return nil, err
+	}
+	c.lists[string(prefix)] = l
+	return l, nil
+}
+
 func matches(s *model.Summary, words, facets []string) bool {
 	for _, f := range facets {
 		if !s.HasFacet(f) {
@@ -104,7 +202,7 @@ func lessSummary(a, b model.Summary) int {
 
 // lastWithPrefix positions c on the last key that starts with prefix (a
 // kind and state: two bytes, the second never 0xFF).
-func lastWithPrefix(c *bolt.Cursor, prefix []byte) ([]byte, []byte) {
+func lastWithPrefix(c cursor, prefix []byte) ([]byte, []byte) {
 	end := bytes.Clone(prefix)
 	end[len(end)-1]++
 	if k, _ := c.Seek(end); k == nil {
@@ -121,7 +219,7 @@ func lastWithPrefix(c *bolt.Cursor, prefix []byte) ([]byte, []byte) {
 func (db *DB) Each(ctx context.Context, kind model.Kind, fn func(r model.Record) error) error {
 	return db.view(ctx, func(tx *bolt.Tx) error {
 		prefix := []byte{byte(kind)}
-		c := tx.Bucket(bucketCurrent).Cursor()
+		c := bucket(tx, bucketCurrent).Cursor()
 		n := 0
 		for k, v := c.Seek(prefix); k != nil && k[0] == byte(kind); k, v = c.Next() {
 			if n++; n%1024 == 0 {

@@ -78,7 +78,7 @@ func (db *DB) listText(ctx context.Context, tx *bolt.Tx, kind model.Kind, f mode
 		return matches(&s, q, f.Facets), nil
 	}
 	ids := db.search.idsOf(all, kind)
-	order := tx.Bucket(bucketOrder)
+	order := bucket(tx, bucketOrder)
 	add := func(k []byte, seen int) error {
 		if seen >= f.Offset && (f.Limit == 0 || len(page.Items) < f.Limit) {
 			s, err := decodeSummary(order.Get(k))
@@ -90,9 +90,12 @@ func (db *DB) listText(ctx context.Context, tx *bolt.Tx, kind model.Kind, f mode
 		return nil
 	}
 	prefix := orderPrefix(kind, stateLive)
-	if len(ids)*fewMatches < count(tx, kind, stateLive) {
+	// An encrypted file's order keys leave the names out (see storeKey):
+	// its matches are always sorted by their full keys, which the
+	// summaries bucket holds.
+	if sealerOf(tx.DB()) != nil || len(ids)*fewMatches < count(tx, kind, stateLive) {
 		// Few matches: find each one's order key and sort them.
-		sums := tx.Bucket(bucketSummaries)
+		sums := bucket(tx, bucketSummaries)
 		keys := make([][]byte, 0, len(ids))
 		for id := range ids {
 			if k := sums.Get(id[:]); bytes.HasPrefix(k, prefix) {

@@ -34,7 +34,7 @@ import (
 // way in ID order.
 func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*model.Chain) error) error {
 	return db.viewTx(func(tx *bolt.Tx) error {
-		hist := tx.Bucket(bucketHistory).Cursor()
+		hist := bucket(tx, bucketHistory).Cursor()
 		if ids == nil {
 			n, read := 0, 0
 			return eachCurrentByID(tx, func(k, v []byte) error {
@@ -83,7 +83,7 @@ const releaseEvery = 8 << 20
 
 // readChain reads the chain of id, whose current revision's stored value
 // is cur, with hist a cursor over bucketHistory.
-func readChain(hist *bolt.Cursor, id model.ID, cur []byte) (*model.Chain, error) {
+func readChain(hist cursor, id model.ID, cur []byte) (*model.Chain, error) {
 	r, err := decodeRecord(cur)
 	if err != nil {
 		return nil, corrupt(hist.Bucket().Tx(), fmt.Errorf("record %s: %w", id, err))
@@ -132,7 +132,7 @@ func decodeMeta(b []byte) (model.Meta, error) {
 func (db *DB) Revision(ctx context.Context, id, rev model.ID) (model.Record, error) {
 	var out model.Record
 	err := db.viewTx(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketHistory).Get(historyKey(id, rev))
+		v := bucket(tx, bucketHistory).Get(historyKey(id, rev))
 		if v == nil {
 			cur := rawCurrent(tx, id)
 			if cur != nil {
@@ -274,7 +274,7 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWr
 		db.bolt.AllocSize = max(prev, largeAllocSize)
 		defer func() { db.bolt.AllocSize = prev }()
 	}
-	hist := tx.Bucket(bucketHistory)
+	hist := bucket(tx, bucketHistory)
 	type written struct {
 		old, cur model.Record
 	}
@@ -384,7 +384,7 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWr
 		currents = append(currents, keyValue{currentKey(w.Kind, w.ID), e.current})
 		sums = append(sums, &e.sum)
 		// A revision from elsewhere is never replaced by an autosave.
-		if err := tx.Bucket(bucketAutosaves).Delete(w.ID[:]); err != nil {
+		if err := bucket(tx, bucketAutosaves).Delete(w.ID[:]); err != nil {
 			return err
 		}
 		before, after := liveRefs(old), liveRefs(r)
@@ -400,13 +400,13 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWr
 		}
 		changed = append(changed, written{old, r})
 	}
-	if err := writeSorted(tx.Bucket(bucketCurrent), currents); err != nil {
+	if err := writeSorted(bucket(tx, bucketCurrent), currents); err != nil {
 		return err
 	}
 	if err := writeSummaries(tx, sums); err != nil {
 		return err
 	}
-	refs := tx.Bucket(bucketRefs)
+	refs := bucket(tx, bucketRefs)
 	for _, k := range refDel {
 		if err := refs.Delete([]byte(k)); err != nil {
 			return err
@@ -539,12 +539,12 @@ func tuneGrowth(b *bolt.DB) {
 // kinds' ranges, each read in its own order, with one cursor per kind.
 func eachCurrentByID(tx *bolt.Tx, fn func(k, v []byte) error) error {
 	type head struct {
-		c    *bolt.Cursor
+		c    cursor
 		k, v []byte
 	}
 	var heads []*head
 	for _, kind := range model.Kinds {
-		c := tx.Bucket(bucketCurrent).Cursor()
+		c := bucket(tx, bucketCurrent).Cursor()
 		k, v := c.Seek([]byte{byte(kind)})
 		if k != nil && k[0] == byte(kind) {
 			heads = append(heads, &head{c, k, v})

@@ -83,8 +83,8 @@ func (db *DB) Backup(path string) error {
 // bucketHistory and bucketOrder with bucketSummaries, and counts the
 // records, so that reading the current state never steps over history.
 func splitRecords(tx *bolt.Tx) error {
-	old := tx.Bucket(bucketRecords)
-	if old == nil {
+	old := bucket(tx, bucketRecords)
+	if old.Bucket == nil {
 		return errors.New("no records bucket")
 	}
 	for _, name := range [][]byte{bucketCurrent, bucketHistory, bucketOrder, bucketSummaries, bucketAutosaves} {
@@ -92,7 +92,7 @@ func splitRecords(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	cur, hist := tx.Bucket(bucketCurrent), tx.Bucket(bucketHistory)
+	cur, hist := bucket(tx, bucketCurrent), bucket(tx, bucketHistory)
 	// Keys come in ID order, which is also the order of the new history
 	// keys: filling pages to the brim suits them.
 	hist.FillPercent = 1
@@ -124,7 +124,7 @@ func splitRecords(tx *bolt.Tx) error {
 func resummarise(kind model.Kind) func(tx *bolt.Tx) error {
 	return func(tx *bolt.Tx) error {
 		var list []*model.Summary
-		c := tx.Bucket(bucketCurrent).Cursor()
+		c := bucket(tx, bucketCurrent).Cursor()
 		prefix := []byte{byte(kind)}
 		for k, v := c.Seek(prefix); k != nil && k[0] == byte(kind); k, v = c.Next() {
 			r, err := decodeRecord(v)

@@ -184,7 +184,7 @@ func (s *kindStore[T, P]) History(ctx context.Context, id model.ID) ([]*T, error
 			return err
 		}
 		prefix := historyPrefix(id)
-		c := tx.Bucket(bucketHistory).Cursor()
+		c := bucket(tx, bucketHistory).Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			r, err := decodeRecord(v)
 			if err != nil {
@@ -211,7 +211,7 @@ func (s *kindStore[T, P]) RestoreRevision(ctx context.Context, id, rev model.ID)
 		if cur.GetMeta().InTrash() {
 			return &model.Error{Code: model.ECONFLICT, Key: "error.in_trash"}
 		}
-		v := tx.Bucket(bucketHistory).Get(historyKey(id, rev))
+		v := bucket(tx, bucketHistory).Get(historyKey(id, rev))
 		if rev == cur.GetMeta().Rev {
 			v = rawCurrent(tx, id)
 		}
@@ -304,7 +304,7 @@ func (db *DB) write(tx *bolt.Tx, r model.Record, old model.Record, keepOld bool)
 	}
 	if old != nil && keepOld {
 		prev := bytes.Clone(rawCurrent(tx, m.ID))
-		if err := tx.Bucket(bucketHistory).Put(historyKey(m.ID, old.GetMeta().Rev), prev); err != nil {
+		if err := bucket(tx, bucketHistory).Put(historyKey(m.ID, old.GetMeta().Rev), prev); err != nil {
 			return err
 		}
 	}
@@ -313,7 +313,7 @@ func (db *DB) write(tx *bolt.Tx, r model.Record, old model.Record, keepOld bool)
 	}
 	// Whatever wrote this revision, it is no session's autosave (unless
 	// saveRevision says so again): a later autosave must keep it.
-	if err := tx.Bucket(bucketAutosaves).Delete(m.ID[:]); err != nil {
+	if err := bucket(tx, bucketAutosaves).Delete(m.ID[:]); err != nil {
 		return err
 	}
 	sum := model.SummaryWithSortKey(r, unchangedSortKey(tx, old, r))
@@ -356,7 +356,7 @@ func liveRefs(r model.Record) map[string]bool {
 // leaving unchanged ones untouched (so that an ordinary edit does not
 // rewrite index pages).
 func updateRefs(tx *bolt.Tx, id model.ID, before, after map[string]bool) error {
-	refs := tx.Bucket(bucketRefs)
+	refs := bucket(tx, bucketRefs)
 	for k := range before {
 		if !after[k] {
 			if err := refs.Delete([]byte(k)); err != nil {
@@ -464,7 +464,7 @@ type referrer struct {
 // references lists who refers to id.
 func references(tx *bolt.Tx, id model.ID) []referrer {
 	var out []referrer
-	c := tx.Bucket(bucketRefs).Cursor()
+	c := bucket(tx, bucketRefs).Cursor()
 	for k, _ := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, _ = c.Next() {
 		out = append(out, referrer{idFrom(k[16:32]), model.RefField(k[32:])})
 	}

@@ -88,7 +88,7 @@ func (db *DB) matchWord(tx *bolt.Tx, w search.Word, kind model.Kind, prefix bool
 // filter being typed), and a one-letter w is too. At most maxWords words
 // are taken for a prefix; more reports whether w starts more than that.
 func (db *DB) wordPostings(tx *bolt.Tx, w search.Word, prefix bool, maxWords int, visit func(doc uint32, occ search.Occurrence, viaPrefix bool)) (more bool) {
-	c := tx.Bucket(bucketSearchPostings).Cursor()
+	c := bucket(tx, bucketSearchPostings).Cursor()
 	scan := func(k search.Key, viaPrefix bool) int {
 		n := 0
 		start := binary.BigEndian.AppendUint64(nil, uint64(k))

@@ -172,7 +172,7 @@ func BenchmarkArchiveIndexRecords(b *testing.B) {
 	defer bdb.Close()
 	var recs []model.Record
 	err = bdb.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketCurrent).Cursor()
+		c := bucket(tx, bucketCurrent).Cursor()
 		for k, v := c.Seek([]byte{byte(model.KindMeeting)}); k != nil && len(recs) < 3000; k, v = c.Next() {
 			r, err := decodeRecord(v)
 			if err != nil {

@@ -39,15 +39,15 @@ func emptySearch(tx *bolt.Tx, complete bool, stamp []byte) error {
 		}
 	}
 	if complete {
-		return tx.Bucket(bucketMeta).Put(metaSearch, stamp)
+		return bucket(tx, bucketMeta).Put(metaSearch, stamp)
 	}
-	return tx.Bucket(bucketMeta).Delete(metaSearch)
+	return bucket(tx, bucketMeta).Delete(metaSearch)
 }
 
 // searchComplete reports whether the index was built by this analyser
 // and format and all its buckets are there.
 func searchComplete(tx *bolt.Tx, stamp []byte) bool {
-	if !bytes.Equal(tx.Bucket(bucketMeta).Get(metaSearch), stamp) {
+	if !bytes.Equal(bucket(tx, bucketMeta).Get(metaSearch), stamp) {
 		return false
 	}
 	for _, b := range searchBuckets() {
@@ -92,7 +92,7 @@ func (db *DB) rebuildSearch() error {
 		}
 		ch := newChunk()
 		err := db.viewTx(func(tx *bolt.Tx) error {
-			c := tx.Bucket(bucketCurrent).Cursor()
+			c := bucket(tx, bucketCurrent).Cursor()
 			k, v := c.First()
 			if after != nil {
 				if k, v = c.Seek(after); bytes.Equal(k, after) {
@@ -123,7 +123,7 @@ func (db *DB) rebuildSearch() error {
 		}
 	}
 	err := db.updateTx(func(tx *bolt.Tx) error {
-		if err := tx.Bucket(bucketSearchDocs).SetSequence(uint64(doc)); err != nil {
+		if err := bucket(tx, bucketSearchDocs).SetSequence(uint64(doc)); err != nil {
 			return err
 		}
 		s.mu.Lock()
@@ -137,7 +137,7 @@ func (db *DB) rebuildSearch() error {
 			// the current one: take away what any of them gave.
 			var before map[search.Key]posting
 			var doc uint32
-			if d := tx.Bucket(bucketSearchIDs).Get(id[:]); len(d) == 4 {
+			if d := bucket(tx, bucketSearchIDs).Get(id[:]); len(d) == 4 {
 				doc = binary.BigEndian.Uint32(d)
 				before = map[search.Key]posting{}
 				for _, old := range olds {
@@ -181,7 +181,7 @@ func (db *DB) rebuildSearch() error {
 		if err := be.apply(tx); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketMeta).Put(metaSearch, s.stamp())
+		return bucket(tx, bucketMeta).Put(metaSearch, s.stamp())
 	})
 	if err != nil {
 		return err
@@ -220,7 +220,7 @@ func (ch *chunk) add(db *DB, snap *bolt.Tx, r model.Record, doc uint32) {
 
 // write puts the chunk's blocks, documents and words in key order.
 func (ch *chunk) write(tx *bolt.Tx) error {
-	post := tx.Bucket(bucketSearchPostings)
+	post := bucket(tx, bucketSearchPostings)
 	post.FillPercent = 1.0
 	keys := make([]search.Key, 0, len(ch.postings))
 	for k := range ch.postings {
@@ -242,13 +242,13 @@ func (ch *chunk) write(tx *bolt.Tx) error {
 			v = v[n:]
 		}
 	}
-	if err := writeSorted(tx.Bucket(bucketSearchDocs), ch.docs); err != nil {
+	if err := writeSorted(bucket(tx, bucketSearchDocs), ch.docs); err != nil {
 		return err
 	}
-	if err := writeSorted(tx.Bucket(bucketSearchIDs), ch.ids); err != nil {
+	if err := writeSorted(bucket(tx, bucketSearchIDs), ch.ids); err != nil {
 		return err
 	}
-	terms := tx.Bucket(bucketSearchTerms)
+	terms := bucket(tx, bucketSearchTerms)
 	var puts []keyValue
 	for k, w := range ch.words {
 		kb := binary.BigEndian.AppendUint64(nil, uint64(k))
@@ -265,7 +265,7 @@ func (db *DB) loadSearch() error {
 	var words []string
 	var docs []docInfo
 	err := db.viewTx(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketSearchDocs)
+		b := bucket(tx, bucketSearchDocs)
 		last := b.Sequence() // document numbers come from NextSequence
 		err := b.ForEach(func(k, v []byte) error {
 			if len(k) != 4 || len(v) != 21 {
@@ -287,7 +287,7 @@ func (db *DB) loadSearch() error {
 		if err != nil {
 			return err
 		}
-		return tx.Bucket(bucketSearchTerms).ForEach(func(_, v []byte) error {
+		return bucket(tx, bucketSearchTerms).ForEach(func(_, v []byte) error {
 			words = append(words, string(v))
 			return nil
 		})
@@ -393,7 +393,7 @@ func (db *DB) renumberSearch(why error) error {
 		return damaged(db.path, why)
 	}
 	err := db.updateTx(func(tx *bolt.Tx) error {
-		if err := tx.Bucket(bucketMeta).Delete(metaSearch); err != nil {
+		if err := bucket(tx, bucketMeta).Delete(metaSearch); err != nil {
 			return err
 		}
 		_, err := db.openSearch(tx, false)

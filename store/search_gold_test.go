@@ -100,7 +100,7 @@ func measureGold(t testing.TB, db *DB, gold []goldQuery) goldScore {
 	var ids []model.ID
 	byWord := map[string][]uint32{}
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketCurrent).Cursor()
+		c := bucket(tx, bucketCurrent).Cursor()
 		for key, val := c.First(); key != nil; key, val = c.Next() {
 			r, err := decodeRecord(val)
 			if err != nil || r.GetMeta().InTrash() {

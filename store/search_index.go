@@ -246,7 +246,7 @@ func (be blockEdits) diff(old, cur map[search.Key]posting, doc uint32) {
 
 // apply writes the edited blocks, in key order.
 func (be blockEdits) apply(tx *bolt.Tx) error {
-	b := tx.Bucket(bucketSearchPostings)
+	b := bucket(tx, bucketSearchPostings)
 	keys := make([][12]byte, 0, len(be))
 	for k := range be {
 		keys = append(keys, k)
@@ -319,7 +319,7 @@ func (db *DB) indexRecord(tx *bolt.Tx, r, old model.Record) error {
 
 func (db *DB) indexInto(tx *bolt.Tx, be blockEdits, r, old model.Record) error {
 	id := r.GetMeta().ID
-	ids := tx.Bucket(bucketSearchIDs)
+	ids := bucket(tx, bucketSearchIDs)
 	var doc uint32
 	if v := ids.Get(id[:]); len(v) == 4 {
 		doc = binary.BigEndian.Uint32(v)
@@ -331,7 +331,7 @@ func (db *DB) indexInto(tx *bolt.Tx, be blockEdits, r, old model.Record) error {
 			return nil
 		}
 		old = nil // whatever old gave was never indexed
-		seq, err := tx.Bucket(bucketSearchDocs).NextSequence()
+		seq, err := bucket(tx, bucketSearchDocs).NextSequence()
 		if err != nil {
 			return err
 		}
@@ -358,7 +358,7 @@ func (db *DB) indexInto(tx *bolt.Tx, be blockEdits, r, old model.Record) error {
 	be.diff(before, after, doc)
 	info := docInfo{id: id, date: search.Date(r), kind: r.Kind()}
 	v := docValue(info)
-	docs := tx.Bucket(bucketSearchDocs)
+	docs := bucket(tx, bucketSearchDocs)
 	dk := binary.BigEndian.AppendUint32(nil, doc)
 	if !bytes.Equal(docs.Get(dk), v) {
 		if err := docs.Put(dk, v); err != nil {
@@ -379,7 +379,7 @@ func docValue(d docInfo) []byte {
 
 // putNameWords keeps the folded words of names for prefix matching.
 func (db *DB) putNameWords(tx *bolt.Tx, e search.Entry) error {
-	terms := tx.Bucket(bucketSearchTerms)
+	terms := bucket(tx, bucketSearchTerms)
 	var fresh []string
 	for k, w := range e.Surfaces {
 		kb := binary.BigEndian.AppendUint64(nil, uint64(k))
@@ -399,12 +399,12 @@ func (db *DB) putNameWords(tx *bolt.Tx, e search.Entry) error {
 // unindex removes a record that is purged (it is in the trash, so it has
 // no postings): only its document number goes.
 func unindex(tx *bolt.Tx, id model.ID) error {
-	ids := tx.Bucket(bucketSearchIDs)
-	if ids == nil {
+	ids := bucket(tx, bucketSearchIDs)
+	if ids.Bucket == nil {
 		return nil
 	}
 	if v := ids.Get(id[:]); len(v) == 4 {
-		if err := tx.Bucket(bucketSearchDocs).Delete(v); err != nil {
+		if err := bucket(tx, bucketSearchDocs).Delete(v); err != nil {
 			return err
 		}
 	}
@@ -436,7 +436,7 @@ func (db *DB) forget(tx *bolt.Tx, old model.Record) error {
 	}
 	id := old.GetMeta().ID
 	e := db.search.ix.Index(old, func(ref model.ID) []string { return refNames(tx, ref) })
-	if v := tx.Bucket(bucketSearchIDs).Get(id[:]); len(v) == 4 && !old.GetMeta().InTrash() {
+	if v := bucket(tx, bucketSearchIDs).Get(id[:]); len(v) == 4 && !old.GetMeta().InTrash() {
 		doc := binary.BigEndian.Uint32(v)
 		be := blockEdits{}
 		be.diff(postingsOf(e, doc), nil, doc)
@@ -444,7 +444,7 @@ func (db *DB) forget(tx *bolt.Tx, old model.Record) error {
 			return err
 		}
 	}
-	postings, terms := tx.Bucket(bucketSearchPostings).Cursor(), tx.Bucket(bucketSearchTerms)
+	postings, terms := bucket(tx, bucketSearchPostings).Cursor(), bucket(tx, bucketSearchTerms)
 	for k := range e.Surfaces {
 		kb := binary.BigEndian.AppendUint64(nil, uint64(k))
 		if pk, _ := postings.Seek(kb); pk != nil && bytes.HasPrefix(pk, kb) {

@@ -31,7 +31,7 @@ func (db *DB) Stats(ctx context.Context) (Stats, error) {
 		}
 		// Every current revision, and every older one kept with content
 		// or known by its metadata.
-		st.Revisions = st.Trash + total(st.Records) + tx.Bucket(bucketHistory).Stats().KeyN
+		st.Revisions = st.Trash + total(st.Records) + bucket(tx, bucketHistory).Stats().KeyN
 		st.Size = tx.Size()
 		return nil
 	})

@@ -63,6 +63,10 @@ type Config struct {
 	// backups without the people a snapshot import erased; nil leaves
 	// that to a later compaction.
 	ScrubErased func(ctx context.Context, path string, people []*model.Contact) ([]model.BackupChange, error)
+	// Crypt encrypts and unlocks database files (File → Encrypt
+	// database…, and the passphrase asked before an encrypted database
+	// opens); nil disables the items.
+	Crypt Crypt
 }
 
 // UI is the main window and everything shown in it.
@@ -90,6 +94,10 @@ type UI struct {
 	lastErase *eraseDialog
 	// lastInclude is the last "include confidential" box shown (tests).
 	lastInclude *widget.Check
+	// lastPassphrase and lastLockedOut are the last passphrase form and
+	// "wrong three times" dialog shown (tests).
+	lastPassphrase *passphraseDialog
+	lastLockedOut  dialog.Dialog
 
 	// notices are the open information and error dialogs, newest last:
 	// Enter or Esc closes the newest (see notice.go).
@@ -139,6 +147,12 @@ func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
 // was open. On failure the old database stays open and a dialog says what
 // went wrong and what to do.
 func (u *UI) OpenDatabase(path string) error {
+	if u.needsUnlock(path) {
+		// Encrypted: nothing opens before the passphrase is given (the
+		// form opens the database itself).
+		u.askPassphrase(path, 1, nil)
+		return nil
+	}
 	db, err := u.cfg.Open(path)
 	if err != nil {
 		if model.ErrorCode(err) == model.EDAMAGED && u.cfg.Backups != nil {

@@ -79,7 +79,7 @@ func (c *cli) restore(args []string) int {
 	if len(args) != 1 {
 		return c.usageError(c.msg("cli.backup.restore_usage", nil))
 	}
-	path, err := c.path()
+	path, err := c.dbFile()
 	if err != nil {
 		return c.fail(err)
 	}
@@ -145,7 +145,7 @@ func (c *cli) backups(args []string) int {
 	if status, ok := c.wantArgs(args, 0, 0); !ok {
 		return status
 	}
-	path, err := c.path()
+	path, err := c.dbFile()
 	if err != nil {
 		return c.fail(err)
 	}

@@ -20,7 +20,7 @@ func (c *cli) check(args []string) int {
 	}
 	// bbolt's page check can crash on a damaged file: it runs in a child
 	// process, before this one opens the file.
-	path, err := c.path()
+	path, err := c.dbFile()
 	if err != nil {
 		return c.fail(err)
 	}

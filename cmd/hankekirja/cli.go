@@ -38,7 +38,7 @@ func (c *cli) println(s string) { fmt.Fprintln(c.stdout, s) }
 
 // open opens the database. The caller closes it.
 func (c *cli) open() (*store.DB, error) {
-	path, err := c.path()
+	path, err := c.dbFile()
 	if err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ func (c *cli) compact(args []string) int {
 	if status, ok := c.wantArgs(args, 0, 0); !ok {
 		return status
 	}
-	path, err := c.path()
+	path, err := c.dbFile()
 	if err != nil {
 		return c.fail(err)
 	}

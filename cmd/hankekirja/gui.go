@@ -70,6 +70,7 @@ var runGUI = func(path string) int {
 		ScrubErased: func(ctx context.Context, path string, people []*model.Contact) ([]model.BackupChange, error) {
 			return store.ScrubErased(ctx, path, nil, people)
 		},
+		Crypt: storeCrypt{},
 	})
 	// A failure is shown in the window, which stays open so that the user
 	// can open another database from the File menu.

@@ -30,7 +30,7 @@ func (c *cli) help(args []string) int {
 	usage := c.msg("cli.usage", map[string]any{"Default": def})
 	// gen's entry goes before the closing paragraph (kinds, database).
 	if i := strings.LastIndex(strings.TrimRight(usage, "\n"), "\n\n"); i >= 0 {
-		usage = usage[:i] + "\n" + c.msg("cli.search.usage_line", nil) + "\n" + c.msg("cli.gen.usage_line", nil) + usage[i:]
+		usage = usage[:i] + "\n" + c.msg("cli.search.usage_line", nil) + "\n" + c.msg("cli.gen.usage_line", nil) + "\n" + c.msg("cli.crypt.usage_line", nil) + usage[i:]
 	}
 	fmt.Fprint(c.stdout, usage)
 	return exitOK

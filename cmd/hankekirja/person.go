@@ -93,7 +93,7 @@ func (c *cli) personErase(args []string) int {
 	if len(args) != 1 {
 		return c.usageError(c.msg("cli.person.usage", nil))
 	}
-	path, err := c.path()
+	path, err := c.dbFile()
 	if err != nil {
 		return c.fail(err)
 	}
