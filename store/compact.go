@@ -158,6 +158,12 @@ func copyCompact(ctx context.Context, src *bolt.DB, dst string, progress func(do
 	if err != nil {
 		return err
 	}
+	return checkAndSync(out, "the compacted copy")
+}
+
+// checkAndSync runs bbolt's consistency check on a copy just written
+// (what names it in the error) and makes it durable.
+func checkAndSync(out *bolt.DB, what string) error {
 	if err := out.View(func(tx *bolt.Tx) error {
 		var problems []error
 		for err := range tx.Check() {
@@ -165,7 +171,7 @@ func copyCompact(ctx context.Context, src *bolt.DB, dst string, progress func(do
 		}
 		return errors.Join(problems...)
 	}); err != nil {
-		return fmt.Errorf("the compacted copy does not check: %w", err)
+		return fmt.Errorf("%s does not check: %w", what, err)
 	}
 	return out.Sync()
 }

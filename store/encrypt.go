@@ -296,16 +296,7 @@ func copySealed(ctx context.Context, src *bolt.DB, srcS *sealer, dst string, dst
 	if err != nil {
 		return err
 	}
-	if err := out.View(func(tx *bolt.Tx) error {
-		var problems []error
-		for err := range tx.Check() {
-			problems = append(problems, err)
-		}
-		return errors.Join(problems...)
-	}); err != nil {
-		return fmt.Errorf("the copy does not check: %w", err)
-	}
-	return out.Sync()
+	return checkAndSync(out, "the copy")
 }
 
 // fileSchema reads a closed file's schema version (0 when it has none or
