@@ -358,3 +358,18 @@ func TestSealedListMatchesPlain(t *testing.T) {
 	}
 	compare("after a create")
 }
+
+// TestEncryptedFileHeldByAnother: a file another copy of the program has
+// open is "in use", not "damaged", when its encryption is asked about.
+func TestEncryptedFileHeldByAnother(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "h.db")
+	pass := []byte("salainen tunnuslause")
+	db, err := Open(path, &Options{NoAutoBackup: true, Encrypt: &Encryption{Passphrase: pass, KDF: testKDF}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := IsEncrypted(path); model.ErrorCode(err) != model.ELOCKED {
+		t.Errorf("IsEncrypted of a file held open: %v, want ELOCKED", err)
+	}
+}

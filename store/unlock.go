@@ -6,6 +6,7 @@ import (
 	"os"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"hankekirja/model"
 )
@@ -135,6 +136,9 @@ func withHeader(path string, fn func(*cryptHeader) error) error {
 		return damaged(path, err)
 	}
 	b, err := bolt.Open(path, 0o400, &bolt.Options{ReadOnly: true, Timeout: backupOpenLimit})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return &model.Error{Code: model.ELOCKED, Key: "error.locked", Args: map[string]any{"Path": path}, Err: err}
+	}
 	if err != nil {
 		return damaged(path, err)
 	}
