@@ -155,17 +155,7 @@ func rewrite(ctx context.Context, path string, opts *Options, wantSealed bool, d
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := db.Close(); err != nil {
-		return model.Internal(err)
-	}
-	if err := os.Rename(tmpPath, path); err != nil {
-		return model.Internal(err)
-	}
-	done = true
-	if err := syncDir(filepath.Dir(path)); err != nil {
-		return model.Internal(err)
-	}
-	return nil
+	return swapIn(db, tmpPath, path, &done)
 }
 
 // checkCopy opens a rewritten file as the application will and checks its

@@ -139,13 +139,20 @@ func compactOpen(ctx context.Context, db *DB) error {
 	if err := copyCompact(ctx, db.bolt, tmpPath, nil); err != nil {
 		return model.Internal(fmt.Errorf("compact %s: %w", path, err))
 	}
+	return swapIn(db, tmpPath, path, &done)
+}
+
+// swapIn closes db and puts the finished copy at tmp in place of its file
+// at path, durably; done is set once the copy is there (the caller's
+// clean-up then leaves tmp's name alone).
+func swapIn(db *DB, tmp, path string, done *bool) error {
 	if err := db.Close(); err != nil {
 		return model.Internal(err)
 	}
-	if err := os.Rename(tmpPath, path); err != nil {
+	if err := os.Rename(tmp, path); err != nil {
 		return model.Internal(err)
 	}
-	done = true
+	*done = true
 	if err := syncDir(filepath.Dir(path)); err != nil {
 		return model.Internal(err)
 	}

@@ -162,18 +162,27 @@ func (c *cli) encrypt(args []string) int {
 	return exitOK
 }
 
+// unlockEncrypted refuses a file that is not encrypted and asks for the
+// passphrase of one that is (decrypt and passphrase start with both).
+func (c *cli) unlockEncrypted(path string) error {
+	enc, err := store.IsEncrypted(path)
+	if err != nil {
+		return err
+	}
+	if !enc {
+		return &model.Error{Code: model.EINVALID, Key: "error.not_encrypted", Args: map[string]any{"Path": path}}
+	}
+	_, err = c.dbFile()
+	return err
+}
+
 // decrypt: hankekirja decrypt
 func (c *cli) decrypt(args []string) int {
 	path, ok, status := c.cryptArgs("decrypt", args)
 	if !ok {
 		return status
 	}
-	if enc, err := store.IsEncrypted(path); err != nil {
-		return c.fail(err)
-	} else if !enc {
-		return c.fail(&model.Error{Code: model.EINVALID, Key: "error.not_encrypted", Args: map[string]any{"Path": path}})
-	}
-	if _, err := c.dbFile(); err != nil {
+	if err := c.unlockEncrypted(path); err != nil {
 		return c.fail(err)
 	}
 	if err := store.Decrypt(c.ctx, path, nil, c.progress("cli.crypt.decrypting")); err != nil {
@@ -189,12 +198,7 @@ func (c *cli) changePassphrase(args []string) int {
 	if !ok {
 		return status
 	}
-	if enc, err := store.IsEncrypted(path); err != nil {
-		return c.fail(err)
-	} else if !enc {
-		return c.fail(&model.Error{Code: model.EINVALID, Key: "error.not_encrypted", Args: map[string]any{"Path": path}})
-	}
-	if _, err := c.dbFile(); err != nil {
+	if err := c.unlockEncrypted(path); err != nil {
 		return c.fail(err)
 	}
 	pass, err := c.newPassphrase(path, "HANKEKIRJA_NEW_PASSPHRASE", false)
