@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -31,36 +30,10 @@ func TestAutosaveSurvivesKill(t *testing.T) {
 		t.Fatalf("demo: %v\n%s", err, out)
 	}
 	id := addPlannedMeeting(t, path)
-	// HANKEKIRJA_TEST_DISPLAY runs the window on a screen already there.
-	display := os.Getenv("HANKEKIRJA_TEST_DISPLAY")
-	if display == "" {
-		display = startXvfb(t)
-	}
-
-	app := exec.Command(bin, "--db", path)
-	app.Env = guiEnv(dir, display)
-	var logs bytes.Buffer
-	app.Stdout, app.Stderr = &logs, &logs
-	if err := app.Start(); err != nil {
-		t.Fatal(err)
-	}
-	// Registered first, so it runs last: after the program was killed and
-	// waited for, when its output is complete.
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("the program said:\n%s", logs.String())
-		}
-	})
-	killed := false
-	t.Cleanup(func() {
-		if !killed {
-			app.Process.Kill()
-			app.Wait()
-		}
-	})
 	// Two minutes: under CI's load (every package's race tests at once on
 	// two cores) a race-built window has taken over one to appear.
-	waitForWindow(t, display, "Hankekirja", 2*time.Minute)
+	app, _ := openWindow(t, []string{bin, "--db", path}, dir, windowTestDisplays, 2*time.Minute)
+	display := app.display
 	time.Sleep(2 * time.Second)
 
 	// The window is 1280×720 at the screen's corner (a new HOME has no
@@ -93,11 +66,10 @@ func TestAutosaveSurvivesKill(t *testing.T) {
 		cmd.Env = append(os.Environ(), "DISPLAY="+display)
 		cmd.Run()
 	}
-	if err := app.Process.Kill(); err != nil {
+	if err := app.cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
-	app.Wait()
-	killed = true
+	<-app.exited
 
 	db, err := store.Open(path, &store.Options{NoAutoBackup: true})
 	if err != nil {
@@ -110,7 +82,7 @@ func TestAutosaveSurvivesKill(t *testing.T) {
 	}
 	if got := m.Items[0].Discussion; !strings.Contains(got, notes) {
 		t.Logf("the screen before the kill: %s", shot)
-		t.Fatalf("after kill -9 the first item's discussion is %q, want %q (logs:\n%s)", got, notes, logs.String())
+		t.Fatalf("after kill -9 the first item's discussion is %q, want %q", got, notes)
 	}
 }
 

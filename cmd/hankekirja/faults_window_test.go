@@ -45,14 +45,10 @@ func windowRounds(t *testing.T) int {
 	return max(2, faultRounds(t)/25)
 }
 
-// window is one run of the real binary's window.
+// window is one run of the real binary's window in a fault test.
 type window struct {
-	t       *testing.T
-	cmd     *exec.Cmd
-	display string
-	logs    *bytes.Buffer
-	exited  chan struct{}
-	err     error // how it ended, once exited is closed
+	*guiRun
+	t *testing.T
 }
 
 // startWindow starts bin on the database at path under display, with its
@@ -61,25 +57,14 @@ type window struct {
 func startWindow(t *testing.T, bin, path, display string, wrap ...string) *window {
 	t.Helper()
 	argv := append(wrap, bin, "--db", path)
-	cmd := exec.Command(argv[0], argv[1:]...)
-	cmd.Env = guiEnv(t.TempDir(), display)
-	w := &window{t: t, cmd: cmd, display: display, logs: new(bytes.Buffer), exited: make(chan struct{})}
-	cmd.Stdout, cmd.Stderr = w.logs, w.logs
-	// A process group of its own: SIGKILL to strace alone would leave the
-	// window it traces running.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.WaitDelay = 5 * time.Second
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { w.err = cmd.Wait(); close(w.exited) }()
-	t.Cleanup(func() {
-		w.kill()
-		<-w.exited
-		if t.Failed() {
-			t.Logf("the window's output:\n%s", w.logs)
-		}
+	g := startGUI(t, argv, t.TempDir(), display, func(cmd *exec.Cmd) {
+		// A process group of its own: SIGKILL to strace alone would
+		// leave the window it traces running.
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		cmd.WaitDelay = 5 * time.Second
 	})
+	w := &window{guiRun: g, t: t}
+	t.Cleanup(w.kill) // before startGUI's own cleanup waits for the end
 	return w
 }
 
@@ -299,7 +284,9 @@ func waitForChange(t *testing.T, w *window, path, from string, deadline time.Tim
 // TestAutosaveSurvivesKill does.
 func openFirstItem(t *testing.T, w *window) {
 	t.Helper()
-	waitForWindow(t, w.display, "Hankekirja", 2*time.Minute)
+	if _, err := w.waitShown(t, "Hankekirja", 2*time.Minute); err != nil {
+		t.Fatalf("the window's screen %s went away before the window appeared", w.display)
+	}
 	time.Sleep(1500 * time.Millisecond)
 	w.xdo(1500*time.Millisecond, "mousemove", "70", "171", "click", "1")
 	w.xdo(1500*time.Millisecond, "mousemove", "350", "215", "click", "1")
@@ -418,7 +405,9 @@ func TestDamagedFileInWindow(t *testing.T) {
 		before := sha(t, path)
 		display = liveDisplay(t, display, damagedDisplays)
 		w := startWindow(t, bin, path, display)
-		waitForWindow(t, display, "Hankekirja", 2*time.Minute)
+		if _, err := w.waitShown(t, "Hankekirja", 2*time.Minute); err != nil {
+			t.Fatalf("%s: the window's screen %s went away before the window appeared", d.name, display)
+		}
 		// The dialog (560×260 in the middle of the 1280×720 window) has
 		// Open another file and Quit at its foot; a fresh folder has no
 		// backup to offer, so there is no Restore before them.

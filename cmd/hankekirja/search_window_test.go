@@ -1,28 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
-
-// testDisplay is the screen a window test runs on: HANKEKIRJA_TEST_DISPLAY
-// when set (a screen already there, given the Finnish keyboard here), else
-// a new Xvfb.
-func testDisplay(t *testing.T) string {
-	t.Helper()
-	if d := os.Getenv("HANKEKIRJA_TEST_DISPLAY"); d != "" {
-		finnishKeyboard(t, d)
-		return d
-	}
-	return startXvfb(t)
-}
 
 // clipboardSentinel is put on the clipboard before the field is copied: a
 // field with nothing to select copies nothing, and the sentinel read back
@@ -47,19 +33,13 @@ func TestWindowSearchField(t *testing.T) {
 	if out, err := exec.Command(bin, "--db", path, "demo").CombinedOutput(); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out)
 	}
-	display := testDisplay(t)
 	home := filepath.Join(dir, "home")
-	app := exec.Command(bin, "--db", path)
-	app.Env = guiEnv(home, display)
-	var logs bytes.Buffer
-	app.Stdout, app.Stderr = &logs, &logs
-	if err := app.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- app.Wait() }()
+	// Two minutes: under CI's load a race-built window has taken over
+	// one to appear.
+	app, win := openWindow(t, []string{bin, "--db", path}, home, windowTestDisplays, 2*time.Minute)
+	display := app.display
 	t.Cleanup(func() {
-		if t.Failed() { // what the screen showed, while the window is there
+		if t.Failed() && !app.ended() { // what the screen showed, while the window is there
 			shot := filepath.Join(os.TempDir(), "hankekirja-search-window.png")
 			cmd := exec.Command("import", "-window", "root", shot)
 			cmd.Env = append(os.Environ(), "DISPLAY="+display)
@@ -67,19 +47,7 @@ func TestWindowSearchField(t *testing.T) {
 				t.Logf("the screen is in %s", shot)
 			}
 		}
-		select {
-		case <-exited:
-		default:
-			app.Process.Kill()
-			<-exited
-		}
-		if t.Failed() {
-			t.Logf("the program said:\n%s", logs.String())
-		}
 	})
-	// Two minutes: under CI's load a race-built window has taken over
-	// one to appear.
-	win := waitForWindow(t, display, "Hankekirja", 2*time.Minute)
 	time.Sleep(2 * time.Second)
 
 	run := func(args ...string) string {
@@ -158,19 +126,7 @@ func TestWindowSearchField(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 
-	app.Process.Signal(syscall.SIGTERM)
-	select {
-	case err := <-exited:
-		exited <- err // for the cleanup
-		if err != nil {
-			t.Fatalf("the window did not exit cleanly: %v", err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("the window did not quit on SIGTERM")
-	}
-	if strings.Contains(logs.String(), "panic") || strings.Contains(logs.String(), "DATA RACE") {
-		t.Fatalf("the program said:\n%s", logs.String())
-	}
+	app.quit(t)
 }
 
 // lastSection reads the view the window says it shows from its

@@ -2,14 +2,11 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"fmt"
 	"image"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -45,25 +42,6 @@ func buildGUI(t testing.TB, dir string) string {
 	return bin
 }
 
-// removeStaleDisplay removes the lock file and socket of display n when
-// the X server that made them is no longer running (it was killed).
-func removeStaleDisplay(n int) {
-	lock := fmt.Sprintf("/tmp/.X%d-lock", n)
-	b, err := os.ReadFile(lock)
-	if err != nil {
-		return
-	}
-	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	if err == nil && pid > 0 {
-		// Signal 0 asks only whether the process exists.
-		if p, err := os.FindProcess(pid); err == nil && p.Signal(syscall.Signal(0)) == nil {
-			return // still running
-		}
-	}
-	os.Remove(lock)
-	os.Remove(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
-}
-
 // finnishKeyboard gives the display the Finnish layout that the users'
 // keyboards have. With Xvfb's US layout xdotool types ä, ö and å by
 // binding them to a spare key for each character, and GLFW misses some of
@@ -77,59 +55,6 @@ func finnishKeyboard(t testing.TB, display string) {
 	}
 }
 
-// startXvfb starts a virtual screen of 1366×768 (a common laptop) and
-// returns its DISPLAY.
-func startXvfb(t testing.TB) string {
-	t.Helper()
-	return startXvfbIn(t, 90, 140)
-}
-
-// startXvfbIn starts the virtual screen on the first free display number
-// from first up to (not including) last: the fault tests take numbers of
-// their own, so that they never wait on or clash with the window tests.
-func startXvfbIn(t testing.TB, first, last int) string {
-	t.Helper()
-	for n := first; n < last; n++ {
-		removeStaleDisplay(n)
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-			continue
-		}
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
-			continue
-		}
-		display := fmt.Sprintf(":%d", n)
-		cmd := exec.Command("Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp")
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			// SIGTERM lets Xvfb remove its lock file and socket; a killed
-			// one leaves them, and fifty runs later no display is free.
-			cmd.Process.Signal(syscall.SIGTERM)
-			done := make(chan struct{})
-			go func() { cmd.Wait(); close(done) }()
-			select {
-			case <-done:
-			case <-time.After(5 * time.Second):
-				cmd.Process.Kill()
-				<-done
-			}
-			removeStaleDisplay(n)
-		})
-		deadline := time.Now().Add(10 * time.Second)
-		for time.Now().Before(deadline) {
-			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-				finnishKeyboard(t, display)
-				return display
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		t.Fatalf("Xvfb %s did not start", display)
-	}
-	t.Fatal("no free X display")
-	return ""
-}
-
 // guiEnv is the environment of a GUI run: its own HOME (Fyne's
 // preferences), the display and a Finnish locale.
 func guiEnv(home, display string) []string {
@@ -141,6 +66,9 @@ func guiEnv(home, display string) []string {
 			env = append(env, kv)
 		}
 	}
+	// Fyne makes its cache folder with os.Mkdir, and logs an error when
+	// the new HOME has no .cache to make it in.
+	os.MkdirAll(filepath.Join(home, ".cache"), 0o700)
 	return append(env, "HOME="+home, "DISPLAY="+display, "LANG=fi_FI.UTF-8", "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
 }
 
@@ -155,6 +83,9 @@ func waitForWindow(t testing.TB, display, name string, timeout time.Duration) st
 		out, _ := cmd.Output()
 		if ids := strings.Fields(string(out)); len(ids) > 0 {
 			return ids[0]
+		}
+		if ended, said := screenEnded(display); ended {
+			t.Fatalf("no window %q: its screen went away. %s", name, said)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -211,21 +142,8 @@ func TestWindowShowsExampleData(t *testing.T) {
 	if out, err := exec.Command(bin, "--db", db, "demo").CombinedOutput(); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out)
 	}
-	display := startXvfb(t)
-
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	app := exec.CommandContext(ctx, bin, "--db", db)
-	app.Env = guiEnv(dir, display)
-	var logs bytes.Buffer
-	app.Stdout, app.Stderr = &logs, &logs
-	if err := app.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- app.Wait() }()
-
-	win := waitForWindow(t, display, "Hankekirja", 60*time.Second)
+	app, win := openWindow(t, []string{bin, "--db", db}, dir, windowTestDisplays, 2*time.Minute)
+	display := app.display
 	var title []byte
 	if cmd := exec.Command("xdotool", "getwindowname", win); true {
 		cmd.Env = append(os.Environ(), "DISPLAY="+display)
@@ -241,26 +159,14 @@ func TestWindowShowsExampleData(t *testing.T) {
 	distinct, fg := colourStats(img)
 	t.Logf("screenshot: %d colours, %.1f%% foreground", distinct, 100*fg)
 	if distinct < 20 || fg < 0.02 {
-		t.Fatalf("the screenshot looks blank: %d colours, %.1f%% foreground (saved in %s)\nlogs:\n%s", distinct, 100*fg, shot, logs.String())
+		t.Fatalf("the screenshot looks blank: %d colours, %.1f%% foreground (saved in %s)", distinct, 100*fg, shot)
 	}
 	if dirOut := os.Getenv("HANKEKIRJA_SCREENSHOT_DIR"); dirOut != "" {
 		data, _ := os.ReadFile(shot)
 		os.WriteFile(filepath.Join(dirOut, "window.png"), data, 0o644)
 	}
 
-	app.Process.Signal(syscall.SIGTERM)
-	select {
-	case err := <-exited:
-		if err != nil {
-			t.Fatalf("the application did not exit cleanly: %v\nlogs:\n%s", err, logs.String())
-		}
-	case <-time.After(30 * time.Second):
-		app.Process.Kill()
-		t.Fatalf("the application did not quit on SIGTERM\nlogs:\n%s", logs.String())
-	}
-	if strings.Contains(logs.String(), "panic") || strings.Contains(logs.String(), "DATA RACE") {
-		t.Fatalf("logs:\n%s", logs.String())
-	}
+	app.quit(t)
 }
 
 // BenchmarkStartToFirstFrame measures the real binary's start until its
