@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"hankekirja/model"
@@ -89,5 +90,74 @@ func TestMigrateSchema1(t *testing.T) {
 	c.Notes = "migraation jälkeen"
 	if err := svc.Contacts.Update(ctx, c); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestMigrateSchema2 opens a file written by the schema-2 code
+// (testdata/schema2.db, made by that code's generator; schema2.contacts is
+// the order its contact list gave). Its contacts' summaries lack the phone
+// numbers schema 3 added: the backup made before the migration must be
+// taken as the older file it is, not refused as damaged (that stopped every
+// schema-2 archive from opening), and afterwards a contact is found by its
+// number.
+func TestMigrateSchema2(t *testing.T) {
+	src, err := os.ReadFile("testdata/schema2.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "schema2.db")
+	if err := os.WriteFile(path, src, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(path, &Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatalf("a schema-2 file does not open: %v", err)
+	}
+	defer db.Close()
+	<-db.SearchReady()
+	backups := backupFiles(path)
+	if len(backups) != 1 || backups[0].Reason != model.BackupMigration {
+		t.Fatalf("backups after migration: %+v", backups)
+	}
+	if err := Verify(ctx, backups[0].Path); err != nil {
+		t.Errorf("the schema-2 backup does not verify: %v", err)
+	}
+	if problems, err := db.Check(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("check after migration: %v %v", problems, err)
+	}
+	svc := db.Services()
+	page, err := svc.Contacts.List(ctx, model.Filter{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range page.Items {
+		got = append(got, s.ID.String())
+	}
+	b, _ := os.ReadFile("testdata/schema2.contacts")
+	if want := strings.Fields(string(b)); !reflect.DeepEqual(got, want) {
+		t.Errorf("contacts after migration (%d):\n got %v\nwant %v", len(got), got, want)
+	}
+	var phoned *model.Contact
+	for _, s := range page.Items {
+		c, err := svc.Contacts.Get(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Phones) > 0 {
+			phoned = c
+			break
+		}
+	}
+	if phoned == nil {
+		t.Fatal("no contact of the schema-2 file has a phone number")
+	}
+	national := "0" + strings.TrimPrefix(phoned.Phones[0], "+358")
+	res, err := svc.Queries.Find(ctx, model.SearchQuery{Text: national, Kind: model.KindContact})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Summary.ID != phoned.ID {
+		t.Errorf("searching %s (%s's number) after migration gives %+v", national, phoned.LastName, res.Hits)
 	}
 }

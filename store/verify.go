@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"strings"
 
@@ -36,8 +37,8 @@ func Verify(ctx context.Context, path string) error {
 }
 
 // checkFileContents opens path read-only and checks its contents, when
-// it has this schema's layout (an older backup is checked by its pages
-// only: it is migrated, and checked again, when it is opened).
+// it is at this schema (an older backup is checked by its pages only: it
+// is migrated, and checked again, when it is opened).
 func checkFileContents(ctx context.Context, path string) ([]string, error) {
 	b, err := bolt.Open(path, 0o400, &bolt.Options{ReadOnly: true, Timeout: backupOpenLimit})
 	if err != nil {
@@ -59,9 +60,14 @@ func checkFileContents(ctx context.Context, path string) ([]string, error) {
 		defer detachSealer(b)
 	}
 	db := &DB{bolt: b, path: path}
+	// Only a file at this schema is held to this code's idea of its
+	// contents: an older one's summaries were right for the code that
+	// wrote them (schema 2's lack the phone numbers that schema 3 added),
+	// and the migration that follows this backup makes them again.
 	var current bool
 	if err := db.viewTx(func(tx *bolt.Tx) error {
-		current = tx.Bucket(bucketOrder) != nil
+		v := bucket(tx, bucketMeta).Get(metaSchema)
+		current = len(v) == 4 && int(binary.BigEndian.Uint32(v)) == len(migrations)
 		return nil
 	}); err != nil || !current {
 		return nil, err
