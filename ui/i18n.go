@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -119,10 +121,23 @@ func fieldLabel(field string) string {
 // errorText renders an error for a user in the current language.
 func errorText(err error) string {
 	var me *model.Error
-	if errors.As(err, &me) || errors.As(err, new(model.ValidationErrors)) {
-		return assets.ErrorText(currentLanguage, err)
+	if !errors.As(err, &me) && !errors.As(err, new(model.ValidationErrors)) {
+		err = model.Internal(err)
 	}
-	return assets.ErrorText(currentLanguage, model.Internal(err))
+	return sentence(assets.ErrorText(currentLanguage, err))
+}
+
+// sentence starts s with a capital letter. The catalogue's error texts
+// start in lower case, as the command line prints them after
+// "hankekirja: "; in a dialog each one stands alone as a sentence. (A
+// field's hint stays as it is: it often follows a label, "Summa: ei voi
+// olla negatiivinen".)
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // messageText renders one field error without its field label (a form

@@ -124,3 +124,24 @@ func TestRevisionNotesAreTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorTextIsASentence: the catalogue's errors start in lower case for
+// the command line ("hankekirja: tunnuslause ei avaa…"); a dialog shows
+// each as a sentence of its own, in every language.
+func TestErrorTextIsASentence(t *testing.T) {
+	defer setLanguage("fi")
+	wrong := model.WrongPassphrase("hanke.db")
+	for lang, want := range map[string]string{"fi": "Tunnuslause ei avaa", "sv": "Lösenfrasen öppnar inte", "en": "The passphrase does not open"} {
+		setLanguage(lang)
+		if got := errorText(wrong); !strings.HasPrefix(got, want) {
+			t.Errorf("%s: the wrong passphrase's message is %q, want it to start %q", lang, got, want)
+		}
+	}
+	// A text that starts with a path or a number is left as it is.
+	if got := sentence("/koti/hanke.db on salattu"); got != "/koti/hanke.db on salattu" {
+		t.Errorf("sentence changed a path: %q", got)
+	}
+	if got := sentence("ärsyttävä"); got != "Ärsyttävä" {
+		t.Errorf("sentence of ärsyttävä: %q", got)
+	}
+}
