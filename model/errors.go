@@ -20,6 +20,7 @@ const (
 	EACCESS   = "access"    // a file or folder cannot be read or written: no permission, a read-only disk
 	EFULL     = "disk_full" // the disk is full
 	EUNSURE   = "unsure"    // the disk failed while a change was being saved: it may be on disk; reopen
+	EDISK     = "disk"      // the disk reported an error (EIO) reading or writing a file other than the database's commit
 )
 
 // Error is the one error type the application shows to users. Key names a
@@ -163,6 +164,7 @@ var englishMessages = map[string]string{
 	"error.no_permission":          "no permission to open {{.Path}}; ask whoever manages the laptop, or open another file",
 	"error.read_only_disk":         "{{.Path}} is on a disk that cannot be written to (read-only)",
 	"error.disk_full":              "the disk of {{.Path}} is full; nothing was changed. Free some space and try again",
+	"error.disk_error":             "the disk reported an error with {{.Path}} (input/output error); nothing in the database was changed. The disk may be failing: copy the database and its backups to another disk",
 	"error.damaged":                "{{.Path}} is not a Hankekirja database or it is damaged; it was left untouched",
 	"error.file_not_found":         "there is no file {{.Path}}; check the name and the folder",
 	"error.commit_failed":          "saving to {{.Path}} failed: the disk reported an error. Nothing was changed; try again",

@@ -23,6 +23,8 @@ func FileError(path string, err error) error {
 		return &Error{Code: EACCESS, Key: "error.no_permission", Args: map[string]any{"Path": path}, Err: err}
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		return &Error{Code: EFULL, Key: "error.disk_full", Args: map[string]any{"Path": path}, Err: err}
+	case errors.Is(err, syscall.EIO):
+		return &Error{Code: EDISK, Key: "error.disk_error", Args: map[string]any{"Path": path}, Err: err}
 	case errors.Is(err, fs.ErrNotExist):
 		return &Error{Code: ENOTFOUND, Key: "error.file_not_found", Args: map[string]any{"Path": path}, Err: err}
 	}

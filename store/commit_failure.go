@@ -61,7 +61,10 @@ func (db *DB) commitFailed(txid uint64, err error) error {
 		db.unsure.Store(true)
 		return &model.Error{Code: model.EUNSURE, Key: "error.commit_unsure", Args: map[string]any{"Path": db.path}, Err: err}
 	}
-	if isFileProblem(err) {
+	// A full disk or a lost permission has its own words; the disk's own
+	// error (EIO) is "saving failed, try again", not the general disk
+	// error's "copy it elsewhere", which is for copies and reads.
+	if c := model.ErrorCode(fileError(db.path, err)); c == model.EACCESS || c == model.EFULL {
 		return fileError(db.path, err)
 	}
 	return &model.Error{Code: model.EINTERNAL, Key: "error.commit_failed", Args: map[string]any{"Path": db.path}, Err: err}

@@ -47,7 +47,7 @@ func Compact(ctx context.Context, path string, opts *Options, progress func(done
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".compact-*")
 	if err != nil {
-		return res, model.Internal(err)
+		return res, compactError(path, err)
 	}
 	tmpPath := tmp.Name()
 	tmp.Close()
@@ -61,25 +61,35 @@ func Compact(ctx context.Context, path string, opts *Options, progress func(done
 		if ctx.Err() != nil {
 			return res, ctx.Err()
 		}
-		return res, model.Internal(fmt.Errorf("compact %s: %w", path, err))
+		return res, compactError(path, err)
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
 	if err := db.Close(); err != nil {
-		return res, model.Internal(err)
+		return res, compactError(path, err)
 	}
 	if err := os.Rename(tmpPath, path); err != nil {
-		return res, model.Internal(err)
+		return res, compactError(path, err)
 	}
 	done = true
 	if err := syncDir(filepath.Dir(path)); err != nil {
-		return res, model.Internal(err)
+		return res, compactError(path, err)
 	}
 	if fi, err := os.Stat(path); err == nil {
 		res.After = fi.Size()
 	}
 	return res, nil
+}
+
+// compactError words a compaction's failure: the disk's problems (full,
+// read-only, its own error) in the user's words, anything else as an
+// internal error naming the file.
+func compactError(path string, err error) error {
+	if isFileProblem(err) {
+		return fileError(path, err)
+	}
+	return model.Internal(fmt.Errorf("compact %s: %w", path, err))
 }
 
 // copyCompact copies every bucket of src into a new bbolt file at dst, in

@@ -260,6 +260,24 @@ func TestInjectedErrorsInOneSave(t *testing.T) {
 	t.Logf("%d saves failed by an injected EIO, %d of all rounds had the contact before the retry; every retry left exactly one", faults, saved)
 }
 
+// diskWords are what the full disk (ENOSPC) and the disk's own error
+// (EIO) say, in English (the tests' children run without a locale) and
+// Finnish.
+var diskWords = map[string][]string{
+	"ENOSPC": {"is full", "on täynnä"},
+	"EIO":    {"the disk reported an error", "levy ilmoitti virheestä"},
+}
+
+// saysDisk reports whether message says what the disk did for errno.
+func saysDisk(message, errno string) bool {
+	for _, w := range diskWords[errno] {
+		if strings.Contains(message, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // TestInjectedErrorsInBackupAndCompact fails the Nth write or sync of a
 // backup and of a compaction (ENOSPC, EIO): a failed backup leaves no
 // backup file, a finished one is verified; a compaction leaves the
@@ -306,7 +324,7 @@ func TestInjectedErrorsInBackupAndCompact(t *testing.T) {
 					// A whole backup whose folder could not be synced after
 					// the rename may not survive a power cut: a failure is
 					// the safe answer then.
-					if r.status != exitOK && !strings.Contains(r.stderr, "sync") {
+					if r.status != exitOK && !saysDisk(r.stderr, c.errno) {
 						t.Errorf("%s: a whole backup, but status %d: %q", what, r.status, r.stderr)
 					}
 				} else if r.status == exitOK {
@@ -325,6 +343,9 @@ func TestInjectedErrorsInBackupAndCompact(t *testing.T) {
 				line := strings.TrimSpace(r.stderr)
 				if strings.Contains(line, "may have been saved") {
 					t.Errorf("%s: %q", what, line)
+				}
+				if !saysDisk(line, c.errno) {
+					t.Errorf("%s: the message does not say what the disk did: %q", what, line)
 				}
 				failed[line[:min(len(line), 60)]]++
 			}
