@@ -64,7 +64,7 @@ fuzz:
 # in the window. `make test` runs ROUNDS=50 (about 4 minutes on 2 cores);
 # `make faults ROUNDS=1000` is the long form.
 ROUNDS ?= 50
-FAULTS := ^(TestKillWhile.*|TestKillDuringAutosave|TestDamagedFileMatrix|TestDamagedFileInWindow|TestReadOnlyAndFullDisk|TestInjected.*)$$
+FAULTS := ^(TestKillWhile.*|TestKillDuringAutosave|TestDamagedFileMatrix|TestDamagedFileInWindow|TestReadOnlyAndFullDisk|TestDiskFaultsInWindow|TestInjected.*)$$
 faults:
 	FAULT_ROUNDS=$(ROUNDS) $(GO) test -tags $(TAGS) -count=1 -timeout 0 -v \
 		-run '$(FAULTS)' ./cmd/hankekirja/

@@ -119,12 +119,17 @@ func fieldLabel(field string) string {
 }
 
 // errorText renders an error for a user in the current language.
-func errorText(err error) string {
+func errorText(err error) string { return sentence(errorClause(err)) }
+
+// errorClause is errorText as the catalogue has it, in lower case, for a
+// message that goes on after a colon ("Automaattinen varmuuskopio
+// epäonnistui: levy on täynnä").
+func errorClause(err error) string {
 	var me *model.Error
 	if !errors.As(err, &me) && !errors.As(err, new(model.ValidationErrors)) {
 		err = model.Internal(err)
 	}
-	return sentence(assets.ErrorText(currentLanguage, err))
+	return assets.ErrorText(currentLanguage, err)
 }
 
 // sentence starts s with a capital letter. The catalogue's error texts

@@ -42,6 +42,7 @@ type shell struct {
 	browsers map[model.Kind]*browser
 	trash    *trashView
 	current  int // index into sections; -1 while the welcome view shows
+	bar      *noticeBar
 }
 
 func newShell(u *UI) *shell {
@@ -72,7 +73,8 @@ func newShell(u *UI) *shell {
 	split.Offset = 0.16
 	// The search results lie over the content, in the window's own layer.
 	body := container.NewStack(split, s.search.layer)
-	s.content = container.NewBorder(container.NewVBox(toolbar, widget.NewSeparator()), nil, nil, nil, body)
+	s.bar = newNoticeBar()
+	s.content = container.NewBorder(container.NewVBox(toolbar, widget.NewSeparator()), s.bar.box, nil, nil, body)
 	return s
 }
 

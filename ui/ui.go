@@ -185,6 +185,7 @@ func (u *UI) useDatabase(db Database) {
 	if u.readOnly() {
 		u.showInfo(T("ui.read_only_title"), T("ui.read_only_opened", map[string]any{"Path": db.Path()}))
 	}
+	u.watchBackup(db)
 }
 
 // Close closes the database (after any background work).

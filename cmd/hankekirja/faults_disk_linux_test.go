@@ -22,12 +22,16 @@ type diskCase struct {
 	ReadOnly bool
 	// Fill leaves no free room on it beside the database.
 	Fill bool
+	// Window, when set, opens the database in the real window after the
+	// commands (see showWindow).
+	Window *diskWindow `json:",omitempty"`
 }
 
 // diskReport is what mountHelper prints: the database's SHA-256 on the
 // tmpfs before and after, and each command's result.
 type diskReport struct {
 	Before, After string
+	Window        *windowReport `json:",omitempty"`
 	Results       []struct {
 		Args           []string
 		Status         int
@@ -144,6 +148,9 @@ func mountHelper(args []string) int {
 			Status         int
 			Stdout, Stderr string
 		}{args, status, stdout.String(), stderr.String()})
+	}
+	if spec.Case.Window != nil {
+		rep.Window = showWindow(path, *spec.Case.Window)
 	}
 	rep.After = sum()
 	out, _ := json.Marshal(rep)
