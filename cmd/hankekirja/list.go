@@ -33,7 +33,12 @@ func (c *cli) list(args []string) int {
 	if !ok {
 		return status
 	}
-	f := model.Filter{Query: *filter}
+	// The filter takes words as the window's list filter does, through
+	// the full-text index: any inflected form, a compound part, a phone
+	// number however written, a name typed without ä and ö. Like search,
+	// it builds the index first when the file has none.
+	f := model.Filter{Text: *filter}
+	c.searching = *filter != ""
 	if kind == model.KindMunicipality && !*all {
 		f.Facets = []string{"current"}
 	}
@@ -41,6 +46,13 @@ func (c *cli) list(args []string) int {
 		return c.usageError(c.msg("cli.flag_unknown", map[string]any{"Flag": "--group"}))
 	}
 	return c.withDB(func(db *store.DB) int {
+		if c.searching {
+			select {
+			case <-db.SearchReady():
+			case <-c.ctx.Done():
+				return c.fail(c.ctx.Err())
+			}
+		}
 		svc := serviceFor(db.Services(), kind)
 		if *group != "" {
 			g, err := c.find(db.Services(), model.KindGroup, *group)

@@ -43,3 +43,34 @@ func TestSearchCommand(t *testing.T) {
 		t.Errorf("--kind cats: status %d, stderr %q", r.status, r.stderr)
 	}
 }
+
+// TestListFilterFollowsFinnish: `list --filter` takes words as the
+// window's filter does, through the index: an inflected form, a compound
+// part and a name typed without ä find their records, a start of a
+// surname still finds it, and the list keeps its own order and columns.
+func TestListFilterFollowsFinnish(t *testing.T) {
+	t.Parallel()
+	path := tempDB(t)
+	ok(t, path, "demo")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"municipalities", "--filter", "hameenlinnan"}, "Hämeenlinna"},
+		{[]string{"municipalities", "--filter", "Tusby"}, "Tuusula"},
+		{[]string{"contacts", "--filter", "kunnassa"}, "maakuntavaltuutettu"},
+		{[]string{"contacts", "--filter", "hakkar"}, "Sirpa Hakkarainen"},
+		{[]string{"groups", "--filter", "tuotanto"}, "Palvelutuotannon työryhmä"},
+	} {
+		out := ok(t, path, append([]string{"list"}, c.args...)...)
+		if !strings.Contains(out, c.want) {
+			t.Errorf("list %v:\n%s\nwant %q among the rows", c.args, out, c.want)
+		}
+	}
+	// Every row matches: no filter that lists everything.
+	all := strings.Count(ok(t, path, "list", "contacts"), "\n")
+	some := strings.Count(ok(t, path, "list", "contacts", "--filter", "kunnassa"), "\n")
+	if some == 0 || some >= all {
+		t.Errorf("--filter kunnassa lists %d of %d contacts", some, all)
+	}
+}
