@@ -136,15 +136,6 @@ func (s *searchIndex) setDoc(n uint32, d docInfo) {
 	s.docs[n] = d
 }
 
-func (s *searchIndex) doc(n uint32) (docInfo, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if n >= uint32(len(s.docs)) {
-		return docInfo{}, false
-	}
-	return s.docs[n], true
-}
-
 // prefixed returns up to limit folded words that start with p.
 func (s *searchIndex) prefixed(p string, limit int) []string {
 	s.mu.Lock()
