@@ -33,7 +33,7 @@ func (u *UI) watchBackup(db Database) {
 		}
 		u.post(func() {
 			if u.db == db { // not a database closed meanwhile
-				u.shell.showBar(T("ui.backup_failed", map[string]any{"Error": errorClause(err)}))
+				u.shell.showBar(T("ui.backup_failed", map[string]any{"Detail": errorClause(err)}))
 			}
 		})
 	}()
