@@ -251,7 +251,7 @@ func checkCurrent(ctx context.Context, tx *bolt.Tx, report func(string, ...any))
 				continue
 			}
 			r := c.r
-			if r.GetMeta().ID != c.id || model.Kind(c.v[0]) != r.Kind() {
+			if r.GetMeta().ID != c.id || valueKind(c.v) != r.Kind() {
 				report("%s %s: stored under the wrong key or kind", r.Kind(), c.id)
 			}
 			if c.validErr != nil {
@@ -275,7 +275,7 @@ func checkCurrent(ctx context.Context, tx *bolt.Tx, report func(string, ...any))
 		return nil
 	}
 	err := bucket(tx, bucketCurrent).ForEach(func(k, v []byte) error {
-		if len(k) != 17 || len(v) == 0 || k[0] != v[0] {
+		if len(k) != 17 || len(v) == 0 || k[0] != byte(valueKind(v)) {
 			report("current: malformed key %x", k)
 			return nil
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"strconv"
 	"strings"
 	"time"
@@ -27,7 +28,8 @@ type envelope struct {
 }
 
 // encodeRecord returns the stored value of a revision: its kind as one byte
-// (so a reader can tell the kind without decoding JSON), then the envelope.
+// (so a reader can tell the kind without decoding JSON) with checksumFlag
+// set, a CRC-32C of what follows, then the envelope.
 //
 // The envelope is written by hand rather than by a second json.Marshal,
 // which would scan the record's JSON again: the same bytes for a third
@@ -38,33 +40,80 @@ func encodeRecord(r model.Record) ([]byte, error) {
 		return nil, err
 	}
 	kind := r.Kind().String()
-	b := make([]byte, 0, len(body)+len(kind)+32)
-	b = append(b, byte(r.Kind()))
+	b := make([]byte, 0, len(body)+len(kind)+36)
+	b = append(b, byte(r.Kind())|checksumFlag, 0, 0, 0, 0)
 	b = append(b, `{"v":`...)
 	b = strconv.AppendInt(b, recordVersion, 10)
 	b = append(b, `,"kind":"`...)
 	b = append(b, kind...)
 	b = append(b, `","record":`...)
 	b = append(b, body...)
-	return append(b, '}'), nil
+	b = append(b, '}')
+	binary.BigEndian.PutUint32(b[1:5], crc32.Checksum(b[5:], castagnoli))
+	return b, nil
+}
+
+// A record's value carries a checksum of its envelope, so that check
+// finds a byte changed inside a record that still decodes (bbolt checks
+// its pages' structure, not their contents). Values written before it
+// have none: their kind byte lacks checksumFlag (a migration adds it,
+// see frameRecords).
+const checksumFlag = 0x80
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// errChecksum is a record value whose checksum does not match.
+var errChecksum = errors.New("checksum mismatch: the record was changed outside Hankekirja or damaged on the disk")
+
+// unframe returns the kind byte and envelope of a stored value, checking
+// its checksum when it has one.
+func unframe(b []byte) (model.Kind, []byte, error) {
+	if len(b) < 2 {
+		return 0, nil, errors.New("empty record")
+	}
+	if b[0]&checksumFlag == 0 {
+		return model.Kind(b[0]), b[1:], nil
+	}
+	if len(b) < 7 {
+		return 0, nil, errors.New("short record")
+	}
+	if crc32.Checksum(b[5:], castagnoli) != binary.BigEndian.Uint32(b[1:5]) {
+		return 0, nil, errChecksum
+	}
+	return model.Kind(b[0] &^ checksumFlag), b[5:], nil
+}
+
+// valueKind is the kind of a stored record value, from its first byte.
+func valueKind(v []byte) model.Kind { return model.Kind(v[0] &^ checksumFlag) }
+
+// framed returns a value of the old form (no checksum) with one, and
+// any other unchanged.
+func framed(v []byte) []byte {
+	if len(v) < 2 || v[0]&checksumFlag != 0 {
+		return v
+	}
+	out := make([]byte, 0, len(v)+4)
+	out = append(out, v[0]|checksumFlag, 0, 0, 0, 0)
+	out = append(out, v[1:]...)
+	binary.BigEndian.PutUint32(out[1:5], crc32.Checksum(out[5:], castagnoli))
+	return out
 }
 
 // decodeRecord decodes a stored value into a new record of its kind. A
 // value in the form encodeRecord writes is decoded in one pass over the
 // record's JSON; anything else goes through the envelope.
 func decodeRecord(b []byte) (model.Record, error) {
-	if len(b) < 2 {
-		return nil, errors.New("empty record")
+	kind, b, err := unframe(b)
+	if err != nil {
+		return nil, err
 	}
-	kind := model.Kind(b[0])
 	prefix := `{"v":` + strconv.Itoa(recordVersion) + `,"kind":"` + kind.String() + `","record":`
-	if r := model.NewRecord(kind); r != nil && bytes.HasPrefix(b[1:], []byte(prefix)) && b[len(b)-1] == '}' {
-		if err := json.Unmarshal(b[1+len(prefix):len(b)-1], r); err != nil {
+	if r := model.NewRecord(kind); r != nil && bytes.HasPrefix(b, []byte(prefix)) && b[len(b)-1] == '}' {
+		if err := json.Unmarshal(b[len(prefix):len(b)-1], r); err != nil {
 			return nil, fmt.Errorf("decode %s: %w", kind, err)
 		}
 		return r, nil
 	}
-	b = b[1:]
 	var env envelope
 	if err := json.Unmarshal(b, &env); err != nil {
 		return nil, fmt.Errorf("decode record: %w", err)

@@ -86,7 +86,7 @@ func (db *DB) eraseTx(tx *bolt.Tx, p erasedPerson, opts model.EraseOptions) (mod
 	var rewrites []rewrite
 	var known []keyValue // older revisions known by metadata, whose notes may name them
 	consider := func(key, v []byte, current bool) error {
-		if model.Kind(v[0]) == model.KindContact || !containsAny(v, needles) {
+		if valueKind(v) == model.KindContact || !containsAny(v, needles) {
 			return nil
 		}
 		r, err := decodeRecord(v)

@@ -85,7 +85,7 @@ func currentKey(kind model.Kind, id model.ID) []byte {
 // putCurrent stores the current revision's encoded value (whose first
 // byte is its kind).
 func putCurrent(tx *bolt.Tx, id model.ID, v []byte) error {
-	return bucket(tx, bucketCurrent).Put(currentKey(model.Kind(v[0]), id), v)
+	return bucket(tx, bucketCurrent).Put(currentKey(valueKind(v), id), v)
 }
 
 // rawCurrent returns the current revision's stored value, or nil; valid

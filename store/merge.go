@@ -115,14 +115,15 @@ func readChain(hist cursor, id model.ID, cur []byte) (*model.Chain, error) {
 // decodeMeta reads only the metadata of a stored revision.
 func decodeMeta(b []byte) (model.Meta, error) {
 	var m model.Meta
-	if len(b) < 2 {
-		return m, errors.New("empty record")
-	}
-	var env envelope
-	if err := json.Unmarshal(b[1:], &env); err != nil {
+	_, body, err := unframe(b)
+	if err != nil {
 		return m, err
 	}
-	err := json.Unmarshal(env.Record, &m)
+	var env envelope
+	if err := json.Unmarshal(body, &env); err != nil {
+		return m, err
+	}
+	err = json.Unmarshal(env.Record, &m)
 	return m, err
 }
 

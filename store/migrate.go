@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -11,10 +12,14 @@ import (
 )
 
 // migration upgrades a database by one schema version inside one
-// transaction.
+// transaction. A migration that rewrites every record has batches first:
+// work in transactions of its own, each leaving the file consistent and
+// repeatable (a batch redone after a crash finds its work done), so that
+// a region's archive is not rewritten in one transaction held in memory.
 type migration struct {
-	name string
-	fn   func(tx *bolt.Tx) error
+	name    string
+	batches func(db *DB) error
+	fn      func(tx *bolt.Tx) error
 }
 
 // migrations lists every schema change in order; the schema version of a
@@ -27,6 +32,7 @@ var migrations = []migration{
 	{name: "initial layout", fn: func(tx *bolt.Tx) error { return nil }},
 	{name: "current revisions, history and summaries apart", fn: splitRecords},
 	{name: "contacts found by their phone numbers", fn: resummarise(model.KindContact)},
+	{name: "records with a checksum", batches: frameRecords, fn: func(tx *bolt.Tx) error { return nil }},
 }
 
 // migrate backs the file up and then applies the migrations after version
@@ -35,10 +41,20 @@ var migrations = []migration{
 func (db *DB) migrate(from int) error {
 	backup, err := db.backupBeforeMigration(from)
 	if err != nil {
+		// A damaged file, or a disk that will not take the copy, is told
+		// as such (nothing was migrated): not as an internal error.
+		if model.ErrorCode(err) == model.EDAMAGED || isFileProblem(err) {
+			return err
+		}
 		return model.Internal(fmt.Errorf("backup before migration: %w", err))
 	}
 	for v := from; v < len(migrations); v++ {
 		m := migrations[v]
+		if m.batches != nil {
+			if err := m.batches(db); err != nil {
+				return migrationFailed(v+1, m.name, backup, err)
+			}
+		}
 		err := db.updateTx(func(tx *bolt.Tx) error {
 			if err := m.fn(tx); err != nil {
 				return err
@@ -46,10 +62,22 @@ func (db *DB) migrate(from int) error {
 			return putSchema(tx, v+1)
 		})
 		if err != nil {
-			return model.Internal(fmt.Errorf("migration %d (%s) failed; a copy of the file from before it is at %s: %w", v+1, m.name, backup, err))
+			return migrationFailed(v+1, m.name, backup, err)
 		}
 	}
 	return nil
+}
+
+// migrationFailed is the error of migration number v: damage found on the
+// way is the damaged-file error (each transaction of a migration leaves
+// the file's contents as they were or migrated, never between), a disk
+// problem its own message, anything else an internal error naming the
+// copy taken before.
+func migrationFailed(v int, name, backup string, err error) error {
+	if model.ErrorCode(err) == model.EDAMAGED || isFileProblem(err) {
+		return err
+	}
+	return model.Internal(fmt.Errorf("migration %d (%s) failed; a copy of the file from before it is at %s: %w", v, name, backup, err))
 }
 
 // backupBeforeMigration writes a consistent copy of the database (still at
@@ -99,7 +127,7 @@ func splitRecords(tx *bolt.Tx) error {
 	err := old.ForEach(func(k, v []byte) error {
 		switch {
 		case len(k) == 17 && k[16] == partCurrent:
-			return cur.Put(currentKey(model.Kind(v[0]), idFrom(k)), v)
+			return cur.Put(currentKey(valueKind(v), idFrom(k)), v)
 		case len(k) == 17 && k[16] == partSummary:
 			s, err := decodeSummary(v)
 			if err != nil {
@@ -140,4 +168,60 @@ func resummarise(kind model.Kind) func(tx *bolt.Tx) error {
 		}
 		return writeSummaries(tx, list)
 	}
+}
+
+// frameBatch is about how many bytes of values one transaction of
+// frameRecords rewrites.
+var frameBatch = 32 << 20
+
+// frameRecords gives every stored revision written before schema 4 its
+// checksum (see encodeRecord): the current revisions and the older ones
+// (not the revisions known only by their metadata, which are not record
+// values). The bytes of each are kept as they were; a value that has its
+// checksum already is left alone, so a batch redone finds nothing to do.
+func frameRecords(db *DB) error {
+	for _, name := range [][]byte{bucketCurrent, bucketHistory} {
+		var from []byte
+		for done := false; !done; {
+			err := db.updateTx(func(tx *bolt.Tx) error {
+				b := bucket(tx, name)
+				if b.Bucket == nil {
+					done = true
+					return nil
+				}
+				type put struct{ k, v []byte }
+				var puts []put
+				size := 0
+				c := b.Cursor()
+				k, v := c.First()
+				if from != nil {
+					k, v = c.Seek(from)
+				}
+				for ; k != nil && size < frameBatch; k, v = c.Next() {
+					if bytes.Equal(name, bucketHistory) && (len(k) != 33 || k[16] != partHistory) {
+						continue
+					}
+					if len(v) >= 2 && v[0]&checksumFlag == 0 {
+						puts = append(puts, put{bytes.Clone(k), framed(v)})
+						size += len(v)
+					}
+				}
+				if k == nil {
+					done = true
+				} else {
+					from = bytes.Clone(k)
+				}
+				for _, p := range puts {
+					if err := b.Put(p.k, p.v); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 	"testing"
 
 	"hankekirja/model"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // TestMigrateSchema1 opens a database written by the schema-1 code
@@ -81,6 +84,7 @@ func TestMigrateSchema1(t *testing.T) {
 	if problems, err := db.Check(ctx); err != nil || len(problems) > 0 {
 		t.Errorf("check after migration: %v %v", problems, err)
 	}
+	assertFramed(t, db)
 	if backups := backupFiles(path); len(backups) != 1 || backups[0].Reason != model.BackupMigration {
 		t.Errorf("backups after migration: %+v", backups)
 	}
@@ -101,6 +105,8 @@ func TestMigrateSchema1(t *testing.T) {
 // schema-2 archive from opening), and afterwards a contact is found by its
 // number.
 func TestMigrateSchema2(t *testing.T) {
+	defer func(n int) { frameBatch = n }(frameBatch)
+	frameBatch = 4096
 	src, err := os.ReadFile("testdata/schema2.db")
 	if err != nil {
 		t.Fatal(err)
@@ -138,6 +144,10 @@ func TestMigrateSchema2(t *testing.T) {
 	if want := strings.Fields(string(b)); !reflect.DeepEqual(got, want) {
 		t.Errorf("contacts after migration (%d):\n got %v\nwant %v", len(got), got, want)
 	}
+	// Every revision's value now has its checksum (schema 4), written in
+	// batches (small ones here, so that there are many).
+	assertFramed(t, db)
+
 	var phoned *model.Contact
 	for _, s := range page.Items {
 		c, err := svc.Contacts.Get(ctx, s.ID)
@@ -159,5 +169,36 @@ func TestMigrateSchema2(t *testing.T) {
 	}
 	if len(res.Hits) == 0 || res.Hits[0].Summary.ID != phoned.ID {
 		t.Errorf("searching %s (%s's number) after migration gives %+v", national, phoned.LastName, res.Hits)
+	}
+}
+
+// assertFramed fails t unless every current and older revision in db
+// carries its checksum.
+func assertFramed(t *testing.T, db *DB) {
+	t.Helper()
+	var values, bare int
+	err := db.viewTx(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketCurrent, bucketHistory} {
+			err := bucket(tx, name).ForEach(func(k, v []byte) error {
+				if bytes.Equal(name, bucketHistory) && (len(k) != 33 || k[16] != partHistory) {
+					return nil
+				}
+				values++
+				if v[0]&checksumFlag == 0 {
+					bare++
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if values == 0 || bare > 0 {
+		t.Errorf("%d of %d revisions without a checksum after migration", bare, values)
 	}
 }

@@ -22,7 +22,7 @@ func (q queries) KindOf(ctx context.Context, id model.ID) (model.Kind, error) {
 		if v == nil {
 			return model.NotFound(0, id)
 		}
-		kind = model.Kind(v[0])
+		kind = valueKind(v)
 		return nil
 	})
 	return kind, err

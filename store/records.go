@@ -276,7 +276,7 @@ func (db *DB) nextMeta(old *model.Meta, notes ...model.Note) model.Meta {
 // any kind).
 func getRecord(tx *bolt.Tx, kind model.Kind, id model.ID) (model.Record, error) {
 	v := rawCurrent(tx, id)
-	if v == nil || (kind != 0 && model.Kind(v[0]) != kind) {
+	if v == nil || (kind != 0 && valueKind(v) != kind) {
 		return nil, model.NotFound(kind, id)
 	}
 	r, err := decodeRecord(v)
