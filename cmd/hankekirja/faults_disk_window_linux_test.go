@@ -43,9 +43,20 @@ type windowReport struct {
 
 // showWindow opens path in the window as w says, waits up to two minutes
 // for it, lets it settle for 3 s, photographs the screen, reads the title
-// and quits it with SIGTERM. It runs in the mount helper too, so it uses
-// no testing.T.
+// and quits it with SIGTERM. A window that could not connect to its screen
+// (see errNoConnection) is started again, three times at most. It runs in
+// the mount helper too, so it uses no testing.T.
 func showWindow(path string, w diskWindow) *windowReport {
+	var rep *windowReport
+	for try := 0; try < 3; try++ {
+		if rep = showWindowOnce(path, w); rep.Shown || !strings.Contains(rep.Logs, "failed to initialise GLFW") {
+			break
+		}
+	}
+	return rep
+}
+
+func showWindowOnce(path string, w diskWindow) *windowReport {
 	argv := append(append([]string(nil), w.As...), w.Bin, "--db", path)
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Env = guiEnv(w.Home, w.Display)

@@ -68,6 +68,29 @@ func startWindow(t *testing.T, bin, path, display string, wrap ...string) *windo
 	return w
 }
 
+// startShownWindow is startWindow, waiting up to two minutes for the
+// window to appear. When its screen went away or the program could not
+// connect to it (see errNoConnection), the window is started again, on a
+// new screen from numbers if the old one no longer answers, three times
+// at most; *display is the screen it is on.
+func startShownWindow(t *testing.T, bin, path string, display *string, numbers [2]int, wrap ...string) *window {
+	t.Helper()
+	for try := 1; ; try++ {
+		*display = liveDisplay(t, *display, numbers)
+		w := startWindow(t, bin, path, *display, wrap...)
+		_, err := w.waitShown(t, "Hankekirja", 2*time.Minute)
+		if err == nil {
+			return w
+		}
+		if try == 3 {
+			t.Fatalf("the window could not be shown on %s, %d times: %v", *display, try, err)
+		}
+		w.kill()
+		<-w.exited
+		t.Logf("starting the window again (try %d)", try+1)
+	}
+}
+
 // kill sends SIGKILL to the window's process and, when it runs under
 // strace, to the window too.
 func (w *window) kill() {
@@ -197,8 +220,7 @@ func TestKillDuringAutosave(t *testing.T) {
 			wrap = []string{strace, "-f", "-qq", "--seccomp-bpf", "-o", os.DevNull,
 				"-e", "trace=fdatasync", "-e", fmt.Sprintf("inject=fdatasync:delay_enter=%d", syncHold.Microseconds())}
 		}
-		display = liveDisplay(t, display, autosaveDisplays)
-		w := startWindow(t, bin, path, display, wrap...)
+		w := startShownWindow(t, bin, path, &display, autosaveDisplays, wrap...)
 		notes := fmt.Sprintf("Päätös %d: selvitystä jatketaan, äänin 5–2.", round+1)
 		openFirstItem(t, w)
 		ready := fileState(path)
@@ -279,14 +301,11 @@ func waitForChange(t *testing.T, w *window, path, from string, deadline time.Tim
 	return ""
 }
 
-// openFirstItem waits for the window and opens the minutes of the
-// newest meeting (the planned one) at its first item's discussion, as
+// openFirstItem opens the minutes of the newest meeting (the planned one)
+// in the shown window at its first item's discussion, as
 // TestAutosaveSurvivesKill does.
 func openFirstItem(t *testing.T, w *window) {
 	t.Helper()
-	if _, err := w.waitShown(t, "Hankekirja", 2*time.Minute); err != nil {
-		t.Fatalf("the window's screen %s went away before the window appeared", w.display)
-	}
 	time.Sleep(1500 * time.Millisecond)
 	w.xdo(1500*time.Millisecond, "mousemove", "70", "171", "click", "1")
 	w.xdo(1500*time.Millisecond, "mousemove", "350", "215", "click", "1")
@@ -403,11 +422,7 @@ func TestDamagedFileInWindow(t *testing.T) {
 			t.Fatal(err)
 		}
 		before := sha(t, path)
-		display = liveDisplay(t, display, damagedDisplays)
-		w := startWindow(t, bin, path, display)
-		if _, err := w.waitShown(t, "Hankekirja", 2*time.Minute); err != nil {
-			t.Fatalf("%s: the window's screen %s went away before the window appeared", d.name, display)
-		}
+		w := startShownWindow(t, bin, path, &display, damagedDisplays)
 		// The dialog (560×260 in the middle of the 1280×720 window) has
 		// Open another file and Quit at its foot; a fresh folder has no
 		// backup to offer, so there is no Restore before them.
