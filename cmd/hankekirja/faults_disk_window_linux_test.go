@@ -124,13 +124,7 @@ func showWindowOnce(path string, w diskWindow) *windowReport {
 // with status 0 on SIGTERM, nothing in its output tells of a panic, and
 // the file is unchanged.
 func TestDiskFaultsInWindow(t *testing.T) {
-	needTools(t, "Xvfb", "xdotool", "import")
-	if testing.Short() {
-		t.Skip("starts the real window")
-	}
-	t.Parallel()
-	windowFaults.Lock()
-	defer windowFaults.Unlock()
+	beginWindowFault(t, "Xvfb", "xdotool", "import")
 	ex := exampleDir(t)
 	src := filepath.Join(ex, "example.db")
 	fi, err := os.Stat(src)
@@ -170,26 +164,25 @@ func TestDiskFaultsInWindow(t *testing.T) {
 	shot := func(name string) string {
 		return filepath.Join(os.TempDir(), "hankekirja-disk-"+name+".png")
 	}
-	t.Run("read-only filesystem", func(t *testing.T) {
-		display = liveDisplay(t, display, diskWindowDisplays)
-		w := &diskWindow{Bin: bin, Display: display, Home: t.TempDir(), Shot: shot("read-only")}
-		rep := onDisk(t, src, diskCase{Size: fmt.Sprint(fi.Size() + 1<<20), ReadOnly: true, Window: w})
-		check(t, "read-only filesystem", rep.Window, "Hankekirja – hankekirja (vain luku)")
-		if rep.Before != rep.After {
-			t.Error("the file on the read-only disk changed")
-		}
-		t.Logf("the screen: %s", w.Shot)
-	})
-	t.Run("full disk", func(t *testing.T) {
-		display = liveDisplay(t, display, diskWindowDisplays)
-		w := &diskWindow{Bin: bin, Display: display, Home: t.TempDir(), Shot: shot("full")}
-		rep := onDisk(t, src, diskCase{Size: fmt.Sprint(fi.Size() + 1<<20), Fill: true, Window: w})
-		check(t, "full disk", rep.Window, "Hankekirja – hankekirja")
-		if rep.Before != rep.After {
-			t.Error("opening the window on a full disk changed the file")
-		}
-		t.Logf("the screen: %s", w.Shot)
-	})
+	for _, c := range []struct {
+		name, shot, title string
+		disk              diskCase
+	}{
+		{"read-only filesystem", "read-only", "Hankekirja – hankekirja (vain luku)", diskCase{ReadOnly: true}},
+		{"full disk", "full", "Hankekirja – hankekirja", diskCase{Fill: true}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			display = liveDisplay(t, display, diskWindowDisplays)
+			w := &diskWindow{Bin: bin, Display: display, Home: t.TempDir(), Shot: shot(c.shot)}
+			c.disk.Size, c.disk.Window = fmt.Sprint(fi.Size()+1<<20), w
+			rep := onDisk(t, src, c.disk)
+			check(t, c.name, rep.Window, c.title)
+			if rep.Before != rep.After {
+				t.Errorf("%s: the window changed the file", c.name)
+			}
+			t.Logf("the screen: %s", w.Shot)
+		})
+	}
 	t.Run("no permission", func(t *testing.T) {
 		as, why := asNobody()
 		if as == nil {

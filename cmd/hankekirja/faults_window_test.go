@@ -37,6 +37,20 @@ var (
 // minutes for a window.
 var windowFaults sync.Mutex
 
+// beginWindowFault starts a fault test of the real window: the tools it
+// needs (skipped without them, failed in CI), not with -short, beside the
+// other fault tests but one window test at a time.
+func beginWindowFault(t *testing.T, tools ...string) {
+	t.Helper()
+	needTools(t, tools...)
+	if testing.Short() {
+		t.Skip("starts the real window")
+	}
+	t.Parallel()
+	windowFaults.Lock()
+	t.Cleanup(windowFaults.Unlock)
+}
+
 // windowRounds is the rounds of each kind of kill the window takes. A
 // round starts the real window and types at a person's speed (about 20 s),
 // so it is a 25th of FAULT_ROUNDS, at least 2: 2 of each in CI's
@@ -176,13 +190,7 @@ const syncHold = 1500 * time.Millisecond
 // whole of what was typed: never part of it, never a damaged record, and
 // nothing else of the meeting changed.
 func TestKillDuringAutosave(t *testing.T) {
-	needTools(t, "Xvfb", "xdotool", "setxkbmap")
-	if testing.Short() {
-		t.Skip("starts the real window")
-	}
-	t.Parallel()
-	windowFaults.Lock()
-	defer windowFaults.Unlock()
+	beginWindowFault(t, "Xvfb", "xdotool", "setxkbmap")
 	dir := t.TempDir()
 	bin := buildGUI(t, dir)
 	base := filepath.Join(dir, "base.db")
@@ -398,13 +406,7 @@ func received(got, typed string) bool {
 // real window: no crash, the damage dialog, whose Quit ends the program
 // with status 0, and the file byte for byte as it was.
 func TestDamagedFileInWindow(t *testing.T) {
-	needTools(t, "Xvfb", "xdotool", "setxkbmap")
-	if testing.Short() {
-		t.Skip("starts the real window")
-	}
-	t.Parallel()
-	windowFaults.Lock()
-	defer windowFaults.Unlock()
+	beginWindowFault(t, "Xvfb", "xdotool", "setxkbmap")
 	ex := exampleDir(t)
 	clean, err := os.ReadFile(filepath.Join(ex, "example.db"))
 	if err != nil {
