@@ -26,6 +26,10 @@ type cli struct {
 	// incomplete full-text index for the window to build (a command's
 	// open would start the build of a large archive and abandon it).
 	searching bool
+	// backupWarned is set once the failed automatic backup was said: a
+	// command that opens the database twice (import tries the fast path
+	// for a new file first) says it once.
+	backupWarned bool
 }
 
 // msg renders a catalogue message in the user's language.
@@ -54,7 +58,8 @@ func (c *cli) withDB(fn func(db *store.DB) int) (status int) {
 	defer func() {
 		// The day's automatic backup runs beside the command; a failure
 		// does not fail the command, but it is said.
-		if err := db.BackupError(); err != nil {
+		if err := db.BackupError(); err != nil && !c.backupWarned {
+			c.backupWarned = true
 			c.errorLine(c.msg("cli.backup.auto_failed", map[string]any{"Detail": assets.ErrorText(c.lang, err)}))
 		}
 		if err := db.Close(); err != nil && status == exitOK {

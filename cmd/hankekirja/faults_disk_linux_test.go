@@ -216,6 +216,11 @@ func TestReadOnlyAndFullDisk(t *testing.T) {
 		if check.Status != exitOK {
 			t.Errorf("check after the failed import: status %d, %q", check.Status, check.Stderr)
 		}
+		for _, r := range rep.Results {
+			if n := strings.Count(r.Stderr, "the automatic backup failed"); n != 1 {
+				t.Errorf("%s on a full disk says %d times that the automatic backup failed, want once: %q", r.Args[0], n, r.Stderr)
+			}
+		}
 		if rep.Before != rep.After {
 			t.Error("a failed import onto a full disk changed the file")
 		}
