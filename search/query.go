@@ -1,8 +1,10 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"hankekirja/morph"
 )
@@ -38,7 +40,7 @@ func (ix *Indexer) Plan(query string) []Word {
 		w := Word{Folded: folded, Surface: SurfaceKey(folded)}
 		if hasLetter(tok) {
 			if t := ix.an.Terms(tok); len(t) > 0 {
-				w.Base, w.HasBase = keyOf(nsBase, t[0]), true
+				w.Base, w.HasBase = keyOf(nsBase, ix.baseOf(tok, t)), true
 			}
 			if st := ix.stem.Terms(folded); len(st) > 0 {
 				w.Stem = keyOf(nsStem, st[0])
@@ -47,6 +49,24 @@ func (ix *Indexer) Plan(query string) []Word {
 		out = append(out, w)
 	}
 	return out
+}
+
+// baseOf picks the base form a query word is looked up by from its terms.
+// A word typed in lower case has every reading, and the first is often
+// not the one meant: "hyvinkään" is first hyvä or hyvin with -kään, and
+// the town Hyvinkää found only the texts that say Hyvinkään, never the
+// municipality itself. When the word with a capital has a proper-noun
+// reading among those, that one is taken, as the word in a text, written
+// with its capital, was indexed.
+func (ix *Indexer) baseOf(tok string, terms []string) string {
+	r, n := utf8.DecodeRuneInString(tok)
+	if n == 0 || !unicode.IsLower(r) {
+		return terms[0]
+	}
+	if proper := ix.an.Terms(string(unicode.ToUpper(r)) + tok[n:]); len(proper) > 0 && proper[0] != terms[0] && slices.Contains(terms, proper[0]) {
+		return proper[0]
+	}
+	return terms[0]
 }
 
 // phoneQuery reads a query made of digits, spaces, dashes, parentheses and

@@ -27,6 +27,15 @@ func TestSearchCommand(t *testing.T) {
 		t.Errorf("tuotanto does not find Palvelutuotannon työryhmä: %+v", hits)
 	}
 
+	// Typed in lower case, as people type a town in a search field: its
+	// inflected forms still find the municipality itself, not only the
+	// texts that say them.
+	for _, c := range []struct{ query, want string }{{"hyvinkään", "Hyvinkää"}, {"hämeenlinnassa", "Hämeenlinna"}, {"riihimäen", "Riihimäki"}} {
+		if out := ok(t, path, "search", c.query, "--kind", "municipalities"); !strings.Contains(out, c.want) {
+			t.Errorf("search %s --kind municipalities:\n%s\nwant %s", c.query, out, c.want)
+		}
+	}
+
 	out := ok(t, path, "search", "Tusby", "--kind", "municipalities", "--limit", "1")
 	if !strings.Contains(out, "Tuusula") || strings.Contains(out, "Projects") {
 		t.Errorf("search Tusby --kind municipalities: %q", out)
