@@ -19,9 +19,11 @@ import (
 // binary's runs on them. Under CI's load a window has found no X server to
 // connect to ("failed to initialise GLFW: PlatformUnavailable") on a
 // screen that answered a moment before; a test then waited minutes for a
-// window that could never come. Each screen is therefore watched: a
-// window test learns at once that its screen ended, with what Xvfb said,
-// and openWindow starts the run again on a new screen.
+// window that could never come. The likely cause was the server's reset
+// when its last client left (now -noreset, see startXvfbIn); as a safety
+// net each screen is watched, a window test learns at once that its screen
+// ended or refused it, with what Xvfb said, and the run starts again on a
+// new screen.
 
 // lockedBuffer is a bytes.Buffer that a process's output goroutine and the
 // test may use at once.
@@ -129,7 +131,12 @@ func startXvfbIn(t testing.TB, first, last int) string {
 			t.Fatal(err)
 		}
 		s := &screen{exited: make(chan struct{})}
-		s.cmd = exec.Command("Xvfb", display, "-displayfd", "3", "-screen", "0", "1366x768x24", "-nolisten", "tcp")
+		// -noreset: an X server resets when its last client goes, and the
+		// tests' windows and xdotool come and go between rounds. While it
+		// resets a new client cannot connect ("failed to initialise GLFW",
+		// "Can't open display" from xdotool), and afterwards the Finnish
+		// layout is gone (typed ä and ö went missing).
+		s.cmd = exec.Command("Xvfb", display, "-displayfd", "3", "-noreset", "-screen", "0", "1366x768x24", "-nolisten", "tcp")
 		s.cmd.ExtraFiles = []*os.File{w} // descriptor 3
 		s.cmd.Stdout, s.cmd.Stderr = &s.out, &s.out
 		err = s.cmd.Start()
