@@ -57,6 +57,20 @@ func writeFileAtomic(path string, perm os.FileMode, write func(w io.Writer) erro
 // (".name.tmp-123", ".name.compact-123"), which removeLeftovers finds.
 const tmpInfix = ".tmp-"
 
+// rewriteCopy creates the empty file beside the database at path that a
+// rewrite of the whole file (compaction, encryption, erasure's compaction)
+// is copied into before it replaces the file. Its name is the one
+// removeLeftovers looks for, so what a killed rewrite left is removed at
+// the next open.
+func rewriteCopy(path string) (string, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".compact-*")
+	if err != nil {
+		return "", err
+	}
+	tmp.Close()
+	return tmp.Name(), nil
+}
+
 // removeLeftovers removes the temporary files that a killed backup or
 // compaction of the database at dbPath left behind. It runs when the
 // database is opened, holding bbolt's lock, so no other Hankekirja is

@@ -45,12 +45,10 @@ func Compact(ctx context.Context, path string, opts *Options, progress func(done
 	if res.Backup, err = db.AutoBackup(model.BackupCompact); err != nil {
 		return res, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".compact-*")
+	tmpPath, err := rewriteCopy(path)
 	if err != nil {
 		return res, compactError(path, err)
 	}
-	tmpPath := tmp.Name()
-	tmp.Close()
 	done := false
 	defer func() {
 		if !done {

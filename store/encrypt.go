@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -131,12 +130,10 @@ func rewrite(ctx context.Context, path string, opts *Options, wantSealed bool, d
 		}
 		dst = src
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".compact-*")
+	tmpPath, err := rewriteCopy(path)
 	if err != nil {
 		return model.Internal(err)
 	}
-	tmpPath := tmp.Name()
-	tmp.Close()
 	done := false
 	defer func() {
 		if !done {

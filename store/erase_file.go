@@ -124,12 +124,10 @@ func privateNeedles(c *model.Contact) [][]byte {
 // afterwards.
 func compactOpen(ctx context.Context, db *DB) error {
 	path := db.path
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".erase-*")
+	tmpPath, err := rewriteCopy(path)
 	if err != nil {
 		return model.Internal(err)
 	}
-	tmpPath := tmp.Name()
-	tmp.Close()
 	done := false
 	defer func() {
 		if !done {

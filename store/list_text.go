@@ -89,6 +89,18 @@ func (db *DB) listText(ctx context.Context, tx *bolt.Tx, kind model.Kind, f mode
 		}
 		return nil
 	}
+	// take counts the match under order key k, whose summary is v, when
+	// Query and the facets keep it, and puts it on the page when in range.
+	take := func(k, v []byte) error {
+		if ok, err := keep(v); err != nil || !ok {
+			return err
+		}
+		if err := add(k, page.Total); err != nil {
+			return err
+		}
+		page.Total++
+		return nil
+	}
 	prefix := orderPrefix(kind, stateLive)
 	// An encrypted file's order keys leave the names out (see storeKey):
 	// its matches are always sorted by their full keys, which the
@@ -107,17 +119,9 @@ func (db *DB) listText(ctx context.Context, tx *bolt.Tx, kind model.Kind, f mode
 			slices.Reverse(keys)
 		}
 		for _, k := range keys {
-			ok, err := keep(order.Get(k))
-			if err != nil {
+			if err := take(k, order.Get(k)); err != nil {
 				return page, true, err
 			}
-			if !ok {
-				continue
-			}
-			if err := add(k, page.Total); err != nil {
-				return page, true, err
-			}
-			page.Total++
 		}
 		return page, true, nil
 	}
@@ -137,17 +141,9 @@ func (db *DB) listText(ctx context.Context, tx *bolt.Tx, kind model.Kind, f mode
 		if !ids[model.ID(k[len(k)-16:])] {
 			continue
 		}
-		ok, err := keep(v)
-		if err != nil {
+		if err := take(k, v); err != nil {
 			return page, true, err
 		}
-		if !ok {
-			continue
-		}
-		if err := add(k, page.Total); err != nil {
-			return page, true, err
-		}
-		page.Total++
 	}
 	return page, true, nil
 }
