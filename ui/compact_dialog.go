@@ -2,14 +2,11 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 )
 
 // Compactor rewrites a closed database file without its free pages, after
@@ -54,45 +51,17 @@ func (u *UI) keepForms(next func()) {
 // compact closes the database, compacts it in the background behind a
 // progress bar that can cancel, and opens it again.
 func (u *UI) compact() {
-	compact, open := u.cfg.Compact, u.cfg.Open
-	path := u.db.Path()
-	ctx, cancel := context.WithCancel(context.Background())
-	bar := widget.NewProgressBar()
-	d := dialog.NewCustom(T("ui.compact.working"), T("ui.cancel"), container.NewVBox(widget.NewLabel(path), bar), u.win)
-	d.SetOnClosed(cancel) // the Cancel button
-	d.Show()
-	u.pending.Wait() // work already started finishes on the database it started on
-	old := u.db
-	u.db = nil
-	u.pending.Add(1)
-	go func() {
-		defer u.pending.Done()
-		defer cancel()
-		old.Close()
-		before, after, err := compact(ctx, path, func(done, total int64) {
-			if total > 0 {
-				u.post(func() { bar.SetValue(float64(done) / float64(total)) })
-			}
+	compact := u.cfg.Compact
+	var before, after int64 // set by the work, read after it
+	u.rewriteFile(rewriteTexts{working: T("ui.compact.working"), title: T("ui.compact.title"), cancelled: T("ui.compact.cancelled")},
+		func(ctx context.Context, path string, progress func(done, total int64)) error {
+			var err error
+			before, after, err = compact(ctx, path, progress)
+			return err
+		},
+		func() string {
+			return T("ui.compact.done", map[string]any{"Before": sizeText(before), "After": sizeText(after)})
 		})
-		db, openErr := open(path)
-		u.post(func() {
-			d.Hide() // its cancel, called on closing, has nothing left to stop
-			if openErr != nil {
-				u.showError(openErr)
-			} else {
-				u.useDatabase(db)
-			}
-			switch {
-			case errors.Is(err, context.Canceled):
-				u.showInfo(T("ui.compact.title"), T("ui.compact.cancelled"))
-			case err != nil:
-				u.showError(err)
-			default:
-				u.showInfo(T("ui.compact.title"), T("ui.compact.done", map[string]any{
-					"Before": sizeText(before), "After": sizeText(after)}))
-			}
-		})
-	}()
 }
 
 // sizeText is a file size as people read it: "1,5 Gt" in Finnish, "1.5

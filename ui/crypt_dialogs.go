@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -268,46 +267,8 @@ func (u *UI) decryptDialog() {
 	})
 }
 
-// rewriteClosed closes the database, runs work on its file off Fyne's
-// thread behind a progress bar whose Cancel stops it (leaving the old
-// file), opens the file again and says done's text, or the error.
+// rewriteClosed is rewriteFile for encryption: the progress dialog's
+// title, without its "…", heads the result.
 func (u *UI) rewriteClosed(title string, work func(ctx context.Context, path string, progress func(done, total int64)) error, done func() string) {
-	open := u.cfg.Open
-	path := u.db.Path()
-	ctx, cancel := context.WithCancel(context.Background())
-	bar := widget.NewProgressBar()
-	d := dialog.NewCustom(title, T("ui.cancel"), container.NewVBox(widget.NewLabel(path), bar), u.win)
-	d.SetOnClosed(cancel)
-	d.Show()
-	u.pending.Wait()
-	old := u.db
-	u.db = nil
-	u.pending.Add(1)
-	go func() {
-		defer u.pending.Done()
-		defer cancel()
-		old.Close()
-		err := work(ctx, path, func(done, total int64) {
-			if total > 0 {
-				u.post(func() { bar.SetValue(float64(done) / float64(total)) })
-			}
-		})
-		db, openErr := open(path)
-		u.post(func() {
-			d.Hide()
-			if openErr != nil {
-				u.showError(openErr)
-			} else {
-				u.useDatabase(db)
-			}
-			switch {
-			case errors.Is(err, context.Canceled):
-				u.showInfo(title, T("ui.crypt.cancelled"))
-			case err != nil:
-				u.showError(err)
-			default:
-				u.showInfo(strings.TrimSuffix(title, "…"), done())
-			}
-		})
-	}()
+	u.rewriteFile(rewriteTexts{working: title, title: strings.TrimSuffix(title, "…"), cancelled: T("ui.crypt.cancelled")}, work, done)
 }
