@@ -61,12 +61,12 @@ func (e *encoder) record(r Record) error {
 	if err != nil {
 		return model.Internal(err)
 	}
-	return e.encoded(r.Kind, m.ID, body, r.History)
+	return e.encoded(r.Kind, m.ID, body, sumHex(body), r.History)
 }
 
 // encoded adds a record line whose record is already JSON (body, as
-// json.Marshal writes it).
-func (e *encoder) encoded(kind model.Kind, id model.ID, body []byte, hist []model.Meta) error {
+// json.Marshal writes it, with sum its sumHex).
+func (e *encoder) encoded(kind model.Kind, id model.ID, body []byte, sum string, hist []model.Meta) error {
 	if len(hist) > MaxRevisions {
 		hist = hist[len(hist)-MaxRevisions:]
 	}
@@ -81,7 +81,7 @@ func (e *encoder) encoded(kind model.Kind, id model.ID, body []byte, hist []mode
 	b = append(b, `","record":`...)
 	b = append(b, body...)
 	b = append(b, `,"sha256":"`...)
-	b = append(b, sumHex(body)...)
+	b = append(b, sum...)
 	b = append(b, '"')
 	if len(hist) > 0 {
 		hj, err := json.Marshal(hist)

@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"time"
 
 	"hankekirja/model"
@@ -141,38 +144,98 @@ func ExportTo(ctx context.Context, db Reader, opts ExportOptions, w io.Writer) (
 }
 
 // streamChains encodes every record of db as ReadChains hands it over.
-// Reading (the store's decoding) runs on ReadChains' goroutine, redaction
-// and encoding on this one; the channel between them holds a few hundred
-// records at most.
+// The store decodes on every core; redacting and encoding the records
+// (json.Marshal and the record's checksum) run on every core too, a block
+// of records at a time, and this function's goroutine writes the lines in
+// ID order. At most a few hundred records are on their way at a time.
 func streamChains(ctx context.Context, db Reader, e *encoder, includeConfidential bool) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	chains := make(chan *model.Chain, 256)
+	type block struct {
+		chains []*model.Chain
+		bodies [][]byte
+		sums   []string
+		err    error
+		done   chan struct{}
+	}
+	const blockSize = 64
+	workers := max(1, min(runtime.GOMAXPROCS(0), 8))
+	work := make(chan *block)
+	order := make(chan *block, 2*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range work {
+				b.bodies, b.sums = make([][]byte, len(b.chains)), make([]string, len(b.chains))
+				for i, c := range b.chains {
+					if !includeConfidential {
+						model.Redact(c.Current, nil)
+					}
+					body, err := json.Marshal(c.Current)
+					if err != nil {
+						b.err = model.Internal(err)
+						break
+					}
+					b.bodies[i], b.sums[i] = body, sumHex(body)
+				}
+				close(b.done)
+			}
+		}()
+	}
 	done := make(chan error, 1)
 	go func() {
 		var err error
-		for c := range chains {
+		for b := range order {
 			if err != nil {
 				continue // drain: the reader stops at its next send
 			}
-			if !includeConfidential {
-				model.Redact(c.Current, nil)
+			<-b.done
+			err = b.err
+			for i := 0; err == nil && i < len(b.chains); i++ {
+				c := b.chains[i]
+				err = e.encoded(c.Kind, c.Current.GetMeta().ID, b.bodies[i], b.sums[i], c.Older)
 			}
-			if err = e.record(Record{Kind: c.Kind, Current: c.Current, History: c.Older}); err != nil {
+			if err != nil {
 				cancel()
 			}
 		}
 		done <- err
 	}()
-	rerr := db.ReadChains(ctx, nil, func(c *model.Chain) error {
-		select {
-		case chains <- c:
+	cur := &block{done: make(chan struct{})}
+	send := func() error {
+		if len(cur.chains) == 0 {
 			return nil
+		}
+		b := cur
+		cur = &block{done: make(chan struct{})}
+		select {
+		case work <- b:
 		case <-ctx.Done():
 			return ctx.Err()
 		}
+		select {
+		case order <- b:
+			return nil
+		case <-ctx.Done():
+			<-b.done
+			return ctx.Err()
+		}
+	}
+	rerr := db.ReadChains(ctx, nil, func(c *model.Chain) error {
+		cur.chains = append(cur.chains, c)
+		if len(cur.chains) < blockSize {
+			return nil
+		}
+		return send()
 	})
-	close(chains)
+	if rerr == nil {
+		rerr = send()
+	}
+	close(work)
+	wg.Wait()
+	close(order)
 	if err := <-done; err != nil {
 		return err
 	}

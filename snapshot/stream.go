@@ -129,6 +129,40 @@ func (s *Stream) Batches(n int, fn func([]Record) error) error {
 	if _, err := s.src.Seek(s.start, io.SeekStart); err != nil {
 		return err
 	}
+	// The next batch is read and decoded while fn writes this one: fn's
+	// transaction is one core's work, and the decoding would otherwise
+	// leave the other idle for as long.
+	ready := make(chan []Record, 1)
+	stop := make(chan struct{})
+	var readErr error
+	go func() {
+		defer close(ready)
+		readErr = s.decodeBatches(n, func(batch []Record) bool {
+			select {
+			case ready <- batch:
+				return true
+			case <-stop:
+				return false
+			}
+		})
+	}()
+	for batch := range ready {
+		if err := fn(batch); err != nil {
+			close(stop)
+			for range ready {
+			}
+			return err
+		}
+	}
+	return readErr
+}
+
+// errStopped ends decodeBatches when Batches' fn has failed.
+var errStopped = errors.New("batches stopped")
+
+// decodeBatches is Batches' reading and decoding: it hands each batch to
+// give, which reports false when no more are wanted.
+func (s *Stream) decodeBatches(n int, give func([]Record) bool) error {
 	br := bufio.NewReaderSize(io.LimitReader(s.src, s.Header.ContentLength), 1<<20)
 	h := s.Header
 	counts := map[string]int{}
@@ -172,7 +206,10 @@ func (s *Stream) Batches(n int, fn func([]Record) error) error {
 			revisions += len(r.History)
 		}
 		lines = lines[:0]
-		return fn(batch)
+		if !give(batch) {
+			return errStopped
+		}
+		return nil
 	}
 	for {
 		b, err := readLine(br, MaxLine)

@@ -57,6 +57,30 @@ func liveKind(tx *bolt.Tx, id model.ID) (model.Kind, bool) {
 	return model.Kind(k[0]), k[1] == stateLive
 }
 
+// kindCache remembers liveKind's answers in a transaction that does not
+// change while it is used.
+type kindCache struct {
+	tx *bolt.Tx
+	m  map[model.ID]cachedKind
+}
+
+type cachedKind struct {
+	kind model.Kind
+	live bool
+}
+
+func (c *kindCache) liveKind(id model.ID) (model.Kind, bool) {
+	if k, ok := c.m[id]; ok {
+		return k.kind, k.live
+	}
+	kind, live := liveKind(c.tx, id)
+	if c.m == nil {
+		c.m = map[model.ID]cachedKind{}
+	}
+	c.m[id] = cachedKind{kind, live}
+	return kind, live
+}
+
 // count returns how many records of kind are in state.
 func count(tx *bolt.Tx, kind model.Kind, state byte) int {
 	v := bucket(tx, bucketMeta).Get(countKey(kind, state))

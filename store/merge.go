@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sync"
 
@@ -36,26 +37,7 @@ func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*model.Cha
 	return db.viewTx(func(tx *bolt.Tx) error {
 		hist := bucket(tx, bucketHistory).Cursor()
 		if ids == nil {
-			n, read := 0, 0
-			return eachCurrentByID(tx, func(k, v []byte) error {
-				// Reading every record maps the whole file: give the
-				// pages back as we go (see releasePages).
-				if read += len(v); read >= releaseEvery {
-					releasePages(tx)
-					read = 0
-				}
-				ch, err := readChain(hist, idFrom(k[1:]), v)
-				if err != nil {
-					return err
-				}
-				if err := fn(ch); err != nil {
-					return err
-				}
-				if n++; n%1024 == 0 {
-					return ctx.Err()
-				}
-				return nil
-			})
+			return readAllChains(ctx, tx, fn)
 		}
 		sorted := slices.Clone(ids)
 		slices.SortFunc(sorted, func(a, b model.ID) int { return bytes.Compare(a[:], b[:]) })
@@ -77,6 +59,124 @@ func (db *DB) ReadChains(ctx context.Context, ids []model.ID, fn func(*model.Cha
 	})
 }
 
+// readAllChains is ReadChains of every record. Decoding the records'
+// JSON is nearly all of a full read's work, so blocks of records are
+// decoded on every core while this goroutine walks the file (bbolt's
+// cursors are not safe to share) and hands the chains to fn in ID order.
+func readAllChains(ctx context.Context, tx *bolt.Tx, fn func(*model.Chain) error) error {
+	type block struct {
+		ids    []model.ID
+		vals   [][]byte
+		older  [][]model.Meta
+		chains []*model.Chain
+		bad    int // the index of the record that did not decode, with err
+		err    error
+		done   chan struct{}
+	}
+	const blockSize = 64
+	decodeBlock := func(b *block) {
+		defer close(b.done)
+		defer func() {
+			if r := recover(); r != nil {
+				if !isDamage(r) {
+					panic(r)
+				}
+				b.err = fmt.Errorf("%v", r)
+			}
+		}()
+		b.chains = make([]*model.Chain, len(b.vals))
+		for i, v := range b.vals {
+			b.bad = i
+			r, err := decodeRecord(v)
+			if err != nil {
+				b.err = err
+				return
+			}
+			b.chains[i] = &model.Chain{Kind: r.Kind(), Current: r, Older: b.older[i]}
+		}
+	}
+	workers := max(1, min(runtime.GOMAXPROCS(0), 8))
+	work := make(chan *block)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// A value whose length runs past the end of a damaged (cut
+			// short) file is read here, outside the transaction's contain.
+			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+			for b := range work {
+				decodeBlock(b)
+			}
+		}()
+	}
+	defer func() {
+		close(work)
+		wg.Wait()
+	}()
+	// At most twice as many blocks as workers are on their way: enough to
+	// keep every core busy while fn takes a block, few enough that the
+	// records in memory stay a few hundred.
+	var pending []*block
+	deliver := func() error {
+		b := pending[0]
+		pending = pending[1:]
+		<-b.done
+		if b.err != nil {
+			return corrupt(tx, fmt.Errorf("record %s: %w", b.ids[b.bad], b.err))
+		}
+		for _, c := range b.chains {
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+		return ctx.Err()
+	}
+	cur := &block{done: make(chan struct{})}
+	send := func() error {
+		if len(cur.vals) == 0 {
+			return nil
+		}
+		work <- cur
+		pending = append(pending, cur)
+		cur = &block{done: make(chan struct{})}
+		if len(pending) > 2*workers {
+			return deliver()
+		}
+		return nil
+	}
+	hist := bucket(tx, bucketHistory).Cursor()
+	read := 0
+	err := eachCurrentByID(tx, func(k, v []byte) error {
+		// Reading every record maps the whole file: give the pages back
+		// as we go (see releasePages). A page a worker still reads is
+		// read again from the file.
+		if read += len(v); read >= releaseEvery {
+			releasePages(tx)
+			read = 0
+		}
+		id := idFrom(k[1:])
+		older, err := readOlder(hist, id)
+		if err != nil {
+			return err
+		}
+		cur.ids = append(cur.ids, id)
+		cur.vals = append(cur.vals, v)
+		cur.older = append(cur.older, older)
+		if len(cur.vals) < blockSize {
+			return nil
+		}
+		return send()
+	})
+	if err == nil {
+		err = send()
+	}
+	for err == nil && len(pending) > 0 {
+		err = deliver()
+	}
+	return err
+}
+
 // releaseEvery is how many bytes of records a full read takes in before
 // it gives the file's mapped pages back.
 const releaseEvery = 8 << 20
@@ -88,7 +188,17 @@ func readChain(hist cursor, id model.ID, cur []byte) (*model.Chain, error) {
 	if err != nil {
 		return nil, corrupt(hist.Bucket().Tx(), fmt.Errorf("record %s: %w", id, err))
 	}
-	ch := &model.Chain{Kind: r.Kind(), Current: r}
+	older, err := readOlder(hist, id)
+	if err != nil {
+		return nil, err
+	}
+	return &model.Chain{Kind: r.Kind(), Current: r, Older: older}, nil
+}
+
+// readOlder reads the metadata of id's older revisions, oldest first, with
+// hist a cursor over bucketHistory.
+func readOlder(hist cursor, id model.ID) ([]model.Meta, error) {
+	var older []model.Meta
 	for k, v := hist.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, v = hist.Next() {
 		if len(k) != 33 {
 			continue
@@ -99,17 +209,17 @@ func readChain(hist cursor, id model.ID, cur []byte) (*model.Chain, error) {
 			if err != nil {
 				return nil, corrupt(hist.Bucket().Tx(), fmt.Errorf("revision %x of %s: %w", k[17:], id, err))
 			}
-			ch.Older = append(ch.Older, m)
+			older = append(older, m)
 		case partKnown:
 			var m model.Meta
 			if err := json.Unmarshal(v, &m); err != nil {
 				return nil, corrupt(hist.Bucket().Tx(), fmt.Errorf("known revision %x of %s: %w", k[17:], id, err))
 			}
-			ch.Older = append(ch.Older, m)
+			older = append(older, m)
 		}
 	}
-	model.SortMetas(ch.Older)
-	return ch, nil
+	model.SortMetas(older)
+	return older, nil
 }
 
 // decodeMeta reads only the metadata of a stored revision.
@@ -205,6 +315,12 @@ type encodedWrite struct {
 	sum     model.Summary
 	history [][]byte
 	known   [][]byte
+	// Of the current revision, worked out with the encoding (on every
+	// core) rather than in the transaction: its references, their index
+	// keys, and what its own validation says.
+	refs     []model.Ref
+	refKeys  map[string]bool
+	validErr error
 }
 
 func encodeWrites(writes []model.MergeWrite) ([]encodedWrite, error) {
@@ -238,6 +354,9 @@ func encodeWrite(w *model.MergeWrite, e *encodedWrite) error {
 			return err
 		}
 		e.sum = model.SummaryOf(w.Current)
+		e.refs = w.Current.Refs()
+		e.refKeys = refKeysOf(w.Current, e.refs)
+		e.validErr = w.Current.Validate()
 	}
 	for _, h := range w.History {
 		v, err := encodeRecord(h)
@@ -278,6 +397,7 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWr
 	hist := bucket(tx, bucketHistory)
 	type written struct {
 		old, cur model.Record
+		enc      *encodedWrite
 	}
 	var changed []written
 	// Reference index changes are applied at the end in key order: 50 000
@@ -388,7 +508,7 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWr
 		if err := bucket(tx, bucketAutosaves).Delete(w.ID[:]); err != nil {
 			return err
 		}
-		before, after := liveRefs(old), liveRefs(r)
+		before, after := liveRefs(old), e.refKeys
 		for k := range before {
 			if !after[k] {
 				refDel = append(refDel, k)
@@ -399,7 +519,7 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWr
 				refAdd = append(refAdd, k)
 			}
 		}
-		changed = append(changed, written{old, r})
+		changed = append(changed, written{old, r, e})
 	}
 	if err := writeSorted(bucket(tx, bucketCurrent), currents); err != nil {
 		return err
@@ -419,14 +539,17 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWr
 			return err
 		}
 	}
-	// With every record in place, check the result as a whole.
+	// With every record in place, check the result as a whole. The
+	// records of a merge refer to the same few groups and people again
+	// and again: their kinds are looked up once.
+	kinds := &kindCache{tx: tx}
 	for _, c := range changed {
 		m := c.cur.GetMeta()
 		fail := func(err error) error {
 			return &model.MergeError{ID: m.ID, Kind: c.cur.Kind(), Title: c.cur.Title(), Err: err}
 		}
 		if m.InTrash() {
-			if err := c.cur.Validate(); err != nil {
+			if err := c.enc.validErr; err != nil {
 				return fail(err)
 			}
 			for _, ref := range references(tx, m.ID) {
@@ -440,14 +563,14 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWr
 			}
 			continue
 		}
-		if load != nil && refersToAbsent(tx, c.cur) {
-			if err := c.cur.Validate(); err != nil {
+		if load != nil && refersToAbsent(kinds, c.enc.refs) {
+			if err := c.enc.validErr; err != nil {
 				return fail(err)
 			}
 			load.deferred = append(load.deferred, m.ID)
 			continue
 		}
-		if err := db.validate(tx, c.cur); err != nil {
+		if err := validation(c.enc.validErr, refProblemsOf(tx, c.cur, c.enc.refs, kinds)); err != nil {
 			return fail(err)
 		}
 	}
@@ -466,11 +589,11 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWr
 	return be.apply(tx)
 }
 
-// refersToAbsent reports whether r refers to a record that is not live
-// in tx.
-func refersToAbsent(tx *bolt.Tx, r model.Record) bool {
-	for _, ref := range r.Refs() {
-		if _, ok := liveKind(tx, ref.ID); !ok {
+// refersToAbsent reports whether any of refs points at a record that is
+// not live.
+func refersToAbsent(kinds *kindCache, refs []model.Ref) bool {
+	for _, ref := range refs {
+		if _, ok := kinds.liveKind(ref.ID); !ok {
 			return true
 		}
 	}

@@ -342,11 +342,19 @@ func unchangedSortKey(tx *bolt.Tx, old, r model.Record) []byte {
 // liveRefs returns the reverse-index keys a record should have: none while
 // it is in the trash.
 func liveRefs(r model.Record) map[string]bool {
+	if r == nil {
+		return nil
+	}
+	return refKeysOf(r, r.Refs())
+}
+
+// refKeysOf is liveRefs of r whose references are refs.
+func refKeysOf(r model.Record, refs []model.Ref) map[string]bool {
 	if r == nil || r.GetMeta().InTrash() {
 		return nil
 	}
-	keys := map[string]bool{}
-	for _, ref := range r.Refs() {
+	keys := make(map[string]bool, len(refs))
+	for _, ref := range refs {
 		keys[string(refKey(ref.ID, r.GetMeta().ID, string(ref.Field)))] = true
 	}
 	return keys
@@ -391,11 +399,17 @@ func (db *DB) purge(tx *bolt.Tx, r model.Record) error {
 // record of an allowed kind that is not in the trash, and that parents do
 // not loop.
 func (db *DB) validate(tx *bolt.Tx, r model.Record) error {
+	return validation(r.Validate(), refProblems(tx, r))
+}
+
+// validation is validate's answer for a record whose own validation said
+// err and whose references have problems.
+func validation(err error, problems []refProblem) error {
 	var list model.ValidationErrors
-	if err := r.Validate(); err != nil {
+	if err != nil {
 		list = append(list, model.FieldErrors(err)...)
 	}
-	for _, p := range refProblems(tx, r) {
+	for _, p := range problems {
 		list = append(list, model.Invalid(p.ref.Field.String(), p.key))
 	}
 	if len(list) > 0 {
@@ -415,9 +429,15 @@ type refProblem struct {
 // an allowed kind, or that make a loop of parents. validate refuses a
 // record with any; Check reports stored records with any.
 func refProblems(tx *bolt.Tx, r model.Record) []refProblem {
+	return refProblemsOf(tx, r, r.Refs(), &kindCache{tx: tx})
+}
+
+// refProblemsOf is refProblems of r, whose references are refs, with the
+// kinds of the records they point at looked up through kinds.
+func refProblemsOf(tx *bolt.Tx, r model.Record, refs []model.Ref, kinds *kindCache) []refProblem {
 	var out []refProblem
-	for _, ref := range r.Refs() {
-		k, ok := liveKind(tx, ref.ID)
+	for _, ref := range refs {
+		k, ok := kinds.liveKind(ref.ID)
 		switch {
 		case !ok:
 			out = append(out, refProblem{ref, "error.missing_ref"})

@@ -42,6 +42,9 @@ type Staging struct {
 	deferred []model.ID
 	finished bool // Finish found nothing wrong
 	done     bool // committed or aborted
+	// writing is the transaction of the batch Merge handed over last,
+	// which says on it how it ended; nil when none is on its way.
+	writing chan error
 }
 
 // IsFresh reports whether the database holds nothing but municipalities
@@ -120,7 +123,10 @@ func (s *Staging) Revision(ctx context.Context, id, rev model.ID) (model.Record,
 
 // Merge writes one batch of a merge into the copy, in one transaction:
 // as ApplyMerge, except that references to records of later batches are
-// checked at Commit.
+// checked at Commit. The transaction runs while the caller gets the next
+// batch ready (encoding a batch and committing the one before are each
+// one core's work): an error of this batch's transaction is the next
+// Merge's or Finish's.
 func (s *Staging) Merge(ctx context.Context, writes []model.MergeWrite) error {
 	if len(writes) == 0 {
 		return nil
@@ -129,11 +135,29 @@ func (s *Staging) Merge(ctx context.Context, writes []model.MergeWrite) error {
 	if err != nil {
 		return err
 	}
-	return s.db.update(ctx, func(tx *bolt.Tx) error {
-		// Pages of earlier batches are not needed again.
-		releasePages(tx)
-		return s.db.applyMerge(tx, writes, enc, s, false)
-	})
+	if err := s.written(); err != nil {
+		return err
+	}
+	s.writing = make(chan error, 1)
+	go func(done chan<- error) {
+		done <- s.db.update(ctx, func(tx *bolt.Tx) error {
+			// Pages of earlier batches are not needed again.
+			releasePages(tx)
+			return s.db.applyMerge(tx, writes, enc, s, false)
+		})
+	}(s.writing)
+	return nil
+}
+
+// written waits for the transaction Merge handed over last and returns
+// its error.
+func (s *Staging) written() error {
+	if s.writing == nil {
+		return nil
+	}
+	err := <-s.writing
+	s.writing = nil
+	return err
 }
 
 // Finish checks the records whose references pointed past their batch,
@@ -142,6 +166,9 @@ func (s *Staging) Merge(ctx context.Context, writes []model.MergeWrite) error {
 func (s *Staging) Finish(ctx context.Context) error {
 	if s.finished {
 		return nil
+	}
+	if err := s.written(); err != nil {
+		return err
 	}
 	err := s.db.viewTx(func(tx *bolt.Tx) error {
 		for _, id := range s.deferred {
@@ -225,6 +252,7 @@ func (s *Staging) Abort() {
 		return
 	}
 	s.done = true
+	s.written()
 	s.db.Close()
 	os.Remove(s.path)
 }
