@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -169,12 +170,12 @@ func sameSummary(a, b []byte) bool {
 	return fmt.Sprint(sa) == fmt.Sprint(sb)
 }
 
-// checkRefs reports the references of the live record r that validation
-// would refuse: written by an older version, by hand, or before a bug was
+// reportRefProblems reports the problems of the live record r's
+// references, which validation would refuse: written by an older version, by hand, or before a bug was
 // fixed (restoring a revision once skipped the loop check).
-func checkRefs(tx *bolt.Tx, r model.Record, report func(format string, args ...any)) {
+func reportRefProblems(r model.Record, problems []refProblem, report func(format string, args ...any)) {
 	id := r.GetMeta().ID
-	for _, p := range refProblems(tx, r) {
+	for _, p := range problems {
 		switch p.key {
 		case "error.missing_ref":
 			report("reference from %s (%s) to missing record %s", id, p.ref.Field, p.ref.ID)
@@ -194,17 +195,59 @@ type checkedRecord struct {
 	id        model.ID
 	v, stored []byte // the record's value and its stored summary, in the tx
 	r         model.Record
+	refs      []model.Ref
+	refKeys   map[string]bool // the reference index keys r implies
 	decodeErr error
 	validErr  error
 	staleSum  bool
 	state     byte
 }
 
+// checkJob is one batch of records on the workers.
+type checkJob struct {
+	batch []checkedRecord
+	// faults holds, per worker, the memory fault or bbolt panic that
+	// stopped it: a value whose length runs past the end of a damaged
+	// (cut short) file is read there, outside the transaction's contain.
+	faults []any
+	next   atomic.Int64 // the index of the next record a worker takes
+	wg     sync.WaitGroup
+}
+
+// startCheckJob checks the records of batch on every core.
+func startCheckJob(batch []checkedRecord, workers int) *checkJob {
+	j := &checkJob{batch: batch, faults: make([]any, workers)}
+	for w := range workers {
+		j.wg.Add(1)
+		go func() {
+			defer j.wg.Done()
+			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+			defer func() {
+				if r := recover(); r != nil {
+					if !isDamage(r) {
+						panic(r)
+					}
+					j.faults[w] = r
+				}
+			}()
+			// Records are taken one at a time, not in stripes: a
+			// meeting takes a hundred times a contact's work, and a
+			// worker left with the long ones would keep the others
+			// waiting.
+			for i := int(j.next.Add(1)) - 1; i < len(batch); i = int(j.next.Add(1)) - 1 {
+				checkOne(&batch[i])
+			}
+		}()
+	}
+	return j
+}
+
 // checkCurrent checks every current record: it decodes, is stored under
 // its key and kind, validates, refers only to what validation allows, and
 // has the summary it implies. Decoding and validating run on every core,
-// a batch at a time; what reads the transaction runs here, in key order,
-// so the report's order does not depend on the workers.
+// a batch at a time, while this goroutine walks the file and gives the
+// batch before its part: what reads the transaction, in key order, so
+// the report's order does not depend on the workers.
 //
 // The summaries are rebuilt with their stored sort keys: the comparison
 // leaves sort keys out anyway (see sameSummary), and computing collation
@@ -213,39 +256,18 @@ func checkCurrent(ctx context.Context, tx *bolt.Tx, report func(string, ...any))
 	wantRefs := map[string]bool{}
 	counts := map[[2]byte]int{}
 	workers := max(1, runtime.GOMAXPROCS(0))
-	batch := make([]checkedRecord, 0, checkBatch)
-	// faults holds, per worker, the memory fault or bbolt panic that
-	// stopped it: a value whose length runs past the end of a damaged
-	// (cut short) file is read here, outside the transaction's contain.
-	faults := make([]any, workers)
-	flush := func() error {
-		var wg sync.WaitGroup
-		for w := range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-				defer func() {
-					if r := recover(); r != nil {
-						if !isDamage(r) {
-							panic(r)
-						}
-						faults[w] = r
-					}
-				}()
-				for i := w; i < len(batch); i += workers {
-					checkOne(&batch[i])
-				}
-			}()
-		}
-		wg.Wait()
-		for _, r := range faults {
+	// The file does not change in this transaction: a record's kind is
+	// looked up once, however many records refer to it.
+	kinds := &kindCache{tx: tx}
+	finish := func(j *checkJob) error {
+		j.wg.Wait()
+		for _, r := range j.faults {
 			if r != nil {
 				return corrupt(tx, fmt.Errorf("%v", r))
 			}
 		}
-		for i := range batch {
-			c := &batch[i]
+		for i := range j.batch {
+			c := &j.batch[i]
 			if c.decodeErr != nil {
 				report("record %s: %v", c.id, c.decodeErr)
 				continue
@@ -258,7 +280,7 @@ func checkCurrent(ctx context.Context, tx *bolt.Tx, report func(string, ...any))
 				report("%s %s (%s): %v", r.Kind(), c.id, r.Title(), c.validErr)
 			}
 			if !r.GetMeta().InTrash() {
-				checkRefs(tx, r, report)
+				reportRefProblems(r, refProblemsOf(tx, r, c.refs, kinds), report)
 			}
 			counts[[2]byte{byte(r.Kind()), c.state}]++
 			switch {
@@ -267,13 +289,35 @@ func checkCurrent(ctx context.Context, tx *bolt.Tx, report func(string, ...any))
 			case c.staleSum:
 				report("summary of %s is stale", c.id)
 			}
-			for k := range liveRefs(r) {
+			for k := range c.refKeys {
 				wantRefs[k] = true
 			}
 		}
-		batch = batch[:0]
 		return nil
 	}
+	var pending *checkJob
+	batch := make([]checkedRecord, 0, checkBatch)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		j := startCheckJob(batch, workers)
+		batch = make([]checkedRecord, 0, checkBatch)
+		if pending == nil {
+			pending = j
+			return nil
+		}
+		err := finish(pending)
+		pending = j
+		return err
+	}
+	// A batch left on the workers is waited for whatever happens: its
+	// values are in the transaction's pages.
+	defer func() {
+		if pending != nil {
+			pending.wg.Wait()
+		}
+	}()
 	err := bucket(tx, bucketCurrent).ForEach(func(k, v []byte) error {
 		if len(k) != 17 || len(v) == 0 || k[0] != byte(valueKind(v)) {
 			report("current: malformed key %x", k)
@@ -289,10 +333,13 @@ func checkCurrent(ctx context.Context, tx *bolt.Tx, report func(string, ...any))
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, nil, err
+	if err == nil {
+		err = flush()
 	}
-	if err := flush(); err != nil {
+	if err == nil && pending != nil {
+		err = finish(pending)
+	}
+	if err != nil {
 		return nil, nil, err
 	}
 	return wantRefs, counts, nil
@@ -309,6 +356,8 @@ func checkOne(c *checkedRecord) {
 	}
 	c.r = r
 	c.validErr = r.Validate()
+	c.refs = r.Refs()
+	c.refKeys = refKeysOf(r, c.refs)
 	var key []byte
 	if c.stored != nil {
 		if s, err := decodeSummary(c.stored); err == nil {
