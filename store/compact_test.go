@@ -109,6 +109,10 @@ func TestCompactKeepsSearchNumbering(t *testing.T) {
 		})
 		return seq
 	}
+	// The index follows the saves (as Close makes it do).
+	if err := db.followSaves(ctx); err != nil {
+		t.Fatal(err)
+	}
 	before := sequence(db.Bolt())
 	db.Close()
 	if _, err := Compact(ctx, path, &Options{NoAutoBackup: true}, nil); err != nil {

@@ -202,7 +202,8 @@ func Open(path string, opts *Options) (*DB, error) {
 		tuneGrowth(bdb)
 		removeLeftovers(path)
 	}
-	db.search = &searchIndex{ix: search.NewIndexer(o.Analyser), done: make(chan struct{})}
+	db.search = &searchIndex{ix: search.NewIndexer(o.Analyser), done: make(chan struct{}), pending: map[model.ID]model.Record{}}
+	db.startFollowing()
 	if isNew {
 		err = db.initialise()
 	} else {
@@ -363,6 +364,12 @@ func (db *DB) Close() error {
 	db.closing.Store(true)
 	db.backingUp.Wait()
 	db.indexing.Wait()
+	// The saves the index has not followed yet: else the next open
+	// builds the whole index again.
+	// A failure (a full disk) leaves them pending in the file, whose
+	// next open builds the index again; the records themselves are
+	// saved.
+	db.stopFollowing()
 	return db.closeBolt()
 }
 

@@ -23,6 +23,11 @@ import (
 // transaction's writes), else in its own.
 func (db *DB) list(ctx context.Context, kind model.Kind, f model.Filter) (model.Page, error) {
 	var page model.Page
+	if f.Text != "" && db.search.isReady() {
+		if err := db.followSaves(ctx); err != nil {
+			return page, err
+		}
+	}
 	err := db.view(ctx, func(tx *bolt.Tx) error {
 		var err error
 		if f.Text != "" {

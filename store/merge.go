@@ -577,16 +577,15 @@ func (db *DB) applyMerge(tx *bolt.Tx, writes []model.MergeWrite, enc []encodedWr
 	if !index || db.search == nil || tx.Bucket(bucketSearchPostings) == nil {
 		return nil
 	}
-	be := blockEdits{}
 	for _, c := range changed {
 		if db.search.noteIfBuilding(c.cur.GetMeta().ID, c.old) {
 			continue
 		}
-		if err := db.indexInto(tx, be, c.cur, c.old); err != nil {
+		if err := db.notePending(tx, c.cur, c.old); err != nil {
 			return err
 		}
 	}
-	return be.apply(tx)
+	return nil
 }
 
 // refersToAbsent reports whether any of refs points at a record that is

@@ -386,6 +386,11 @@ func updateRefs(tx *bolt.Tx, id model.ID, before, after map[string]bool) error {
 // that still holds r does not bring it back.
 func (db *DB) purge(tx *bolt.Tx, r model.Record) error {
 	id := r.GetMeta().ID
+	// unindex takes away the document number only: the postings of r
+	// (none, in the trash) must be written first.
+	if err := db.drainPending(tx); err != nil {
+		return err
+	}
 	if err := unindex(tx, id); err != nil {
 		return err
 	}

@@ -38,6 +38,12 @@ func emptySearch(tx *bolt.Tx, complete bool, stamp []byte) error {
 			return err
 		}
 	}
+	// The records pending are in what is built next.
+	if tx.Bucket(bucketSearchPending) != nil {
+		if err := tx.DeleteBucket(bucketSearchPending); err != nil {
+			return err
+		}
+	}
 	if complete {
 		return bucket(tx, bucketMeta).Put(metaSearch, stamp)
 	}
@@ -52,6 +58,14 @@ func searchComplete(tx *bolt.Tx, stamp []byte) bool {
 	}
 	for _, b := range searchBuckets() {
 		if tx.Bucket(b) == nil {
+			return false
+		}
+	}
+	// Records still pending were saved by a process that ended before
+	// its index followed them (a crash): what the index holds of them is
+	// known no more.
+	if p := tx.Bucket(bucketSearchPending); p != nil {
+		if k, _ := p.Cursor().First(); k != nil {
 			return false
 		}
 	}
@@ -76,6 +90,8 @@ func (db *DB) rebuildSearch() error {
 	s := db.search
 	s.mu.Lock()
 	s.building, s.dirty = true, map[model.ID][]model.Record{}
+	// The rebuild reads every current record.
+	s.pending = map[model.ID]model.Record{}
 	s.mu.Unlock()
 	if afterSnapshot != nil {
 		afterSnapshot(db)
@@ -419,6 +435,7 @@ func (db *DB) deferSearch() error {
 	s := db.search
 	s.mu.Lock()
 	s.building, s.dirty = true, nil // nil: nothing to note
+	s.pending = map[model.ID]model.Record{}
 	s.mu.Unlock()
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -88,6 +89,18 @@ type searchIndex struct {
 	// the index is ready; added holds words written since.
 	words []string
 	added map[string]bool
+
+	// pending are the saved records the index has not followed yet (see
+	// search_pending.go): id → the revision the index holds (nil: none).
+	pending map[model.ID]model.Record
+	// ptx is the write transaction under way's part of pending.
+	ptx *pendingTx
+	// timer makes the index follow a moment after a save; follow is
+	// what it runs (nil once Close has begun), followMu held while it
+	// runs.
+	timer    *time.Timer
+	follow   func()
+	followMu sync.Mutex
 }
 
 // settle closes done unless it is closed already; s.mu is held.
@@ -292,8 +305,9 @@ func sortPostings(v []byte) {
 	}
 }
 
-// indexRecord changes the index from what old gave (nil: nothing) to what
-// r gives; a record in the trash gives nothing.
+// indexRecord notes that the index is to change from what old gave (nil:
+// nothing) to what r gives (a record in the trash gives nothing), which
+// it does a moment later (see search_pending.go).
 func (db *DB) indexRecord(tx *bolt.Tx, r, old model.Record) error {
 	if db.search == nil || tx.Bucket(bucketSearchPostings) == nil {
 		return nil
@@ -301,11 +315,7 @@ func (db *DB) indexRecord(tx *bolt.Tx, r, old model.Record) error {
 	if db.search.noteIfBuilding(r.GetMeta().ID, old) {
 		return nil
 	}
-	be := blockEdits{}
-	if err := db.indexInto(tx, be, r, old); err != nil {
-		return err
-	}
-	return be.apply(tx)
+	return db.notePending(tx, r, old)
 }
 
 func (db *DB) indexInto(tx *bolt.Tx, be blockEdits, r, old model.Record) error {
@@ -424,6 +434,11 @@ func refNames(tx *bolt.Tx, id model.ID) []string {
 func (db *DB) forget(tx *bolt.Tx, old model.Record) error {
 	if db.search == nil || tx.Bucket(bucketSearchPostings) == nil {
 		return nil
+	}
+	// What the index holds of the record and of those that named it
+	// must be what old and they give.
+	if err := db.drainPending(tx); err != nil {
+		return err
 	}
 	id := old.GetMeta().ID
 	e := db.search.ix.Index(old, func(ref model.ID) []string { return refNames(tx, ref) })

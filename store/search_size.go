@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -18,6 +20,9 @@ type SearchSize struct {
 // or the memory part is what has been loaded so far.
 func (db *DB) SearchSize() (SearchSize, error) {
 	var s SearchSize
+	if err := db.followSaves(context.Background()); err != nil {
+		return s, err
+	}
 	err := db.viewTx(func(tx *bolt.Tx) error {
 		page := int64(db.bolt.Info().PageSize)
 		for _, name := range searchBuckets() {

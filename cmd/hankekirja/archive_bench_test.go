@@ -142,29 +142,56 @@ func BenchmarkArchiveBarePut(b *testing.B) {
 
 // barePut puts one value of size bytes per transaction.
 func barePut(b *testing.B, size int) {
-	db, err := store.Open(copyArchive(b, archiveSizes[0]), &store.Options{NoAutoBackup: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := openForSaves(b)
 	v := []byte(strings.Repeat("x", size))
 	db.Bolt().Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucketIfNotExists([]byte("bench")); return err })
+	before := db.Bolt().Stats()
+	n := 0
 	for b.Loop() {
+		n++
 		id := model.NewID()
 		if err := db.Bolt().Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("bench")).Put(id[:], v) }); err != nil {
 			b.Fatal(err)
 		}
 	}
+	after := db.Bolt().Stats()
+	d := after.TxStats.Sub(&before.TxStats)
+	b.ReportMetric(float64(d.GetWrite())/float64(n), "pages/op")
 }
 
-// BenchmarkArchiveCreateContact saves one new contact.
-func BenchmarkArchiveCreateContact(b *testing.B) {
+// openForSaves opens a copy of the archive for the save benchmarks, with
+// its full-text index loaded (as the window has it when someone types).
+func openForSaves(b *testing.B) *store.DB {
 	db, err := store.Open(copyArchive(b, archiveSizes[0]), &store.Options{NoAutoBackup: true})
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer db.Close()
+	b.Cleanup(func() { db.Close() })
+	<-db.SearchReady()
+	return db
+}
+
+// savesWrote reports, per save, the pages the saves' transactions wrote
+// (from bbolt's statistics since before) and what the index's following
+// of them cost afterwards: one transaction for all of them, as after a
+// burst of typing (the saves leave the index to follow a moment later).
+func savesWrote(b *testing.B, db *store.DB, before bolt.Stats, saves int) {
+	b.StopTimer()
+	after := db.Bolt().Stats()
+	d := after.TxStats.Sub(&before.TxStats)
+	b.ReportMetric(float64(d.GetWrite())/float64(saves), "pages/op")
+	start := time.Now()
+	if err := db.FollowSaves(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(time.Since(start).Microseconds())/float64(saves), "index-µs/op")
+}
+
+// BenchmarkArchiveCreateContact saves one new contact.
+func BenchmarkArchiveCreateContact(b *testing.B) {
+	db := openForSaves(b)
 	svc := db.Services()
+	before := db.Bolt().Stats()
 	i := 0
 	for b.Loop() {
 		i++
@@ -174,22 +201,20 @@ func BenchmarkArchiveCreateContact(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	savesWrote(b, db, before, i)
 }
 
 // BenchmarkArchiveUpdateContact saves a change to one contact (its job
 // title; the name and so the order stay).
 func BenchmarkArchiveUpdateContact(b *testing.B) {
-	db, err := store.Open(copyArchive(b, archiveSizes[0]), &store.Options{NoAutoBackup: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := openForSaves(b)
 	svc := db.Services()
 	page, _ := svc.Contacts.List(context.Background(), model.Filter{Offset: 1000, Limit: 1})
 	c, err := svc.Contacts.Get(context.Background(), page.Items[0].ID)
 	if err != nil {
 		b.Fatal(err)
 	}
+	before := db.Bolt().Stats()
 	i := 0
 	for b.Loop() {
 		i++
@@ -198,6 +223,7 @@ func BenchmarkArchiveUpdateContact(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	savesWrote(b, db, before, i)
 }
 
 // meetingWithItems returns a held meeting of the archive with at least n
@@ -232,11 +258,7 @@ func meetingWithItems(b *testing.B, svc model.Services, n int) *model.Meeting {
 // minutes are typed (one editing session), and reports the size of the
 // stored value so that the bare put of the same size can be compared.
 func autosave(b *testing.B, n int) {
-	db, err := store.Open(copyArchive(b, archiveSizes[0]), &store.Options{NoAutoBackup: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := openForSaves(b)
 	svc := db.Services()
 	w := model.NewMeetingWork(svc)
 	m := meetingWithItems(b, svc, n)
@@ -246,6 +268,7 @@ func autosave(b *testing.B, n int) {
 		b.Fatal(err)
 	}
 	m = res.Saved
+	before := db.Bolt().Stats()
 	i := 0
 	for b.Loop() {
 		i++
@@ -256,7 +279,7 @@ func autosave(b *testing.B, n int) {
 		}
 		m = res.Saved
 	}
-	b.StopTimer()
+	savesWrote(b, db, before, i)
 	v, _ := svc.Meetings.Get(context.Background(), m.ID)
 	body, _ := jsonSize(v)
 	b.ReportMetric(float64(body), "bytes/value")
