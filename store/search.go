@@ -52,6 +52,13 @@ func (q queries) Find(ctx context.Context, sq model.SearchQuery) (model.SearchRe
 			hits.endWord(i)
 		}
 		res = db.collect(tx, hits, sq.Kind, words, sq.PerKind)
+		if txFrom(ctx) == nil {
+			// The postings of a common word lie all over the file, and
+			// the kernel maps the cached pages around each one read:
+			// give them back (a search as one types reads much the same
+			// pages again, from the kernel's cache).
+			releasePages(tx)
+		}
 		return nil
 	})
 	return res, err
