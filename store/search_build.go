@@ -283,7 +283,11 @@ func (db *DB) loadSearch() error {
 	err := db.viewTx(func(tx *bolt.Tx) error {
 		b := bucket(tx, bucketSearchDocs)
 		last := b.Sequence() // document numbers come from NextSequence
+		n := 0
 		err := b.ForEach(func(k, v []byte) error {
+			if n++; n%4096 == 0 && db.closing.Load() {
+				return errSearchAbandoned
+			}
 			if len(k) != 4 || len(v) != 21 {
 				return nil
 			}
@@ -304,6 +308,9 @@ func (db *DB) loadSearch() error {
 			return err
 		}
 		err = bucket(tx, bucketSearchTerms).ForEach(func(_, v []byte) error {
+			if n++; n%4096 == 0 && db.closing.Load() {
+				return errSearchAbandoned
+			}
 			words = append(words, string(v))
 			return nil
 		})
@@ -314,6 +321,9 @@ func (db *DB) loadSearch() error {
 		releasePages(tx)
 		return err
 	})
+	if err == nil && db.closing.Load() {
+		err = errSearchAbandoned
+	}
 	if err != nil {
 		return err
 	}
@@ -401,6 +411,11 @@ func (db *DB) startSearch(isNew bool) error {
 	}()
 	return nil
 }
+
+// errSearchAbandoned ends the loading of the index when the file is
+// closed before it is done: Close waits for it, and at 500 000 contacts
+// the load takes half a second.
+var errSearchAbandoned = errors.New("the index's loading was abandoned: the file is closing")
 
 // errSearchNumbering is a document number in the index beyond the
 // numbers handed out: a damaged key, or a file compacted before

@@ -358,10 +358,11 @@ func runProcess(b *testing.B, bin string, args ...string) {
 	for b.Loop() {
 		cmd := exec.Command(bin, args...)
 		cmd.Env = append(os.Environ(), "HANKEKIRJA_PASSPHRASE=")
-		if out, err := cmd.CombinedOutput(); err != nil {
+		out, kib, err := runPeak(cmd)
+		if err != nil {
 			b.Fatalf("%v: %v\n%s", args, err, out)
 		}
-		peak = max(peak, peakRSSKiB(cmd.ProcessState))
+		peak = max(peak, kib)
 		b.StopTimer()
 		// Outputs are written anew each round.
 		for i, a := range args {
@@ -431,10 +432,11 @@ func BenchmarkProcessImportSnapshot(b *testing.B) {
 			empty := filepath.Join(b.TempDir(), "empty.db")
 			b.StartTimer()
 			cmd := exec.Command(bin, "--db", empty, "import", snap)
-			if out, err := cmd.CombinedOutput(); err != nil {
+			out, kib, err := runPeak(cmd)
+			if err != nil {
 				b.Fatalf("%v\n%s", err, out)
 			}
-			peak = max(peak, peakRSSKiB(cmd.ProcessState))
+			peak = max(peak, kib)
 		}
 		b.ReportMetric(float64(peak)/1024, "MB-rss")
 	})
