@@ -70,6 +70,47 @@ func rebuiltContents(t *testing.T, db *DB) map[string]string {
 	return indexContents(t, copy)
 }
 
+// openReady opens path (with pass, when encrypted) for the test, its
+// index loaded or built.
+func openReady(t *testing.T, path string, pass []byte) *DB {
+	t.Helper()
+	db, err := Open(path, &Options{NoAutoBackup: true, Passphrase: pass})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	<-db.SearchReady()
+	return db
+}
+
+// crashCopy copies db's file to dst as a kill -9 would leave it: what is
+// committed, and nothing Close would still write.
+func crashCopy(t *testing.T, db *DB, dst string) string {
+	t.Helper()
+	if err := db.viewTx(func(tx *bolt.Tx) error { return tx.CopyFile(dst, 0o600) }); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// holdIndex keeps the index from following saves by itself during the
+// test: only a read of it or Close makes it follow.
+func holdIndex(t *testing.T) {
+	d := indexDelay
+	indexDelay = time.Hour
+	t.Cleanup(func() { indexDelay = d })
+}
+
+// wantIndexAsBuilt fails the test unless db's index holds what building
+// it whole from the records gives.
+func wantIndexAsBuilt(t *testing.T, db *DB) {
+	t.Helper()
+	if got, want := indexContents(t, db), rebuiltContents(t, db); !maps.Equal(got, want) {
+		t.Errorf("the index holds %d postings, one built whole from the same records %d", len(got), len(want))
+	}
+}
+
+// pendingKeys counts the records pending in the file.
 func pendingKeys(t *testing.T, db *DB) int {
 	t.Helper()
 	n := 0
@@ -121,9 +162,7 @@ func TestSaveLeavesIndexToFollow(t *testing.T) {
 	if n := pendingKeys(t, db); n != 0 {
 		t.Errorf("%d records still pending after a search", n)
 	}
-	if got, want := indexContents(t, db), rebuiltContents(t, db); !maps.Equal(got, want) {
-		t.Errorf("the index that followed the saves holds %d postings, one built whole %d", len(got), len(want))
-	}
+	wantIndexAsBuilt(t, db)
 }
 
 // TestIndexFollowsByItself: without a search the index follows a moment
@@ -142,9 +181,7 @@ func TestIndexFollowsByItself(t *testing.T) {
 	if n := pendingKeys(t, db); n != 0 {
 		t.Fatalf("%d records pending 10 s after the save", n)
 	}
-	if got, want := indexContents(t, db), rebuiltContents(t, db); !maps.Equal(got, want) {
-		t.Errorf("the index holds %d postings, one built whole %d", len(got), len(want))
-	}
+	wantIndexAsBuilt(t, db)
 	indexDelay = time.Hour
 	c.Notes = "hyvinvointialueen valmistelu"
 	if err := svc.Contacts.Update(ctx, c); err != nil {
@@ -159,8 +196,7 @@ func TestIndexFollowsByItself(t *testing.T) {
 // TestPendingAcrossRollbackAndPurge: a save rolled back leaves the index
 // as it was; a record purged while pending leaves no postings behind.
 func TestPendingAcrossRollbackAndPurge(t *testing.T) {
-	defer func(d time.Duration) { indexDelay = d }(indexDelay)
-	indexDelay = time.Hour
+	holdIndex(t)
 	db, svc := openTestDB(t)
 	<-db.SearchReady()
 	stop := errors.New("stop")
@@ -197,9 +233,7 @@ func TestPendingAcrossRollbackAndPurge(t *testing.T) {
 			t.Errorf("search finds %q of a record purged or erased", w)
 		}
 	}
-	if got, want := indexContents(t, db), rebuiltContents(t, db); !maps.Equal(got, want) {
-		t.Errorf("the index holds %d postings, one built whole %d", len(got), len(want))
-	}
+	wantIndexAsBuilt(t, db)
 	if _, err := svc.Contacts.Get(ctx, rolled); model.ErrorCode(err) != model.ENOTFOUND {
 		t.Errorf("the rolled-back record: %v", err)
 	}
@@ -222,12 +256,7 @@ func TestErasedPersonLeavesIndex(t *testing.T) {
 	if _, err := ErasePerson(ctx, path, &Options{NoAutoBackup: true}, c.ID, model.EraseOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	db, err = Open(path, &Options{NoAutoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	<-db.SearchReady()
+	db = openReady(t, path, nil)
 	for _, w := range []string{"Unohdettava", "Ihminen"} {
 		if hits := findIDs(t, db.Services(), w); len(hits) != 0 {
 			t.Errorf("search finds %q after the erasure: %v", w, hits)
@@ -236,9 +265,7 @@ func TestErasedPersonLeavesIndex(t *testing.T) {
 	if _, ok := findIDs(t, db.Services(), "Perhekeskusryhmä")[o.ID]; !ok {
 		t.Error("the group that named the person is not found by its own name")
 	}
-	if got, want := indexContents(t, db), rebuiltContents(t, db); !maps.Equal(got, want) {
-		t.Errorf("the index holds %d postings, one built whole %d", len(got), len(want))
-	}
+	wantIndexAsBuilt(t, db)
 	// The folded words of names are the one place the index keeps text
 	// as written.
 	db.viewTx(func(tx *bolt.Tx) error {
@@ -255,73 +282,46 @@ func TestErasedPersonLeavesIndex(t *testing.T) {
 // ended before its index followed them) gets its index built again at
 // the next open, and search finds those records.
 func TestPendingAfterCrash(t *testing.T) {
-	defer func(d time.Duration) { indexDelay = d }(indexDelay)
-	indexDelay = time.Hour
+	holdIndex(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "h.db")
-	db, err := Open(path, &Options{NoAutoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openReady(t, path, nil)
 	if _, err := demo.Load(ctx, db.Services()); err != nil {
 		t.Fatal(err)
 	}
-	<-db.SearchReady()
 	db.followSaves(ctx)
 	c := mustCreate(t, db.Services().Contacts, &model.Contact{FirstName: "Kaatuneen", LastName: "Koneenkäyttäjä"})
-	// The file as a kill -9 leaves it: copied while the save is pending.
-	crashed := filepath.Join(dir, "crashed.db")
-	if err := db.viewTx(func(tx *bolt.Tx) error { return tx.CopyFile(crashed, 0o600) }); err != nil {
-		t.Fatal(err)
-	}
+	// Copied while the save is pending.
+	crashed := crashCopy(t, db, filepath.Join(dir, "crashed.db"))
 	db.Close()
 	os.Remove(path)
 
-	db, err = Open(crashed, &Options{NoAutoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	<-db.SearchReady()
+	db = openReady(t, crashed, nil)
 	if _, ok := findIDs(t, db.Services(), "Koneenkäyttäjä")[c.ID]; !ok {
 		t.Error("search does not find the record that was pending at the crash")
 	}
 	if n := pendingKeys(t, db); n != 0 {
 		t.Errorf("%d records pending after the index was built again", n)
 	}
-	if got, want := indexContents(t, db), rebuiltContents(t, db); !maps.Equal(got, want) {
-		t.Errorf("the index holds %d postings, one built whole %d", len(got), len(want))
-	}
+	wantIndexAsBuilt(t, db)
 }
 
 // TestPendingEncrypted: the pending records of an encrypted file are kept
 // as its other values are, and a file left with records pending is
 // encrypted like any other, its index built again at the next open.
 func TestPendingEncrypted(t *testing.T) {
-	defer func(d time.Duration) { indexDelay = d }(indexDelay)
-	indexDelay = time.Hour
+	holdIndex(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "h.db")
-	db, err := Open(path, &Options{NoAutoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	<-db.SearchReady()
+	db := openReady(t, path, nil)
 	c := mustCreate(t, db.Services().Contacts, &model.Contact{FirstName: "Salattu", LastName: "Sijaishoitaja"})
-	crashed := filepath.Join(dir, "crashed.db")
-	if err := db.viewTx(func(tx *bolt.Tx) error { return tx.CopyFile(crashed, 0o600) }); err != nil {
-		t.Fatal(err)
-	}
+	crashed := crashCopy(t, db, filepath.Join(dir, "crashed.db"))
 	db.Close()
 	pass := []byte("oikea tunnuslause")
 	if _, err := Encrypt(ctx, crashed, Encryption{Passphrase: pass, KDF: testKDF}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	db, err = Open(crashed, &Options{NoAutoBackup: true, Passphrase: pass})
-	if err != nil {
-		t.Fatal(err)
-	}
-	<-db.SearchReady()
+	db = openReady(t, crashed, pass)
 	if _, ok := findIDs(t, db.Services(), "Sijaishoitaja")[c.ID]; !ok {
 		t.Error("search does not find the record pending before the encryption")
 	}
@@ -333,5 +333,4 @@ func TestPendingEncrypted(t *testing.T) {
 	if problems, err := db.Check(ctx); err != nil || len(problems) > 0 {
 		t.Errorf("check: %v %v", problems, err)
 	}
-	db.Close()
 }
