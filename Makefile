@@ -51,6 +51,7 @@ FUZZMIN  ?= 0
 FUZZ      = $(GO) test -tags $(TAGS) -run '^$$' -fuzzminimizetime $(FUZZMIN) -fuzztime $(or $(FUZZTIME),$(1)) -fuzz
 fuzz:
 	$(call FUZZ,100000x) '^FuzzRead$$' ./snapshot/
+	$(call FUZZ,50000x) '^FuzzCutLine$$' ./snapshot/
 	$(call FUZZ,5000x) '^FuzzImportCSV$$' ./csv/
 	$(call FUZZ,20000x) '^FuzzImportVCard$$' ./vcard/
 	$(call FUZZ,50000x) '^FuzzImportXLSX$$' ./xlsx/

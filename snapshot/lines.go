@@ -57,6 +57,51 @@ func kindOf(b []byte) model.Kind {
 	return k
 }
 
+// lineTail is what follows a canonical line's record.
+type lineTail struct {
+	SHA256  string       `json:"sha256"`
+	History []model.Meta `json:"history,omitempty"`
+}
+
+// decodeCut decodes a line written the canonical way,
+// {"id":"…","kind":"…","record":{…},"sha256":"…"[,"history":[…]]}, by
+// cutting it at its record's ends: encoding/json would otherwise scan
+// the record's bytes four times (the line as a value, the line's fields,
+// the record as a value, the record's fields), and a meeting's record is
+// nearly all of its line. ok is false for any line not in that form or
+// that does not decode and check: the caller then decodes it whole,
+// which gives the refusal its words. The record must end the cut with
+// its closing brace, so that the checksum covers the bytes encoding/json
+// would hand over; the tail is decoded strictly with only the fields
+// that may follow the record, so that a repeated id, kind or record is
+// never taken.
+func decodeCut(b []byte, n, version int) (Record, bool) {
+	k := kindOf(b)
+	if k == 0 || version < hashedSince {
+		return Record{}, false
+	}
+	start := len(`{"id":"`) + 36 + len(`","kind":"`) + len(k.String()) + len(`","record":`)
+	cut := bytes.LastIndex(b, []byte(`,"sha256":"`))
+	if cut <= start || b[start] != '{' || b[cut-1] != '}' {
+		return Record{}, false
+	}
+	var id model.ID
+	if err := json.Unmarshal(b[len(`{"id":`):len(`{"id":`)+38], &id); err != nil {
+		return Record{}, false
+	}
+	body := b[start:cut]
+	r := model.NewRecord(k)
+	if r == nil || strictUnmarshal(body, r) != nil {
+		return Record{}, false
+	}
+	var tail lineTail
+	if strictUnmarshal(append([]byte{'{'}, b[cut+1:]...), &tail) != nil {
+		return Record{}, false
+	}
+	rec, err := checkLine(b, id, k, r, tail.SHA256, sumHex(body), tail.History, n, version)
+	return rec, err == nil
+}
+
 // decodeLine decodes and checks one record line (number n in the file) of
 // a snapshot in format version version.
 func decodeLine(b []byte, n, version int) (Record, error) {
@@ -65,7 +110,18 @@ func decodeLine(b []byte, n, version int) (Record, error) {
 		// would be stored changed without a word.
 		return Record{}, invalidText(b, n)
 	}
-	// The usual line decodes in one pass straight into its record.
+	// The usual line is cut into its parts, and only its record and the
+	// small tail after it are decoded; anything else, and any line the
+	// cutting does not take, goes the ways below.
+	if r, ok := decodeCut(b, n, version); ok {
+		return r, nil
+	}
+	return decodeWhole(b, n, version)
+}
+
+// decodeWhole is decodeLine for a line the cut does not take.
+func decodeWhole(b []byte, n, version int) (Record, error) {
+	// A line in the canonical order decodes in one pass into its record.
 	if k := kindOf(b); k != 0 {
 		tl := typedLine{Record: &hashedRecord{rec: model.NewRecord(k)}}
 		if err := strictUnmarshal(b, &tl); err == nil && tl.Kind == k {
