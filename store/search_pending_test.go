@@ -311,6 +311,10 @@ func TestPendingAfterCrash(t *testing.T) {
 // encrypted like any other, its index built again at the next open.
 func TestPendingEncrypted(t *testing.T) {
 	holdIndex(t)
+	// The file starts plain, also when the suite runs encrypted.
+	saved := testEncryption
+	testEncryption = nil
+	t.Cleanup(func() { testEncryption = saved })
 	dir := t.TempDir()
 	path := filepath.Join(dir, "h.db")
 	db := openReady(t, path, nil)
