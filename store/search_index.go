@@ -16,7 +16,7 @@ import (
 )
 
 // The full-text index (see package search), derived from bucketCurrent and
-// written in the same transaction as each record; it is no part of the
+// following the saves a moment later (search_pending.go); it is no part of the
 // schema: a file without it, or with one built by another analyser, gets
 // it rebuilt in the background (rebuildSearch), and search meanwhile
 // answers from the summaries.
