@@ -80,7 +80,11 @@ func decodeCut(b []byte, n, version int) (Record, bool) {
 	if k == 0 || version < hashedSince {
 		return Record{}, false
 	}
-	start := len(`{"id":"`) + 36 + len(`","kind":"`) + len(k.String()) + len(`","record":`)
+	kindEnd := len(`{"id":"`) + 36 + len(`","kind":"`) + len(k.String())
+	if !bytes.HasPrefix(b[kindEnd:], []byte(`","record":`)) {
+		return Record{}, false
+	}
+	start := kindEnd + len(`","record":`)
 	cut := bytes.LastIndex(b, []byte(`,"sha256":"`))
 	if cut <= start || b[start] != '{' || b[cut-1] != '}' {
 		return Record{}, false
