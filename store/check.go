@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
-	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
@@ -221,22 +220,15 @@ func startCheckJob(batch []checkedRecord, workers int) *checkJob {
 		j.wg.Add(1)
 		go func() {
 			defer j.wg.Done()
-			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-			defer func() {
-				if r := recover(); r != nil {
-					if !isDamage(r) {
-						panic(r)
-					}
-					j.faults[w] = r
+			j.faults[w] = catchDamage(func() {
+				// Records are taken one at a time, not in stripes: a
+				// meeting takes a hundred times a contact's work, and a
+				// worker left with the long ones would keep the others
+				// waiting.
+				for i := int(j.next.Add(1)) - 1; i < len(batch); i = int(j.next.Add(1)) - 1 {
+					checkOne(&batch[i])
 				}
-			}()
-			// Records are taken one at a time, not in stripes: a
-			// meeting takes a hundred times a contact's work, and a
-			// worker left with the long ones would keep the others
-			// waiting.
-			for i := int(j.next.Add(1)) - 1; i < len(batch); i = int(j.next.Add(1)) - 1 {
-				checkOne(&batch[i])
-			}
+			})
 		}()
 	}
 	return j

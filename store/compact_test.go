@@ -110,7 +110,7 @@ func TestCompactKeepsSearchNumbering(t *testing.T) {
 		return seq
 	}
 	// The index follows the saves (as Close makes it do).
-	if err := db.followSaves(ctx); err != nil {
+	if err := db.FollowSaves(ctx); err != nil {
 		t.Fatal(err)
 	}
 	before := sequence(db.Bolt())

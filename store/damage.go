@@ -32,16 +32,29 @@ func (db *DB) contain(fn func() error) error { return contain(db.path, fn) }
 // contain runs fn, turning a panic from bbolt or a memory fault into
 // EDAMAGED for the file at path.
 func contain(path string, fn func() error) (err error) {
+	if fault := catchDamage(func() { err = fn() }); fault != nil {
+		err = damaged(path, fmt.Errorf("%v", fault))
+	}
+	return err
+}
+
+// catchDamage runs fn on this goroutine with memory faults turned into
+// panics, and returns the memory fault or bbolt panic that stopped it
+// (nil when none); any other panic goes on. A goroutine that reads the
+// file's pages outside a transaction's contain (a worker decoding
+// values) runs its work through it.
+func catchDamage(fn func()) (fault any) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			if !isDamage(r) {
 				panic(r)
 			}
-			err = damaged(path, fmt.Errorf("%v", r))
+			fault = r
 		}
 	}()
-	return fn()
+	fn()
+	return nil
 }
 
 // isDamage reports whether the panic being recovered, r, was a memory
@@ -65,7 +78,7 @@ func isDamage(r any) bool {
 		if strings.HasPrefix(f.Function, "go.etcd.io/bbolt") {
 			return true
 		}
-		if f.Function == "hankekirja/store.contain" || !more {
+		if f.Function == "hankekirja/store.catchDamage" || !more {
 			return false
 		}
 	}

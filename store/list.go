@@ -24,7 +24,7 @@ import (
 func (db *DB) list(ctx context.Context, kind model.Kind, f model.Filter) (model.Page, error) {
 	var page model.Page
 	if f.Text != "" && db.search.isReady() {
-		if err := db.followSaves(ctx); err != nil {
+		if err := db.FollowSaves(ctx); err != nil {
 			return page, err
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"sync"
 
@@ -75,15 +74,6 @@ func readAllChains(ctx context.Context, tx *bolt.Tx, fn func(*model.Chain) error
 	}
 	const blockSize = 64
 	decodeBlock := func(b *block) {
-		defer close(b.done)
-		defer func() {
-			if r := recover(); r != nil {
-				if !isDamage(r) {
-					panic(r)
-				}
-				b.err = fmt.Errorf("%v", r)
-			}
-		}()
 		b.chains = make([]*model.Chain, len(b.vals))
 		for i, v := range b.vals {
 			b.bad = i
@@ -102,11 +92,14 @@ func readAllChains(ctx context.Context, tx *bolt.Tx, fn func(*model.Chain) error
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// A value whose length runs past the end of a damaged (cut
-			// short) file is read here, outside the transaction's contain.
-			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 			for b := range work {
-				decodeBlock(b)
+				// A value whose length runs past the end of a damaged
+				// (cut short) file is read here, outside the
+				// transaction's contain.
+				if fault := catchDamage(func() { decodeBlock(b) }); fault != nil {
+					b.err = fmt.Errorf("%v", fault)
+				}
+				close(b.done)
 			}
 		}()
 	}

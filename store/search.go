@@ -34,7 +34,7 @@ func (q queries) Find(ctx context.Context, sq model.SearchQuery) (model.SearchRe
 	if !db.search.isReady() {
 		return q.findInSummaries(ctx, sq)
 	}
-	if err := db.followSaves(ctx); err != nil {
+	if err := db.FollowSaves(ctx); err != nil {
 		return model.SearchResult{}, err
 	}
 	words := db.search.ix.Plan(sq.Text)

@@ -180,11 +180,13 @@ func (s *searchIndex) hasPending() bool {
 	return len(s.pending) > 0
 }
 
-// followSaves brings the index up to date before it is read in ctx: in
+// FollowSaves brings the full-text index up to date with the saves made
+// so far, which it otherwise follows a moment later; search and the
+// other readers of the index call it before they read, in ctx: in
 // ctx's transaction when that one writes, else in a transaction of its
 // own. Inside a read transaction it cannot (a write would wait for that
 // transaction to end): the index then misses the last moment's saves.
-func (db *DB) followSaves(ctx context.Context) error {
+func (db *DB) FollowSaves(ctx context.Context) error {
 	if db.search == nil || db.readOnly {
 		return nil
 	}
@@ -199,10 +201,6 @@ func (db *DB) followSaves(ctx context.Context) error {
 	}
 	return db.updateTx(db.drainPending)
 }
-
-// FollowSaves brings the full-text index up to date with the saves made
-// so far, which it otherwise follows a moment later (or when searched).
-func (db *DB) FollowSaves(ctx context.Context) error { return db.followSaves(ctx) }
 
 // schedule makes the index follow the pending saves after indexDelay,
 // unless a timer is set already.

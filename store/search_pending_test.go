@@ -130,7 +130,7 @@ func pendingKeys(t *testing.T, db *DB) int {
 func TestSaveLeavesIndexToFollow(t *testing.T) {
 	db, svc := openTestDB(t)
 	<-db.SearchReady()
-	if err := db.followSaves(ctx); err != nil { // the registry's
+	if err := db.FollowSaves(ctx); err != nil { // the registry's
 		t.Fatal(err)
 	}
 	before := indexContents(t, db)
@@ -289,7 +289,7 @@ func TestPendingAfterCrash(t *testing.T) {
 	if _, err := demo.Load(ctx, db.Services()); err != nil {
 		t.Fatal(err)
 	}
-	db.followSaves(ctx)
+	db.FollowSaves(ctx)
 	c := mustCreate(t, db.Services().Contacts, &model.Contact{FirstName: "Kaatuneen", LastName: "Koneenkäyttäjä"})
 	// Copied while the save is pending.
 	crashed := crashCopy(t, db, filepath.Join(dir, "crashed.db"))

@@ -20,7 +20,7 @@ type SearchSize struct {
 // or the memory part is what has been loaded so far.
 func (db *DB) SearchSize() (SearchSize, error) {
 	var s SearchSize
-	if err := db.followSaves(context.Background()); err != nil {
+	if err := db.FollowSaves(context.Background()); err != nil {
 		return s, err
 	}
 	err := db.viewTx(func(tx *bolt.Tx) error {
