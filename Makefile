@@ -52,6 +52,7 @@ FUZZ      = $(GO) test -tags $(TAGS) -run '^$$' -fuzzminimizetime $(FUZZMIN) -fu
 fuzz:
 	$(call FUZZ,100000x) '^FuzzRead$$' ./snapshot/
 	$(call FUZZ,50000x) '^FuzzCutLine$$' ./snapshot/
+	$(call FUZZ,200000x) '^FuzzSameAsStd$$' ./internal/jsondecode/
 	$(call FUZZ,5000x) '^FuzzImportCSV$$' ./csv/
 	$(call FUZZ,20000x) '^FuzzImportVCard$$' ./vcard/
 	$(call FUZZ,50000x) '^FuzzImportXLSX$$' ./xlsx/

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"hankekirja/internal/jsondecode"
 	"hankekirja/model"
 )
 
@@ -343,17 +344,7 @@ func compareMeta(a, b model.Meta) int {
 // strictUnmarshal decodes exactly one JSON value into v, refusing fields v
 // does not have: a field this version does not know would otherwise be
 // dropped without a word when the record is stored.
-func strictUnmarshal(b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return fmt.Errorf("data after the JSON value")
-	}
-	return nil
-}
+func strictUnmarshal(b []byte, v any) error { return jsondecode.UnmarshalStrict(b, v) }
 
 func isUnknownField(err error) bool {
 	return err != nil && bytes.Contains([]byte(err.Error()), []byte("unknown field"))

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unsafe"
 
+	"hankekirja/internal/jsondecode"
 	"hankekirja/model"
 )
 
@@ -109,13 +110,13 @@ func decodeRecord(b []byte) (model.Record, error) {
 	}
 	prefix := `{"v":` + strconv.Itoa(recordVersion) + `,"kind":"` + kind.String() + `","record":`
 	if r := model.NewRecord(kind); r != nil && bytes.HasPrefix(b, []byte(prefix)) && b[len(b)-1] == '}' {
-		if err := json.Unmarshal(b[len(prefix):len(b)-1], r); err != nil {
+		if err := jsondecode.Unmarshal(b[len(prefix):len(b)-1], r); err != nil {
 			return nil, fmt.Errorf("decode %s: %w", kind, err)
 		}
 		return r, nil
 	}
 	var env envelope
-	if err := json.Unmarshal(b, &env); err != nil {
+	if err := jsondecode.Unmarshal(b, &env); err != nil {
 		return nil, fmt.Errorf("decode record: %w", err)
 	}
 	if env.V > recordVersion {
@@ -125,7 +126,7 @@ func decodeRecord(b []byte) (model.Record, error) {
 	if r == nil {
 		return nil, fmt.Errorf("unknown kind %d", env.Kind)
 	}
-	if err := json.Unmarshal(env.Record, r); err != nil {
+	if err := jsondecode.Unmarshal(env.Record, r); err != nil {
 		return nil, fmt.Errorf("decode %s: %w", env.Kind, err)
 	}
 	return r, nil

@@ -12,6 +12,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"hankekirja/internal/jsondecode"
 	"hankekirja/model"
 )
 
@@ -223,10 +224,10 @@ func decodeMeta(b []byte) (model.Meta, error) {
 		return m, err
 	}
 	var env envelope
-	if err := json.Unmarshal(body, &env); err != nil {
+	if err := jsondecode.Unmarshal(body, &env); err != nil {
 		return m, err
 	}
-	err = json.Unmarshal(env.Record, &m)
+	err = jsondecode.Unmarshal(env.Record, &m)
 	return m, err
 }
 
