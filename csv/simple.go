@@ -54,18 +54,29 @@ func (s *simple[T, P]) export(ctx context.Context, x *env, w *writer, only []mod
 	for i, c := range s.cols {
 		types[i] = c.typ
 	}
-	for _, r := range s.list(x.ix) {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	row := func(r *T) error {
 		if only != nil && !containsID(only, P(r).GetMeta().ID) {
-			continue
+			return nil
 		}
 		cells := make([]string, len(s.cols))
 		for i, c := range s.cols {
 			cells[i] = c.get(x, r)
 		}
 		w.row(cells, types)
+		return w.err
+	}
+	if x.svc != nil {
+		// The rows stream from the database in list order, one record
+		// at a time.
+		return s.svc(*x.svc).Each(ctx, row)
+	}
+	for _, r := range s.list(x.ix) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := row(r); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -235,19 +235,20 @@ func exportTo(ctx context.Context, svc model.Services, kind, lang string, ids []
 			return err
 		}
 		cw := open()
-		if err := tableOf(k).export(ctx, &env{ix: ix, lang: lang}, cw, ids); err != nil {
+		if err := tableOf(k).export(ctx, &env{ix: ix, lang: lang, svc: &svc}, cw, ids); err != nil {
 			return err
 		}
 		return cw.flush()
 	})
 }
 
-// exportKinds are the kinds an export of a kind reads: its own and those
-// its cells name (a name is written only when it finds its record again
-// unambiguously among all of that kind, so those are read whole). A CSV
-// of contacts never reads the meetings.
+// exportKinds are the kinds an export of a kind reads into memory: its
+// own and those its cells name (a name is written only when it finds its
+// record again unambiguously among all of that kind, so those are read
+// whole). A CSV of contacts never reads the meetings, and streams the
+// contacts (see simple.export): no contact's cell names a contact.
 var exportKinds = map[model.Kind][]model.Kind{
-	model.KindContact:      {model.KindContact, model.KindOrganisation, model.KindMunicipality},
+	model.KindContact:      {model.KindOrganisation, model.KindMunicipality},
 	model.KindOrganisation: {model.KindOrganisation, model.KindMunicipality},
 	model.KindMunicipality: {model.KindMunicipality},
 	model.KindProject:      {model.KindProject, model.KindOrganisation, model.KindMunicipality, model.KindContact},

@@ -133,6 +133,10 @@ func (s redacting[T]) History(ctx context.Context, id ID) ([]*T, error) {
 	return rs, err
 }
 
+func (s redacting[T]) Each(ctx context.Context, fn func(*T) error) error {
+	return s.Service.Each(ctx, func(r *T) error { return fn(s.redact(r)) })
+}
+
 func (s redacting[T]) redact(r *T) *T {
 	rec, ok := any(r).(Record)
 	if !ok || !IsConfidential(rec) {

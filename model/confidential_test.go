@@ -84,15 +84,16 @@ func TestWithoutConfidentialLeavesTheStoreAlone(t *testing.T) {
 
 type fakeMeetings struct{ m *Meeting }
 
-func (f fakeMeetings) Get(context.Context, ID) (*Meeting, error)       { return f.m, nil }
-func (f fakeMeetings) List(context.Context, Filter) (Page, error)      { return Page{}, nil }
-func (f fakeMeetings) Create(context.Context, *Meeting) error          { return nil }
-func (f fakeMeetings) Update(context.Context, *Meeting) error          { return nil }
-func (f fakeMeetings) Delete(context.Context, ID, bool) error          { return nil }
-func (f fakeMeetings) Restore(context.Context, ID) error               { return nil }
-func (f fakeMeetings) Purge(context.Context, ID) error                 { return nil }
-func (f fakeMeetings) History(context.Context, ID) ([]*Meeting, error) { return nil, nil }
-func (f fakeMeetings) RestoreRevision(context.Context, ID, ID) error   { return nil }
+func (f fakeMeetings) Get(context.Context, ID) (*Meeting, error)        { return f.m, nil }
+func (f fakeMeetings) List(context.Context, Filter) (Page, error)       { return Page{}, nil }
+func (f fakeMeetings) Create(context.Context, *Meeting) error           { return nil }
+func (f fakeMeetings) Update(context.Context, *Meeting) error           { return nil }
+func (f fakeMeetings) Delete(context.Context, ID, bool) error           { return nil }
+func (f fakeMeetings) Restore(context.Context, ID) error                { return nil }
+func (f fakeMeetings) Purge(context.Context, ID) error                  { return nil }
+func (f fakeMeetings) History(context.Context, ID) ([]*Meeting, error)  { return nil, nil }
+func (f fakeMeetings) RestoreRevision(context.Context, ID, ID) error    { return nil }
+func (f fakeMeetings) Each(context.Context, func(*Meeting) error) error { return nil }
 
 func TestErasedLabelAndErasePersonFrom(t *testing.T) {
 	if got := ErasedLabel(RoleMember, "Jyväskylä"); got != "jäsen, Jyväskylä" {

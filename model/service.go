@@ -97,6 +97,11 @@ type Service[T any] interface {
 	Get(ctx context.Context, id ID) (*T, error)
 	// List returns a page of records not in the trash, in Finnish order.
 	List(ctx context.Context, f Filter) (Page, error)
+	// Each calls fn with every record not in the trash, in List's order,
+	// one at a time (an export streams a kind this way instead of holding
+	// all of it), in one read of the database; an error from fn stops it
+	// and is returned.
+	Each(ctx context.Context, fn func(*T) error) error
 	// Create validates and stores a new record, filling in its Meta.
 	Create(ctx context.Context, r *T) error
 	// Update stores r as a new revision of the record. r.Rev must be the

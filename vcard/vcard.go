@@ -71,32 +71,33 @@ func Export(ctx context.Context, svc model.Services, w io.Writer, version string
 	})
 }
 
-// export is Export inside one read transaction.
+// export is Export inside one read transaction. The contacts stream from
+// the database one at a time; only the organisations and municipalities
+// they name are held.
 func export(ctx context.Context, svc model.Services, w io.Writer, version string, ids []model.ID) error {
-	ix, err := importing.LoadIndexOf(ctx, svc, model.KindContact, model.KindOrganisation, model.KindMunicipality)
+	ix, err := importing.LoadIndexOf(ctx, svc, model.KindOrganisation, model.KindMunicipality)
 	if err != nil {
 		return err
 	}
-	var contacts []*model.Contact
-	if len(ids) == 0 {
-		contacts = ix.Contacts
-	} else {
-		for _, id := range ids {
-			c, err := svc.Contacts.Get(ctx, id)
-			if err != nil {
-				return err
-			}
-			contacts = append(contacts, c)
-		}
-	}
 	bw := bufio.NewWriter(w)
-	for _, c := range contacts {
+	card := func(c *model.Contact) error { return encode(bw, Card(ix, c, version)) }
+	if len(ids) == 0 {
+		err = svc.Contacts.Each(ctx, card)
+	}
+	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := encode(bw, Card(ix, c, version)); err != nil {
+		c, err := svc.Contacts.Get(ctx, id)
+		if err != nil {
 			return err
 		}
+		if err := card(c); err != nil {
+			return err
+		}
+	}
+	if err != nil {
+		return err
 	}
 	return bw.Flush()
 }
