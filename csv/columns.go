@@ -31,8 +31,8 @@ type col[T any] struct {
 type env struct {
 	ix   *importing.Index
 	lang string
-	// svc is the database an export reads; nil in an import.
-	svc  *model.Services
+	// svc is the database an export reads.
+	svc  model.Services
 	opts importing.Options
 	// row is the row being read; orgs the organisations the rows so far
 	// name that the import adds (opts.CreateOrganisations).

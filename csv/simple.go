@@ -19,7 +19,6 @@ type simple[T any, P recordPtr[T]] struct {
 	k    model.Kind
 	cols []col[T]
 	svc  func(model.Services) model.Service[T]
-	list func(ix *importing.Index) []*T
 	// match finds the existing record a row is, by the kind's key (from
 	// the record as the row makes it, or from the row's cells); ok is false
 	// when the key matches several.
@@ -54,7 +53,9 @@ func (s *simple[T, P]) export(ctx context.Context, x *env, w *writer, only []mod
 	for i, c := range s.cols {
 		types[i] = c.typ
 	}
-	row := func(r *T) error {
+	// The rows stream from the database in list order, one record at a
+	// time.
+	return s.svc(x.svc).Each(ctx, func(r *T) error {
 		if only != nil && !containsID(only, P(r).GetMeta().ID) {
 			return nil
 		}
@@ -64,21 +65,7 @@ func (s *simple[T, P]) export(ctx context.Context, x *env, w *writer, only []mod
 		}
 		w.row(cells, types)
 		return w.err
-	}
-	if x.svc != nil {
-		// The rows stream from the database in list order, one record
-		// at a time.
-		return s.svc(*x.svc).Each(ctx, row)
-	}
-	for _, r := range s.list(x.ix) {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := row(r); err != nil {
-			return err
-		}
-	}
-	return nil
+	})
 }
 
 func containsID(ids []model.ID, id model.ID) bool {

@@ -62,8 +62,7 @@ func (r fileRow) cells(cols []string) map[string]string {
 var tables = []kindTable{
 	&simple[model.Contact, *model.Contact]{
 		k: model.KindContact, cols: contactCols, canCreate: true,
-		svc:  func(s model.Services) model.Service[model.Contact] { return s.Contacts },
-		list: func(ix *importing.Index) []*model.Contact { return ix.Contacts },
+		svc: func(s model.Services) model.Service[model.Contact] { return s.Contacts },
 		match: func(ix *importing.Index, r *model.Contact, _ map[string]string) (*model.Contact, bool) {
 			c, ambiguous := ix.MatchContact(model.NilID, r.Emails, r.FirstName, r.LastName)
 			return c, !ambiguous
@@ -75,8 +74,7 @@ var tables = []kindTable{
 	},
 	&simple[model.Organisation, *model.Organisation]{
 		k: model.KindOrganisation, cols: organisationCols, canCreate: true,
-		svc:  func(s model.Services) model.Service[model.Organisation] { return s.Organisations },
-		list: func(ix *importing.Index) []*model.Organisation { return ix.Organisations },
+		svc: func(s model.Services) model.Service[model.Organisation] { return s.Organisations },
 		match: func(ix *importing.Index, r *model.Organisation, _ map[string]string) (*model.Organisation, bool) {
 			var m []*model.Organisation
 			if r.BusinessID != "" {
@@ -98,8 +96,7 @@ var tables = []kindTable{
 	},
 	&simple[model.Municipality, *model.Municipality]{
 		k: model.KindMunicipality, cols: municipalityCols,
-		svc:  func(s model.Services) model.Service[model.Municipality] { return s.Municipalities },
-		list: func(ix *importing.Index) []*model.Municipality { return ix.Municipalities },
+		svc: func(s model.Services) model.Service[model.Municipality] { return s.Municipalities },
 		// Matched by the code column, which is not imported.
 		match: func(ix *importing.Index, r *model.Municipality, cells map[string]string) (*model.Municipality, bool) {
 			code := strings.TrimSpace(cells["code"])
@@ -113,8 +110,7 @@ var tables = []kindTable{
 	},
 	&simple[model.Project, *model.Project]{
 		k: model.KindProject, cols: projectCols, canCreate: true,
-		svc:  func(s model.Services) model.Service[model.Project] { return s.Projects },
-		list: func(ix *importing.Index) []*model.Project { return ix.Projects },
+		svc: func(s model.Services) model.Service[model.Project] { return s.Projects },
 		match: func(ix *importing.Index, r *model.Project, _ map[string]string) (*model.Project, bool) {
 			var m []*model.Project
 			if r.ShortName != "" {
@@ -235,7 +231,7 @@ func exportTo(ctx context.Context, svc model.Services, kind, lang string, ids []
 			return err
 		}
 		cw := open()
-		if err := tableOf(k).export(ctx, &env{ix: ix, lang: lang, svc: &svc}, cw, ids); err != nil {
+		if err := tableOf(k).export(ctx, &env{ix: ix, lang: lang, svc: svc}, cw, ids); err != nil {
 			return err
 		}
 		return cw.flush()

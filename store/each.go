@@ -59,12 +59,15 @@ func eachOne(ctx context.Context, tx *bolt.Tx, kind model.Kind, id model.ID, i i
 			return err
 		}
 	}
-	r, err := getRecord(tx, kind, id)
+	// The kind is known: the current value is read without asking the
+	// summaries for it, as getRecord would.
+	v := bucket(tx, bucketCurrent).Get(currentKey(kind, id))
+	if v == nil {
+		return corrupt(tx, model.NotFound(kind, id)) // listed, so it must be there
+	}
+	r, err := decodeRecord(v)
 	if err != nil {
-		if model.ErrorCode(err) == model.ENOTFOUND {
-			return corrupt(tx, err) // listed, so it must be there
-		}
-		return err
+		return corrupt(tx, err)
 	}
 	return fn(r)
 }

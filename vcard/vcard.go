@@ -82,7 +82,10 @@ func export(ctx context.Context, svc model.Services, w io.Writer, version string
 	bw := bufio.NewWriter(w)
 	card := func(c *model.Contact) error { return encode(bw, Card(ix, c, version)) }
 	if len(ids) == 0 {
-		err = svc.Contacts.Each(ctx, card)
+		if err := svc.Contacts.Each(ctx, card); err != nil {
+			return err
+		}
+		return bw.Flush()
 	}
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
@@ -95,9 +98,6 @@ func export(ctx context.Context, svc model.Services, w io.Writer, version string
 		if err := card(c); err != nil {
 			return err
 		}
-	}
-	if err != nil {
-		return err
 	}
 	return bw.Flush()
 }
